@@ -1,0 +1,5 @@
+export { defineManifest } from './define.js';
+export { assertValidManifest, findManifestProblems, type ValidateOptions } from './validate.js';
+export { ManifestError } from './errors.js';
+export { ManifestLimits } from './constants.js';
+export type * from './types.js';
