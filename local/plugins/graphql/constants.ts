@@ -1,0 +1,23 @@
+/** AppSync's request-level limits (reference/appsync.md §A9, §G). */
+export const GraphqlLimits = {
+  /** Whole-request execution deadline. */
+  REQUEST_TIMEOUT_MS: 30_000,
+  /** Resolver executions per request; an API may set 1-10,000 (0 means this). */
+  MAX_RESOLVER_COUNT: 10_000,
+  /** Query depth an API may set, 1-75; 0 means no limit. */
+  MAX_QUERY_DEPTH_SETTING: 75,
+  /** Not published by AWS; a generous cap so a huge body cannot exhaust memory. */
+  MAX_BODY_BYTES: 5 * 1024 * 1024,
+} as const;
+
+/** The `errorType` strings AppSync puts in error entries, and the HTTP header that carries them. */
+export const ErrorTypes = {
+  MALFORMED_REQUEST: 'MalformedHttpRequestException',
+  UNAUTHORIZED_REQUEST: 'UnauthorizedException',
+  UNAUTHORIZED_FIELD: 'Unauthorized',
+  LAMBDA_UNHANDLED: 'Lambda:Unhandled',
+  EXECUTION_TIMEOUT: 'ExecutionTimeout',
+} as const;
+
+export const ERROR_TYPE_HEADER = 'x-amzn-ErrorType';
+export const REQUEST_ID_HEADER = 'x-amzn-RequestId';

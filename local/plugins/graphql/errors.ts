@@ -1,0 +1,30 @@
+import { ErrorTypes } from './constants.js';
+
+/** A request AppSync refuses before running any GraphQL: answered with `status` and one error entry. */
+export class AppSyncHttpError extends Error {
+  override readonly name: string = 'AppSyncHttpError';
+  constructor(
+    readonly status: number,
+    readonly errorType: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** 400: an empty or unparseable body (reference/appsync.md §H). */
+export class MalformedRequestError extends AppSyncHttpError {
+  override readonly name = 'MalformedRequestError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(400, ErrorTypes.MALFORMED_REQUEST, message, options);
+  }
+}
+
+/** 401: missing, wrong or expired credentials (reference/appsync.md §D5). */
+export class UnauthorizedRequestError extends AppSyncHttpError {
+  override readonly name = 'UnauthorizedRequestError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(401, ErrorTypes.UNAUTHORIZED_REQUEST, message, options);
+  }
+}
