@@ -1,0 +1,18 @@
+/**
+ * The `sql` tagged template (§B1): the static text is sent unchanged and every interpolated value
+ * becomes a placeholder, so a dynamic value can never become SQL text.
+ */
+import { isStatement, makeStatement, text, value, type Part, type Statement } from './fragment.js';
+
+/** The `sql` export of `@aws-appsync/utils/rds`. */
+export function sql(literals: TemplateStringsArray, ...values: unknown[]): Statement {
+  if (!Array.isArray(literals) || literals.length !== values.length + 1) {
+    throw new Error('sql must be used as a tagged template: sql`SELECT … ${value}`');
+  }
+  const parts: Part[] = [text(String(literals[0]))];
+  values.forEach((item, index) => {
+    if (isStatement(item)) throw new Error('a statement cannot be interpolated into sql``; only values can');
+    parts.push(value(item), text(String(literals[index + 1])));
+  });
+  return makeStatement(parts);
+}
