@@ -1,0 +1,63 @@
+/**
+ * How a Lambda handler is bundled: the same esbuild options offline and for `cdk deploy`, so the
+ * code that runs locally is the code that ships.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { build, type BuildFailure, type BuildOptions } from 'esbuild';
+import { LambdaRuntime } from './constants.js';
+import { LambdaBuildError } from './errors.js';
+
+/** File name of the bundle inside its folder; the Lambda handler string is `index.<export>`. */
+export const LAMBDA_BUNDLE_FILE = 'index.mjs';
+
+/**
+ * The esbuild options for every Lambda bundle (the CDK app passes the same object).
+ * - ESM (`.mjs`): top-level await and the format Node.js 22 runs natively.
+ * - `@aws-sdk/*` external: the nodejs22.x runtime ships SDK v3, and bundling client-rds-data
+ *   alone adds about 440 KB minified, over our 300 KB budget (DECISIONS.md).
+ * - The banner gives bundled CommonJS dependencies a working `require`.
+ * - A linked source map, so stack traces (with `--enable-source-maps`) name the TypeScript lines.
+ */
+export const lambdaBundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: LambdaRuntime.ESBUILD_TARGET,
+  minify: true,
+  sourcemap: 'linked',
+  external: ['@aws-sdk/*'],
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+  banner: { js: "import { createRequire as __lambdaCreateRequire } from 'node:module'; const require = __lambdaCreateRequire(import.meta.url);" },
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
+
+/** Where a bundle was written and how big it is. */
+export interface LambdaBundle {
+  readonly file: string;
+  readonly bytes: number;
+}
+
+/**
+ * Bundles one handler module into `outDir/index.mjs` with {@link lambdaBundleOptions}.
+ * @throws {LambdaBuildError} naming file, line and column of the first problem.
+ */
+export async function bundleLambda(functionName: string, entry: string, outDir: string): Promise<LambdaBundle> {
+  const file = path.join(outDir, LAMBDA_BUNDLE_FILE);
+  try {
+    await build({ ...lambdaBundleOptions, entryPoints: [entry], outfile: file });
+  } catch (error) {
+    throw new LambdaBuildError(functionName, describeBuildFailure(error), { cause: error });
+  }
+  return { file, bytes: (await stat(file)).size };
+}
+
+function describeBuildFailure(error: unknown): string {
+  const failure = error as Partial<BuildFailure>;
+  const first = failure.errors?.[0];
+  if (!first) return error instanceof Error ? error.message : String(error);
+  const where = first.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}: ` : '';
+  const more = (failure.errors?.length ?? 1) > 1 ? ` (and ${(failure.errors?.length ?? 1) - 1} more)` : '';
+  return `${where}${first.text}${more}`;
+}

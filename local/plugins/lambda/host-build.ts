@@ -1,0 +1,31 @@
+/**
+ * Builds the worker entry point (`worker-host.ts`) into plain JavaScript, so worker processes
+ * start with bare `node`: no TypeScript loader, no flags or environment from the server.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const HOST_FILE = 'worker-host.mjs';
+
+function hostSource(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const ts = path.join(here, 'worker-host.ts');
+  return existsSync(ts) ? ts : path.join(here, 'worker-host.js');
+}
+
+/** Writes `outDir/worker-host.mjs` and returns its path. */
+export async function buildWorkerHost(outDir: string): Promise<string> {
+  const outfile = path.join(outDir, HOST_FILE);
+  await build({
+    entryPoints: [hostSource()],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  return outfile;
+}

@@ -1,0 +1,15 @@
+/** The offline Lambda runtime: isolated, warm worker processes for Lambda handlers. */
+export { createLambdaRunner } from './runner.js';
+export { createLambdaDataSource, type LambdaDataSource, type LambdaDataSourceResult } from './data-source.js';
+export { bundleLambda, lambdaBundleOptions, LAMBDA_BUNDLE_FILE, type LambdaBundle } from './bundle.js';
+export { LambdaErrorTypes, LambdaLimits, LambdaDefaults, APPSYNC_LAMBDA_ERROR_TYPE } from './constants.js';
+export { LambdaBuildError, LambdaConfigError, LambdaFunctionNotFoundError, LambdaRunnerClosedError } from './errors.js';
+export type {
+  LambdaBuildReport,
+  LambdaFunctionDefinition,
+  LambdaInvokeOutcome,
+  LambdaLogger,
+  LambdaLogLine,
+  LambdaRunner,
+  LambdaRunnerOptions,
+} from './types.js';

@@ -1,0 +1,167 @@
+/**
+ * One worker process seen from the runner: a warm Lambda execution environment for one
+ * function. It runs one invocation at a time, enforces the timeout by killing the process, and
+ * turns every way a process can fail into Lambda's error payload.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { LambdaErrorTypes, LambdaLimits } from './constants.js';
+import type { InvokeMessage, WorkerToRunner } from './protocol.js';
+import type { LambdaInvokeOutcome, LambdaLogger } from './types.js';
+
+/** Everything needed to start a worker process. */
+export interface WorkerSpec {
+  readonly functionName: string;
+  readonly hostFile: string;
+  readonly taskRoot: string;
+  readonly env: Record<string, string>;
+  readonly nodeFlags: readonly string[];
+  readonly timeoutSeconds: number;
+  readonly logger?: LambdaLogger;
+}
+
+type Failure = Extract<LambdaInvokeOutcome, { ok: false }>;
+
+interface PendingCall {
+  readonly requestId: string;
+  readonly resolve: (outcome: LambdaInvokeOutcome) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+const failure = (errorType: string, errorMessage: string): Failure => ({ ok: false, errorType, errorMessage });
+
+/** Lambda's text for a runtime process that ended on its own. */
+function exitMessage(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal}`;
+  if (code === 0) return 'Runtime exited without providing a reason';
+  return `Runtime exited with error: exit status ${code}`;
+}
+
+/** A started worker process. Create with {@link startWorker}. */
+export class LambdaWorker {
+  private readonly child: ChildProcess;
+  private readonly ready: Promise<Failure | undefined>;
+  private pending: PendingCall | undefined;
+  private exited = false;
+  private readonly exitPromise: Promise<void>;
+  /** False once the process has failed, exited or been told to stop. */
+  alive = true;
+
+  constructor(private readonly spec: WorkerSpec) {
+    this.child = fork(spec.hostFile, [], {
+      cwd: spec.taskRoot,
+      env: spec.env,
+      execArgv: [...spec.nodeFlags],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    this.forwardLines(this.child.stdout, 'stdout');
+    this.forwardLines(this.child.stderr, 'stderr');
+    this.exitPromise = new Promise((resolve) => this.child.once('exit', () => resolve()));
+    this.ready = new Promise((resolve) => {
+      const initTimer = setTimeout(() => {
+        resolve(failure(LambdaErrorTypes.TIMEOUT, `Error: Init phase timed out after ${LambdaLimits.INIT_TIMEOUT_MS / 1000}.00 seconds`));
+        this.kill();
+      }, LambdaLimits.INIT_TIMEOUT_MS);
+      const settle = (outcome: Failure | undefined) => {
+        clearTimeout(initTimer);
+        resolve(outcome);
+      };
+      this.child.on('message', (message: WorkerToRunner) => {
+        if (message.kind === 'ready') settle(undefined);
+        else if (message.kind === 'error' && !message.requestId) {
+          this.alive = false;
+          settle(failure(message.errorType, message.errorMessage));
+        } else this.onCallMessage(message);
+      });
+      this.child.once('exit', (code, signal) => {
+        this.exited = true;
+        this.alive = false;
+        settle(failure(LambdaErrorTypes.EXIT, `Error: ${exitMessage(code, signal)}`));
+        this.finish(this.pending, (requestId) => failure(LambdaErrorTypes.EXIT, `RequestId: ${requestId} Error: ${exitMessage(code, signal)}`));
+      });
+      this.child.once('error', (error) => settle(failure(LambdaErrorTypes.EXIT, `Error: ${error.message}`)));
+    });
+  }
+
+  /** Process id, for tests and logs. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Runs one invocation; waits for the init phase first on a cold worker. */
+  async invoke(message: Omit<InvokeMessage, 'kind' | 'deadlineMs'>): Promise<LambdaInvokeOutcome> {
+    const initFailure = await this.ready;
+    if (initFailure) return initFailure;
+    if (!this.alive) return failure(LambdaErrorTypes.EXIT, `RequestId: ${message.requestId} Error: Runtime exited without providing a reason`);
+    const timeoutMs = this.spec.timeoutSeconds * 1000;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.finish(this.pending, (requestId) =>
+          failure(LambdaErrorTypes.TIMEOUT, `RequestId: ${requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds`),
+        );
+        this.kill();
+      }, timeoutMs);
+      this.pending = { requestId: message.requestId, resolve, timer };
+      this.child.send({ ...message, kind: 'invoke', deadlineMs: Date.now() + timeoutMs } satisfies InvokeMessage);
+    });
+  }
+
+  /** Stops the process now (SIGKILL, as Lambda ends a timed-out environment) and waits for it. */
+  async kill(): Promise<void> {
+    this.alive = false;
+    if (!this.exited) this.child.kill('SIGKILL');
+    await this.exitPromise;
+  }
+
+  private onCallMessage(message: WorkerToRunner): void {
+    if (message.kind === 'response') {
+      this.finish(this.pending, () => {
+        if (Buffer.byteLength(message.payloadJson) > LambdaLimits.MAX_RESPONSE_BYTES) {
+          return failure(
+            LambdaErrorTypes.RESPONSE_TOO_LARGE,
+            `Response payload size exceeded maximum allowed payload size (${LambdaLimits.MAX_RESPONSE_BYTES} bytes).`,
+          );
+        }
+        return { ok: true, result: JSON.parse(message.payloadJson) as unknown };
+      });
+    } else if (message.kind === 'error') {
+      if (message.fatal) this.alive = false;
+      this.finish(this.pending, () => failure(message.errorType, message.errorMessage));
+    }
+  }
+
+  private finish(call: PendingCall | undefined, outcome: (requestId: string) => LambdaInvokeOutcome): void {
+    if (!call || this.pending !== call) return;
+    this.pending = undefined;
+    clearTimeout(call.timer);
+    call.resolve(outcome(call.requestId));
+  }
+
+  private forwardLines(stream: Readable | null, name: 'stdout' | 'stderr'): void {
+    if (!stream) return;
+    const { logger } = this.spec;
+    if (!logger) {
+      stream.resume();
+      return;
+    }
+    // Split on \n only: the runtime writes a multi-line message as one line with \r separators
+    // (as CloudWatch shows one event); restore them for the reader.
+    let rest = '';
+    const emit = (line: string) => logger({ functionName: this.spec.functionName, stream: name, line: line.replace(/\r/g, '\n') });
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      lines.forEach(emit);
+    });
+    stream.on('end', () => {
+      if (rest) emit(rest);
+    });
+  }
+}
+
+/** Starts a worker process; its init phase (loading the bundle) runs in the background. */
+export function startWorker(spec: WorkerSpec): LambdaWorker {
+  return new LambdaWorker(spec);
+}
