@@ -17,9 +17,10 @@ const environmentSchema = z
   .record(z.string(), z.string())
   .superRefine((env, ctx) => {
     for (const key of Object.keys(env)) {
-      if (!ENV_KEY.test(key)) ctx.addIssue({ code: 'custom', message: `environment key "${key}" must match ${ENV_KEY}` });
       if (RESERVED_ENVIRONMENT_KEYS.includes(key)) {
         ctx.addIssue({ code: 'custom', message: `environment key "${key}" is reserved by Lambda` });
+      } else if (!ENV_KEY.test(key)) {
+        ctx.addIssue({ code: 'custom', message: `environment key "${key}" must match ${ENV_KEY}` });
       }
     }
   });
