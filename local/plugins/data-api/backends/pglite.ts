@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { createPgSession, SESSION_SETTINGS, TEXT_VALUES } from './pg-session.js';
+import { SessionLock } from './session-lock.js';
+import type { DatabaseBackend, DatabaseSession } from './types.js';
+
+export interface PgliteBackendOptions {
+  /**
+   * Folder that holds the database files; created on first use.
+   * @default undefined (in memory, gone when closed)
+   */
+  dataDir?: string;
+}
+
+/**
+ * The embedded PGlite database. It is a single PostgreSQL session, so it serves one statement
+ * (or one open transaction) at a time; other calls wait. We talk to it through node-postgres
+ * over PGlite's in-process stream, so both backends share one query path and PGlite reports
+ * the same column descriptions (table, attribute, type modifier) as a server.
+ */
+export function createPgliteBackend(options: PgliteBackendOptions = {}): DatabaseBackend {
+  const lock = new SessionLock();
+  const ready = open(options.dataDir);
+  let session: DatabaseSession | undefined;
+
+  return {
+    kind: 'pglite',
+    canCancel: false,
+    async acquire(signal?: AbortSignal): Promise<DatabaseSession> {
+      const { client } = await ready;
+      await lock.acquire(signal);
+      session ??= createPgSession(client, {
+        // A PGlite statement runs to completion on the event loop; nothing can interrupt it.
+        cancel: async () => undefined,
+        release: () => lock.release(),
+      });
+      return session;
+    },
+    async close(): Promise<void> {
+      const { lite, client } = await ready;
+      await client.end().catch(() => undefined);
+      await lite.close();
+    },
+  };
+}
+
+async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client: pg.Client }> {
+  const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  const client = new pg.Client({ ...(createPgConfig(lite) as unknown as pg.ClientConfig), types: TEXT_VALUES });
+  await client.connect();
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) {
+    await client.query(`SET ${name} = '${value}'`);
+  }
+  return { lite, client };
+}

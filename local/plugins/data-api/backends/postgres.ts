@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { createPgSession, SESSION_SETTINGS, TEXT_VALUES } from './pg-session.js';
+import type { DatabaseBackend, DatabaseSession } from './types.js';
+
+export interface PostgresBackendOptions {
+  /** Connection URL, e.g. `postgres://postgres@127.0.0.1:5432/roam`. */
+  url: string;
+  /**
+   * Most connections open at once; each open transaction holds one.
+   * @default 10
+   */
+  maxConnections?: number;
+}
+
+/**
+ * A PostgreSQL server behind a connection pool. Each call or transaction holds its own
+ * connection, so concurrent transactions really are concurrent (and block on locks as
+ * PostgreSQL decides).
+ */
+export function createPostgresBackend(options: PostgresBackendOptions): DatabaseBackend {
+  const sessionOptions = Object.entries(SESSION_SETTINGS)
+    .map(([name, value]) => `-c ${name}=${value.replace(/ /g, '\\ ')}`)
+    .join(' ');
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, options: sessionOptions, types: TEXT_VALUES });
+  // An idle client that loses its connection emits 'error' on the pool; without a listener that
+  // would crash the process. The next acquire gets a fresh connection.
+  pool.on('error', () => undefined);
+
+  const cancelBackend = async (processId: number): Promise<void> => {
+    const canceller = new pg.Client({ connectionString: options.url });
+    try {
+      await canceller.connect();
+      await canceller.query('select pg_cancel_backend($1)', [processId]);
+    } finally {
+      await canceller.end().catch(() => undefined);
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    canCancel: true,
+    async acquire(signal?: AbortSignal): Promise<DatabaseSession> {
+      signal?.throwIfAborted();
+      const client = await pool.connect();
+      if (signal?.aborted) {
+        client.release();
+        signal.throwIfAborted();
+      }
+      return createPgSession(client, {
+        cancel: () => cancelBackend((client as { processID?: number }).processID ?? 0),
+        release: (destroy) => client.release(destroy),
+      });
+    },
+    async close(): Promise<void> {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { DatabaseBackend, DatabaseSession } from './backends/types.js';
+import { StatementTimeoutError } from './errors.js';
+import { SessionWork } from './statement-runner.js';
+import type { OpenTransaction, TransactionRegistry } from './transactions.js';
+import type { TypeCatalog } from './types/type-catalog.js';
+
+/** Everything an operation needs from the core. */
+export interface CoreContext {
+  backend: DatabaseBackend;
+  catalog: TypeCatalog;
+  transactions: TransactionRegistry;
+  statementTimeoutMs: number;
+}
+
+/**
+ * Runs `work` on the transaction's session, or on a session of its own (autocommit) when there
+ * is no transaction id. The session is given back once any statement still running on it
+ * (after a timeout) has finished.
+ */
+export async function withSession<T>(
+  context: CoreContext,
+  transactionId: string | undefined,
+  work: (session: DatabaseSession, pending: SessionWork, transaction?: OpenTransaction) => Promise<T>,
+): Promise<T> {
+  const pending = new SessionWork();
+  if (transactionId) {
+    const transaction = context.transactions.checkout(transactionId);
+    try {
+      return await work(transaction.session, pending, transaction);
+    } finally {
+      void pending.pending.then(() => context.transactions.checkin(transaction));
+    }
+  }
+  const session = await acquire(context);
+  try {
+    return await work(session, pending);
+  } finally {
+    void pending.pending.then(() => session.release());
+  }
+}
+
+/** A free session; waiting for one counts against the statement timeout. */
+export async function acquire(context: CoreContext): Promise<DatabaseSession> {
+  const signal = AbortSignal.timeout(context.statementTimeoutMs);
+  try {
+    return await context.backend.acquire(signal);
+  } catch (error) {
+    if (signal.aborted) throw new StatementTimeoutError('Request timed out: no database connection became free in time');
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+import type { DataApi } from '../../../db/data-api.js';
+import { AutoPauseSimulator, checkArns, type AutoPauseOptions } from './access.js';
+import type { DatabaseBackend } from './backends/types.js';
+import { DataApiTimeouts, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN } from './constants.js';
+import { BadRequestError } from './errors.js';
+import type { CoreContext } from './context.js';
+import { batchExecuteStatement } from './operations/batch.js';
+import { executeStatement } from './operations/execute.js';
+import { beginTransaction, commitTransaction, rollbackTransaction } from './operations/transaction.js';
+import { toDataApiError } from './statement-runner.js';
+import { TransactionRegistry } from './transactions.js';
+import { TypeCatalog } from './types/type-catalog.js';
+import { checkDatabaseAndSchema, requireArns } from './validate.js';
+
+export interface DataApiCoreOptions {
+  /** Where statements run: `createPgliteBackend()` or `createPostgresBackend({ url })`. */
+  backend: DatabaseBackend;
+  /**
+   * Cluster ARN(s) accepted; others get HttpEndpointNotEnabledException.
+   * @default DEFAULT_RESOURCE_ARN
+   */
+  resourceArn?: string | readonly string[];
+  /**
+   * Secret ARN(s) accepted; others get SecretsErrorException.
+   * @default DEFAULT_SECRET_ARN
+   */
+  secretArn?: string | readonly string[];
+  /** Overrides of the service's timeouts (tests use short ones). */
+  timeouts?: {
+    /** @default 45 000 ms */
+    statementMs?: number;
+    /** @default 3 minutes */
+    transactionIdleMs?: number;
+    /** @default 24 hours */
+    transactionMaxMs?: number;
+  };
+  /**
+   * Simulate Aurora Serverless v2 auto-pause (DatabaseResumingException).
+   * @default undefined (never paused)
+   */
+  autoPause?: AutoPauseOptions;
+}
+
+/** The Data API operations in process, plus `close()` (rolls back open transactions, closes the backend). */
+export interface DataApiCore extends DataApi {
+  readonly backend: DatabaseBackend;
+  close(): Promise<void>;
+}
+
+/**
+ * The offline RDS Data API: the five operations with the SDK's own input and output shapes,
+ * run against PGlite or PostgreSQL. Errors are `DataApiError`s carrying the AWS exception name.
+ *
+ * @example
+ * const core = createDataApiCore({ backend: createPgliteBackend() });
+ * await core.executeStatement({ resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, sql: 'select 1' });
+ */
+export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
+  const resourceArns = new Set([options.resourceArn ?? DEFAULT_RESOURCE_ARN].flat());
+  const secretArns = new Set([options.secretArn ?? DEFAULT_SECRET_ARN].flat());
+  const autoPause = options.autoPause ? new AutoPauseSimulator(options.autoPause) : undefined;
+  const context: CoreContext = {
+    backend: options.backend,
+    catalog: new TypeCatalog(),
+    transactions: new TransactionRegistry({
+      idleMs: options.timeouts?.transactionIdleMs ?? DataApiTimeouts.TRANSACTION_IDLE_MS,
+      maxMs: options.timeouts?.transactionMaxMs ?? DataApiTimeouts.TRANSACTION_MAX_MS,
+    }),
+    statementTimeoutMs: options.timeouts?.statementMs ?? DataApiTimeouts.STATEMENT_MS,
+  };
+
+  /** Shared prelude of every operation: input shape, ARNs, simulated pause; errors normalised. */
+  const operation =
+    <I extends object, O>(run: (context: CoreContext, input: I) => Promise<O>, usesDatabase = true) =>
+    async (input: I): Promise<O> => {
+      try {
+        if (input === null || typeof input !== 'object') throw new TypeError('input must be an object');
+        const { resourceArn, secretArn } = requireArns(input);
+        if (usesDatabase) checkDatabaseAndSchema(input);
+        checkArns(resourceArns, secretArns, resourceArn, secretArn);
+        autoPause?.check(resourceArn);
+        return await run(context, input);
+      } catch (error) {
+        throw error instanceof TypeError ? new BadRequestError(error.message) : toDataApiError(error);
+      }
+    };
+
+  return {
+    backend: options.backend,
+    executeStatement: operation(executeStatement),
+    batchExecuteStatement: operation(batchExecuteStatement),
+    beginTransaction: operation(beginTransaction),
+    commitTransaction: operation(commitTransaction, false),
+    rollbackTransaction: operation(rollbackTransaction, false),
+    async close(): Promise<void> {
+      await context.transactions.closeAll();
+      await options.backend.close();
+    },
+  };
+}

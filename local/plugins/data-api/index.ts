@@ -1,0 +1,12 @@
+/** The offline RDS Data API: core, backends, HTTP handler, AppSync path and SQL helpers. */
+export { createDataApiCore } from './core.js';
+export type { DataApiCore, DataApiCoreOptions } from './core.js';
+export type { AutoPauseOptions } from './access.js';
+export { createPgliteBackend } from './backends/pglite.js';
+export type { PgliteBackendOptions } from './backends/pglite.js';
+export { createPostgresBackend } from './backends/postgres.js';
+export type { PostgresBackendOptions } from './backends/postgres.js';
+export type { DatabaseBackend, DatabaseSession, RawField, RawResult } from './backends/types.js';
+export { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, DataApiLimits, DataApiTimeouts, TransactionStatus } from './constants.js';
+export * from './errors.js';
+export { splitSqlStatements } from './sql/split.js';
