@@ -1,0 +1,45 @@
+/** The runtime a resolver declares to AppSync (reference/appsync.md §A2). */
+export const APPSYNC_JS_RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' } as const;
+
+/** AppSync's limits on APPSYNC_JS code and its execution (reference/appsync.md §A3, §A9). */
+export const AppSyncJsLimits = {
+  /** `Resolver.code` / `FunctionConfiguration.code`: characters of the deployed (bundled) code. */
+  MAX_CODE_CHARS: 32_768,
+  /** Functions in one pipeline resolver. */
+  MAX_PIPELINE_FUNCTIONS: 10,
+  /** Evaluated resolver output, counted as the characters of its JSON form. */
+  MAX_OUTPUT_CHARS: 5 * 1024 * 1024,
+  /** Whole GraphQL request, all resolvers together. */
+  REQUEST_DEADLINE_MS: 30_000,
+} as const;
+
+/** The only modules resolver code may import; everything else must be bundled in (§A2). */
+export const ALLOWED_IMPORTS: readonly string[] = [
+  '@aws-appsync/utils',
+  '@aws-appsync/utils/rds',
+  '@aws-appsync/utils/dynamodb',
+  '@aws-appsync/utils/ai',
+];
+
+/** Exports every resolver and function module must have (§A2). */
+export const REQUIRED_EXPORTS = ['request', 'response'] as const;
+
+/** Handler names of a resolver or function module. */
+export type HandlerName = (typeof REQUIRED_EXPORTS)[number];
+
+/** `errorType` values this package writes into error entries (see DECISIONS.md). */
+export const ResolverErrorTypes = {
+  /** A JavaScript exception in resolver code (aws-appsync-community#328 shows `Code`). */
+  CODE: 'Code',
+  /** `util.unauthorized()`. */
+  UNAUTHORIZED: 'Unauthorized',
+  /** The request deadline passed while resolver code ran or before it started. */
+  TIMEOUT: 'ExecutionTimeout',
+  /** A pipeline with more than 10 functions. */
+  PIPELINE: 'PipelineFunctionLimitExceeded',
+  /** The evaluated output was larger than 5 MB. */
+  OUTPUT_TOO_LARGE: 'ResolverOutputTooLarge',
+} as const;
+
+/** File name AppSync gives resolver code in runtime error messages (aws-appsync-community#328). */
+export const CODE_FILE_NAME = 'code.js';

@@ -1,0 +1,10 @@
+/** APPSYNC_JS offline: load resolver code as AppSync accepts it and run it as AppSync does. */
+export { appsyncJsBuildOptions } from './build-options.js';
+export { APPSYNC_JS_RUNTIME, ALLOWED_IMPORTS, AppSyncJsLimits, ResolverErrorTypes, type HandlerName } from './constants.js';
+export { PipelineConfigError, ResolverCodeError, type SourcePosition } from './errors.js';
+export { loadResolverCode, type LoadResolverOptions, type ResolverCode } from './load.js';
+export { invokeHandler, type HandlerContext, type InvokeOptions } from './invoke.js';
+export { runUnitResolver } from './unit-resolver.js';
+export { createPipelineResolver, runPipelineResolver, type PipelineFunction, type PipelineResolver } from './pipeline-resolver.js';
+export type { ResolveOptions } from './field-run.js';
+export type * from './types.js';

@@ -1,0 +1,55 @@
+/**
+ * The JSON messages between the host and the in-context harness. Only strings cross the
+ * boundary; these types describe what the strings hold.
+ */
+
+/** Global the host writes the input string to before each call. */
+export const INPUT_GLOBAL = '__roamInput';
+/** Global (non-writable) holding the harness inside each context. */
+export const HARNESS_GLOBAL = '__roamHarness';
+/** Global the runtime bundle defines with `installHarness` and the runtime entry. */
+export const BOOT_GLOBAL = '__roamBoot';
+
+/** Input of one handler call. */
+export interface HarnessInput {
+  handler: 'request' | 'response';
+  /** The `ctx` object without `args` (the harness aliases it to `arguments`). */
+  ctx: { stash: Record<string, unknown> } & Record<string, unknown>;
+  /** What `util` needs about the call (runtime/types.ts `InvocationInfo`). */
+  invocation: { fieldName: string; parentTypeName: string; authMode?: string };
+  /** A new id resets the runtime's request-wide state. */
+  requestId: string;
+}
+
+/** A log line as the harness collects it. */
+export interface RawLogLine {
+  level: 'INFO' | 'ERROR' | 'WARN' | 'DEBUG';
+  message: string;
+}
+
+/** An error entry as the runtime records it. */
+export interface RawErrorEntry {
+  message: string;
+  errorType: string | null;
+  data: unknown;
+  errorInfo: unknown;
+}
+
+/** Output of one handler call. */
+export interface HarnessOutput {
+  end:
+    | { kind: 'return'; value: unknown }
+    | { kind: 'earlyReturn'; value: unknown; skipTo: 'END' | 'NEXT' | 'DEFAULT' }
+    | { kind: 'error'; error: RawErrorEntry }
+    | { kind: 'exception'; name: string; message: string; line: number | null; column: number | null };
+  appendedErrors: RawErrorEntry[];
+  stash: Record<string, unknown>;
+  logs: RawLogLine[];
+  effects: {
+    subscriptionFilter: unknown;
+    subscriptionInvalidationFilter: unknown;
+    invalidations: unknown[];
+    cacheEvictions: unknown[];
+    responseHeaders: Record<string, string>;
+  };
+}
