@@ -9,17 +9,28 @@ import { createRuntimeState, finishInvocation, resetRequest, startInvocation } f
 import type { AppSyncModules, InvocationInfo } from './types.js';
 import { createUtil } from './util/index.js';
 
+function deepFreeze<T>(value: T): T {
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+    if (Object.isFrozen(value)) return value;
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
 /** Create the modules a resolver imports, and the hooks the executor drives them with. */
 export function createAppSyncModules(): AppSyncModules {
   const state = createRuntimeState();
   const util = createUtil(state);
   const extensions = createExtensions(state);
   const runtime = createRuntimeModule();
+  // Frozen so that one resolver cannot replace a util function for the next one sharing the context.
+  const modules = deepFreeze({
+    '@aws-appsync/utils': { util, runtime, extensions },
+    '@aws-appsync/utils/rds': { ...rds },
+  });
   return {
-    modules: {
-      '@aws-appsync/utils': { util, runtime, extensions },
-      '@aws-appsync/utils/rds': { ...rds },
-    },
+    modules,
     beginRequest: () => resetRequest(state),
     beginInvocation: (info: InvocationInfo) => startInvocation(state, info),
     endInvocation: () => finishInvocation(state),
