@@ -16,6 +16,9 @@ const RUNTIME_CONSTANTS = {
   AWS_EXECUTION_ENV: LambdaRuntime.EXECUTION_ENV,
   AWS_LAMBDA_FUNCTION_VERSION: LambdaRuntime.VERSION,
   AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+  // Offline workers run on the server's Node 20, not Lambda's Node 22: silence the SDK's warning
+  // about the host version, which would otherwise print at every cold start.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 } as const;
 
 /** `/aws/lambda/<name>`, the log group Lambda writes to. */

@@ -30,6 +30,15 @@ interface PendingCall {
 
 const failure = (errorType: string, errorMessage: string): Failure => ({ ok: false, errorType, errorMessage });
 
+/**
+ * Live worker processes of this server. A worker stuck in a loop never sees its IPC channel
+ * close, so when the server exits without `close()` we kill them ourselves.
+ */
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
 /** Lambda's text for a runtime process that ended on its own. */
 function exitMessage(code: number | null, signal: NodeJS.Signals | null): string {
   if (signal) return `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal}`;
@@ -55,6 +64,8 @@ export class LambdaWorker {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
+    liveChildren.add(this.child);
+    this.child.once('exit', () => liveChildren.delete(this.child));
     this.forwardLines(this.child.stdout, 'stdout');
     this.forwardLines(this.child.stderr, 'stderr');
     this.exitPromise = new Promise((resolve) => this.child.once('exit', () => resolve()));
