@@ -28,6 +28,7 @@ describe('loadResolverCode refuses what AppSync refuses, at file and line', () =
     ['refused/class.ts', 1, '@aws-appsync/no-classes'],
     ['refused/regex-literal.ts', 2, '@aws-appsync/no-regex'],
     ['refused/increment.ts', 3, '@aws-appsync/no-disallowed-unary-operators'],
+    ['refused/replace-stash.ts', 4, '@aws-appsync/no-disallowed-re-assignment'],
     ['refused/import-lodash.js', 2, 'allowed-imports'],
     ['refused/import-node-fs.js', 1, 'allowed-imports'],
   ])('%s at line %i (%s)', async (relative, line, rule) => {

@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadResolverCode, runUnitResolver, type ResolverCode } from '../../../local/appsync-js/index.js';
+import { fieldContext, fixture, noneDataSource, resolveOptions } from './helpers.js';
+
+let endless: ResolverCode;
+let echo: ResolverCode;
+beforeAll(async () => {
+  endless = await loadResolverCode(fixture('unit/endless.ts'));
+  echo = await loadResolverCode(fixture('unit/early-return.ts'));
+});
+
+describe('the request deadline', () => {
+  it('stops an endless loop and fails only that field; other fields and the same file keep working', async () => {
+    const options = resolveOptions(300);
+    const stuck = await runUnitResolver(endless, fieldContext({ id: 'a' }), noneDataSource(), options);
+    expect(stuck.value).toBeNull();
+    expect(stuck.errors).toEqual([{ message: 'Execution timed out.', errorType: 'ExecutionTimeout', data: null, errorInfo: null }]);
+
+    const other = await runUnitResolver(echo, fieldContext({ where: 'request' }), noneDataSource(), resolveOptions());
+    expect(other).toMatchObject({ value: { early: 'request' }, errors: [] });
+    // The context that timed out is still usable: its next call also runs (and times out again).
+    const again = await runUnitResolver(endless, fieldContext({ id: 'b' }), noneDataSource(), resolveOptions(50));
+    expect(again.errors[0]?.errorType).toBe('ExecutionTimeout');
+  });
+
+  it('does not start a handler once the deadline has passed', async () => {
+    const dataSource = noneDataSource();
+    const late = await runUnitResolver(echo, fieldContext({ where: 'nowhere' }), dataSource, { deadline: Date.now() - 1, requestId: 'late' });
+    expect(late).toMatchObject({ value: null, errors: [{ errorType: 'ExecutionTimeout' }] });
+    expect(dataSource.requests).toEqual([]);
+  });
+});
