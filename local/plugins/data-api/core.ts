@@ -1,3 +1,4 @@
+import type { ExecuteSqlCommandInput } from '@aws-sdk/client-rds-data';
 import type { DataApi } from '../../../db/data-api.js';
 import { AutoPauseSimulator, checkArns, type AutoPauseOptions } from './access.js';
 import type { DatabaseBackend } from './backends/types.js';
@@ -5,6 +6,7 @@ import { DataApiTimeouts, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN } from './con
 import { BadRequestError } from './errors.js';
 import type { CoreContext } from './context.js';
 import { batchExecuteStatement } from './operations/batch.js';
+import { executeSql, type ExecuteSqlOutput } from './operations/execute-sql.js';
 import { executeStatement } from './operations/execute.js';
 import { beginTransaction, commitTransaction, rollbackTransaction } from './operations/transaction.js';
 import { toDataApiError } from './statement-runner.js';
@@ -39,11 +41,18 @@ export interface DataApiCoreOptions {
    * @default undefined (never paused)
    */
   autoPause?: AutoPauseOptions;
+  /**
+   * Whether `close()` also closes the backend; false when several cores share one.
+   * @default true
+   */
+  closeBackend?: boolean;
 }
 
 /** The Data API operations in process, plus `close()` (rolls back open transactions, closes the backend). */
 export interface DataApiCore extends DataApi {
   readonly backend: DatabaseBackend;
+  /** The deprecated ExecuteSql operation (Serverless v1 shape). */
+  executeSql(input: ExecuteSqlCommandInput): Promise<ExecuteSqlOutput>;
   close(): Promise<void>;
 }
 
@@ -71,12 +80,13 @@ export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
 
   /** Shared prelude of every operation: input shape, ARNs, simulated pause; errors normalised. */
   const operation =
-    <I extends object, O>(run: (context: CoreContext, input: I) => Promise<O>, usesDatabase = true) =>
+    <I extends object, O>(run: (context: CoreContext, input: I) => Promise<O>, kind: 'database' | 'transaction' | 'legacy' = 'database') =>
     async (input: I): Promise<O> => {
       try {
         if (input === null || typeof input !== 'object') throw new TypeError('input must be an object');
-        const { resourceArn, secretArn } = requireArns(input);
-        if (usesDatabase) checkDatabaseAndSchema(input);
+        const { resourceArn, secretArn } =
+          kind === 'legacy' ? requireArns(input, 'dbClusterOrInstanceArn', 'awsSecretStoreArn') : requireArns(input);
+        if (kind === 'database') checkDatabaseAndSchema(input);
         checkArns(resourceArns, secretArns, resourceArn, secretArn);
         autoPause?.check(resourceArn);
         return await run(context, input);
@@ -90,11 +100,12 @@ export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
     executeStatement: operation(executeStatement),
     batchExecuteStatement: operation(batchExecuteStatement),
     beginTransaction: operation(beginTransaction),
-    commitTransaction: operation(commitTransaction, false),
-    rollbackTransaction: operation(rollbackTransaction, false),
+    commitTransaction: operation(commitTransaction, 'transaction'),
+    rollbackTransaction: operation(rollbackTransaction, 'transaction'),
+    executeSql: operation(executeSql, 'legacy'),
     async close(): Promise<void> {
       await context.transactions.closeAll();
-      await options.backend.close();
+      if (options.closeBackend !== false) await options.backend.close();
     },
   };
 }

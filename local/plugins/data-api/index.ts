@@ -10,3 +10,6 @@ export type { DatabaseBackend, DatabaseSession, RawField, RawResult } from './ba
 export { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, DataApiLimits, DataApiTimeouts, TransactionStatus } from './constants.js';
 export * from './errors.js';
 export { splitSqlStatements } from './sql/split.js';
+export { createDataApiHandler } from './http/routes.js';
+export { executeRdsRequest } from './appsync.js';
+export type { RdsRequest, RdsRequestOutcome } from './appsync.js';

@@ -1,0 +1,54 @@
+import type { DataApiCore } from '../core.js';
+import { DataApiLimits } from '../constants.js';
+import { BadRequestError, NotFoundError } from '../errors.js';
+import { errorResponse, successResponse } from '../format.js';
+
+type Route = (core: DataApiCore, input: never) => Promise<object>;
+
+/** The operations by the last segment of their REST path (reference: data-api.md §1). */
+const ROUTES: Record<string, Route> = {
+  Execute: (core, input) => core.executeStatement(input),
+  BatchExecute: (core, input) => core.batchExecuteStatement(input),
+  BeginTransaction: (core, input) => core.beginTransaction(input),
+  CommitTransaction: (core, input) => core.commitTransaction(input),
+  RollbackTransaction: (core, input) => core.rollbackTransaction(input),
+  ExecuteSql: (core, input) => core.executeSql(input),
+};
+
+/**
+ * The Data API wire protocol over a core: `POST <prefix>/Execute` and the other operation
+ * paths, JSON in and out. Paths match on their last segment, so an endpoint with a path prefix
+ * (or the SDK's double slash after a trailing one) works.
+ *
+ * @example
+ * const handler = createDataApiHandler(core);
+ * serveNodeHttp(handler, { port: 0 });
+ */
+export function createDataApiHandler(core: DataApiCore): (request: Request) => Promise<Response> {
+  return async function handleDataApiRequest(request: Request): Promise<Response> {
+    try {
+      const path = new URL(request.url).pathname.replace(/\/+/g, '/').replace(/\/$/, '');
+      const operation = path.slice(path.lastIndexOf('/') + 1);
+      const route = Object.hasOwn(ROUTES, operation) ? ROUTES[operation] : undefined;
+      if (!route || request.method !== 'POST') throw new NotFoundError(`Unknown operation ${request.method} ${path || '/'}`);
+      const input = await readJsonBody(request);
+      return successResponse(await route(core, input as never));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function readJsonBody(request: Request): Promise<object> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > DataApiLimits.MAX_REQUEST_BYTES) throw new BadRequestError('Request size exceeded 4 MiB');
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The request body is not valid JSON');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestError('The request body must be a JSON object');
+  return body;
+}

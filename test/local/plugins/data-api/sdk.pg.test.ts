@@ -1,0 +1,6 @@
+import { postgresFixture } from './support/backends.js';
+import { defineOperationCases } from './support/operation-cases.js';
+import { useSuite } from './support/suite.js';
+
+const suite = useSuite(postgresFixture());
+defineOperationCases(suite);
