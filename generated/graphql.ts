@@ -342,7 +342,7 @@ export type CreditLedgerEntryInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Credits that expire on the same day. */
+/** Credits that expire at the same instant. */
 export type ExpiringCredit = {
   __typename?: 'ExpiringCredit';
   /** How much expires. */
