@@ -33,10 +33,12 @@ export const lambdaBundleOptions = {
   logLevel: 'silent',
 } as const satisfies BuildOptions;
 
-/** Where a bundle was written and how big it is. */
+/** Where a bundle was written, how big it is, and which source files went into it. */
 export interface LambdaBundle {
   readonly file: string;
   readonly bytes: number;
+  /** Absolute paths of the bundled source files (for a file watcher); externals excluded. */
+  readonly inputs: readonly string[];
 }
 
 /**
@@ -45,12 +47,14 @@ export interface LambdaBundle {
  */
 export async function bundleLambda(functionName: string, entry: string, outDir: string): Promise<LambdaBundle> {
   const file = path.join(outDir, LAMBDA_BUNDLE_FILE);
+  let inputs: string[];
   try {
-    await build({ ...lambdaBundleOptions, entryPoints: [entry], outfile: file });
+    const result = await build({ ...lambdaBundleOptions, entryPoints: [entry], outfile: file, metafile: true });
+    inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(input));
   } catch (error) {
     throw new LambdaBuildError(functionName, describeBuildFailure(error), { cause: error });
   }
-  return { file, bytes: (await stat(file)).size };
+  return { file, bytes: (await stat(file)).size, inputs };
 }
 
 function describeBuildFailure(error: unknown): string {

@@ -64,8 +64,9 @@ export function lambdaProcessEnvironment(
 }
 
 /**
- * Node flags that mirror the Lambda bootstrap's memory settings (heap sized from the function's
- * memory), plus source maps so stack traces point at the TypeScript.
+ * Node flags: a heap sized from the function's memory (our approximation of the Lambda
+ * bootstrap's settings, so that memory-hungry code fails offline too), plus source maps so
+ * stack traces point at the TypeScript.
  */
 export function lambdaNodeFlags(memoryMb: number): string[] {
   const newSpace = Math.floor(memoryMb / 64);

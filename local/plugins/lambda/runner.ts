@@ -65,7 +65,7 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
         const [dir, hostPath] = await Promise.all([ensureRunDir(), ensureHost()]);
         host = hostPath;
         const bundle = await bundleLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`));
-        return { functionName: fn.name, bundleFile: bundle.file, bundleBytes: bundle.bytes, buildMs: performance.now() - started };
+        return { functionName: fn.name, bundleFile: bundle.file, bundleBytes: bundle.bytes, inputs: bundle.inputs, buildMs: performance.now() - started };
       },
       startWorker(build) {
         const taskRoot = path.dirname(build.bundleFile);

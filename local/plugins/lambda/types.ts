@@ -93,5 +93,7 @@ export interface LambdaBuildReport {
   /** Absolute path of the bundle the worker loads. */
   readonly bundleFile: string;
   readonly bundleBytes: number;
+  /** Absolute paths of the source files bundled in (what a watcher should watch for `reload`). */
+  readonly inputs: readonly string[];
   readonly buildMs: number;
 }

@@ -68,11 +68,20 @@ export class LambdaWorker {
     this.child.once('exit', () => liveChildren.delete(this.child));
     this.forwardLines(this.child.stdout, 'stdout');
     this.forwardLines(this.child.stderr, 'stderr');
-    this.exitPromise = new Promise((resolve) => this.child.once('exit', () => resolve()));
+    // A process that could not be spawned never emits 'exit', only 'error' without a pid.
+    this.exitPromise = new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.once('error', () => {
+        if (this.child.pid === undefined) {
+          this.exited = true;
+          resolve();
+        }
+      });
+    });
     this.ready = new Promise((resolve) => {
       const initTimer = setTimeout(() => {
         resolve(failure(LambdaErrorTypes.TIMEOUT, `Error: Init phase timed out after ${LambdaLimits.INIT_TIMEOUT_MS / 1000}.00 seconds`));
-        this.kill();
+        void this.kill();
       }, LambdaLimits.INIT_TIMEOUT_MS);
       const settle = (outcome: Failure | undefined) => {
         clearTimeout(initTimer);
@@ -111,7 +120,7 @@ export class LambdaWorker {
         this.finish(this.pending, (requestId) =>
           failure(LambdaErrorTypes.TIMEOUT, `RequestId: ${requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds`),
         );
-        this.kill();
+        void this.kill();
       }, timeoutMs);
       this.pending = { requestId: message.requestId, resolve, timer };
       this.child.send({ ...message, kind: 'invoke', deadlineMs: Date.now() + timeoutMs } satisfies InvokeMessage);

@@ -38,6 +38,7 @@ describe('a handler that uses @aws-sdk/client-rds-data', () => {
     const [report] = await runner.prepare();
     expect(report?.bundleBytes).toBeLessThan(300 * 1024);
     expect(report?.bundleBytes).toBeLessThan(10 * 1024);
+    expect(report?.inputs).toEqual([fixture('rds-data')]);
   });
 
   it('reaches the endpoint from the environment and signs with the offline credentials', async () => {

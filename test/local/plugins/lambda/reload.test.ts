@@ -28,6 +28,7 @@ describe('Lambda runner: reload', () => {
       await writeFile(file, versionSource(2));
       const [report] = await runner.reload();
       expect(report?.functionName).toBe('versioned');
+      expect(report?.inputs).toEqual([file]);
 
       const after = resultOf(await runner.invoke('versioned', {}));
       expect(after.version).toBe(2);
