@@ -62,6 +62,39 @@ describe('runtime bundle in an isolated context', () => {
     });
   });
 
+  it('runs every util area in the sandbox, even after the harness removes Intl', () => {
+    const answer = evaluateInSandbox(`
+      const { util } = AppSyncRuntime.createAppSyncModules().modules['@aws-appsync/utils'];
+      delete globalThis.Intl;
+      JSON.stringify({
+        time: util.time.epochMilliSecondsToFormatted(1517943695749, "EEE, d MMM yyyy HH:mm:ss.SSS Z VV", 'Asia/Kolkata'),
+        dst: util.time.parseFormattedToEpochMilliSeconds('2024-11-03 01:30', 'yyyy-MM-dd HH:mm', 'America/Los_Angeles'),
+        base64: util.base64Decode(util.base64Encode('héllo 😀')),
+        url: util.urlEncode('a b/é'),
+        escaped: util.escapeJavaScript('"é"'),
+        ids: [util.autoId().length, util.autoUlid().length, util.autoKsuid().length],
+        matches: util.matches('(?i)\\\\p{Alpha}+', 'Hello'),
+        xml: util.xml.toMap('<a><b>1</b></a>'),
+        dynamo: util.transform.toDynamoDBFilterExpression({ a: { eq: 1 } }),
+        filter: util.transform.toSubscriptionFilter({ a: { eq: 1 } }),
+        normalized: util.str.normalize('e\u0301', 'nfc'),
+      });
+    `);
+    expect(JSON.parse(answer as string)).toEqual({
+      time: 'Wed, 7 Feb 2018 00:31:35.749 +0530 Asia/Kolkata',
+      dst: Date.UTC(2024, 10, 3, 8, 30),
+      base64: 'héllo 😀',
+      url: 'a+b%2F%C3%A9',
+      escaped: '\\"\\u00E9\\"',
+      ids: [36, 26, 27],
+      matches: true,
+      xml: { a: { b: 1 } },
+      dynamo: '{"expression":"(#a = :a_eq)","expressionNames":{"#a":"a"},"expressionValues":{":a_eq":{"N":1}}}',
+      filter: { filterGroup: [{ filters: [{ fieldName: 'a', operator: 'eq', value: 1 }] }] },
+      normalized: 'é',
+    });
+  });
+
   it('keeps every function it exposes in the sandbox realm', () => {
     const answer = evaluateInSandbox(`
       const instance = AppSyncRuntime.createAppSyncModules();

@@ -13,6 +13,9 @@ export interface Zone {
 }
 
 const MINUTE = 60_000;
+// Taken when the runtime is evaluated: the sandbox harness removes the Intl global from resolver
+// code afterwards, and the runtime must keep working.
+const DateTimeFormat = Intl.DateTimeFormat;
 const OFFSET_ID = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -33,7 +36,7 @@ function parseOffsetId(id: string): number | undefined {
 function formatterFor(id: string): Intl.DateTimeFormat {
   let formatter = formatters.get(id);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
+    formatter = new DateTimeFormat('en-US', {
       timeZone: id, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
       hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
     });
@@ -85,6 +88,11 @@ export function localToInstant(localAsUtc: number, zone: Zone): number {
 /** The zone's display name at an instant, from Intl (`short`, `long`, `shortGeneric`, `longGeneric`). */
 export function zoneName(zone: Zone, epochMillis: number, style: 'short' | 'long' | 'shortGeneric' | 'longGeneric'): string {
   if (zone.fixed !== undefined) return zone.fixed === 0 && (style === 'short' || style === 'shortGeneric') ? 'UTC' : zone.fixed === 0 ? 'Coordinated Universal Time' : zone.id;
-  const formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone.id, timeZoneName: style });
+  const key = `${zone.id}|${style}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new DateTimeFormat('en-US', { timeZone: zone.id, timeZoneName: style });
+    formatters.set(key, formatter);
+  }
   return formatter.formatToParts(epochMillis).find((part) => part.type === 'timeZoneName')?.value ?? zone.id;
 }
