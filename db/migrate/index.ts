@@ -1,0 +1,11 @@
+export { MigrationConstants } from './constants.js';
+export { MigrationFailedError, MigrationFileError, MigrationHistoryError } from './errors.js';
+export { migrationChecksum } from './checksum.js';
+export { planMigrations } from './history.js';
+export { prepareMigrations } from './prepare.js';
+export type { MigrationSource } from './prepare.js';
+export { readMigrationSources } from './files.js';
+export { applyMigrations, readHistory } from './runner.js';
+export { migrate } from './migrate.js';
+export type { MigrateFromFilesOptions } from './migrate.js';
+export type { AppliedMigration, MigrateOptions, MigrationResult, PreparedMigration } from './types.js';

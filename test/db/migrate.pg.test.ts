@@ -1,0 +1,4 @@
+import { describeMigrations } from './migrate-suite.js';
+import { postgresTarget } from './targets.js';
+
+describeMigrations('PostgreSQL', postgresTarget);
