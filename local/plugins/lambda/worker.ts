@@ -68,9 +68,11 @@ export class LambdaWorker {
     this.child.once('exit', () => liveChildren.delete(this.child));
     this.forwardLines(this.child.stdout, 'stdout');
     this.forwardLines(this.child.stderr, 'stderr');
-    // A process that could not be spawned never emits 'exit', only 'error' without a pid.
+    // 'close' comes after the process ended and its stdio and IPC channel closed, so the last
+    // message (the error a dying worker reports) is always read before we call it an exit.
+    // A process that could not be spawned never closes, it only emits 'error' without a pid.
     this.exitPromise = new Promise((resolve) => {
-      this.child.once('exit', () => resolve());
+      this.child.once('close', () => resolve());
       this.child.once('error', () => {
         if (this.child.pid === undefined) {
           this.exited = true;
@@ -94,7 +96,7 @@ export class LambdaWorker {
           settle(failure(message.errorType, message.errorMessage));
         } else this.onCallMessage(message);
       });
-      this.child.once('exit', (code, signal) => {
+      this.child.once('close', (code, signal) => {
         this.exited = true;
         this.alive = false;
         settle(failure(LambdaErrorTypes.EXIT, `Error: ${exitMessage(code, signal)}`));
