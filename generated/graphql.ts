@@ -52,13 +52,13 @@ export type Amenity = {
 /** A booked stay. */
 export type Booking = {
   __typename?: 'Booking';
-  /** Charged to the guest: `total` minus `creditsApplied`. */
+  /** Charged to the guest, in the hotel's currency: `total` less the value of `creditsApplied`. */
   amountCharged: Money;
   /** What the cancellation settled; null unless CANCELLED. */
   cancellation?: Maybe<BookingCancellation>;
   /** The cancellation policy, fixed when booked. */
   cancellationPolicy: CancellationPolicy;
-  /** Cashback credit the booking posted. */
+  /** Cashback credit the booking posted, in the credit balance's currency. */
   cashbackEarned: Money;
   /** First night (hotel-local date). */
   checkIn: Scalars['AWSDate']['output'];
@@ -66,7 +66,7 @@ export type Booking = {
   checkOut: Scalars['AWSDate']['output'];
   /** When the booking was made. */
   createdAt: Scalars['AWSDateTime']['output'];
-  /** Credits spent on the booking. */
+  /** Credits spent on the booking, in the credit balance's currency. */
   creditsApplied: Money;
   /** Number of guests. */
   guests: Scalars['Int']['output'];
@@ -874,15 +874,18 @@ export type Quote = {
   __typename?: 'Quote';
   /** The cancellation policy this booking would have. */
   cancellationPolicy: CancellationPolicy;
-  /** Cashback credit the booking would post, at the caller's calendar-year spend (a stay can straddle tiers). */
+  /**
+   * Cashback credit the booking would post, at the caller's calendar-year spend (a stay can straddle
+   * tiers). In the credit balance's currency.
+   */
   cashbackEarned: Money;
   /** First night (hotel-local date). */
   checkIn: Scalars['AWSDate']['output'];
   /** Day of departure (hotel-local date). */
   checkOut: Scalars['AWSDate']['output'];
   /**
-   * Credits the booking would use with `applyCredits`: the balance, at most the room total (never
-   * taxes and fees).
+   * Credits the booking would use with `applyCredits`: the balance, up to the value of the room total
+   * (never taxes and fees). In the credit balance's currency.
    */
   creditsApplicable: Money;
   /** The caller's whole credit balance now. */
@@ -907,7 +910,10 @@ export type Quote = {
   taxesAndFeesTotal: Money;
   /** Room total plus taxes and fees, before credits. `createBooking` expects this as `quotedTotal`. */
   total: Money;
-  /** What would be charged with `applyCredits`: `total` minus `creditsApplicable`. */
+  /**
+   * What would be charged with `applyCredits`, in the hotel's currency: `total` less the value of
+   * `creditsApplicable`.
+   */
   totalWithCredits: Money;
 };
 
