@@ -34,6 +34,8 @@ export const RuntimeLimits = {
   MAX_FILTER_IN_VALUES: 5,
   /** Filters in one subscription filter group (§E5, "attributes"). */
   MAX_FILTERS_PER_GROUP: 5,
+  /** Compiled regular expressions and date patterns kept per runtime (then the cache restarts). */
+  PATTERN_CACHE_SIZE: 256,
 } as const;
 
 /** Header prefixes a resolver may not set (§A7). */

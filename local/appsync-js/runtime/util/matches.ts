@@ -3,6 +3,7 @@
  * syntax that ECMAScript spells differently is translated: leading inline flags `(?i)`, `(?s)`,
  * `(?m)`, the anchors `\A`, `\z`, `\Z`, and the POSIX classes `\p{Alpha}` and friends.
  */
+import { RuntimeLimits } from '../constants.js';
 
 const POSIX_CLASSES: Record<string, string> = {
   Lower: 'a-z', Upper: 'A-Z', ASCII: '\\x00-\\x7F', Alpha: 'a-zA-Z', Digit: '0-9', Alnum: 'a-zA-Z0-9',
@@ -13,24 +14,40 @@ const POSIX_CLASSES: Record<string, string> = {
 const cache = new Map<string, RegExp>();
 
 function translate(pattern: string): RegExp {
-  let source = pattern;
   let flags = '';
-  const inline = /^\(\?([imsx]+)\)/.exec(source);
+  let index = 0;
+  const inline = /^\(\?([imsx]+)\)/.exec(pattern);
   if (inline) {
     for (const flag of inline[1] as string) if (flag !== 'x' && !flags.includes(flag)) flags += flag;
-    source = source.slice(inline[0].length);
+    index = inline[0].length;
   }
-  source = source
-    .replace(/\\A/g, '^')
-    .replace(/\\[zZ]/g, '$')
-    .replace(/\\([pP])\{(?:Is)?(\w+)\}/g, (whole, kind: string, name: string) => {
-      const range = POSIX_CLASSES[name];
-      if (range === undefined) {
-        flags += flags.includes('u') ? '' : 'u';
-        return whole;
+  let source = '';
+  let inClass = false;
+  while (index < pattern.length) {
+    const character = pattern[index] as string;
+    if (character === '\\') {
+      const escaped = pattern[index + 1] ?? '';
+      const property = /^\\([pP])\{(?:Is)?(\w+)\}/.exec(pattern.slice(index));
+      const range = property ? POSIX_CLASSES[property[2] as string] : undefined;
+      if (property && range !== undefined) {
+        const negated = property[1] === 'P';
+        // Inside a class only a positive range can be spliced in; outside, it becomes its own class.
+        source += inClass && !negated ? range : `[${negated ? '^' : ''}${range}]`;
+        index += property[0].length;
+        continue;
       }
-      return kind === 'p' ? `[${range}]` : `[^${range}]`;
-    });
+      if (property && !flags.includes('u')) flags += 'u'; // Unicode categories such as \p{L}
+      if (!inClass && escaped === 'A') source += '^';
+      else if (!inClass && (escaped === 'z' || escaped === 'Z')) source += '$';
+      else source += character + escaped;
+      index += 2;
+      continue;
+    }
+    if (character === '[' && !inClass) inClass = true;
+    else if (character === ']' && inClass) inClass = false;
+    source += character;
+    index += 1;
+  }
   return new RegExp(`^(?:${source})$`, flags);
 }
 
@@ -44,6 +61,7 @@ export function matches(pattern: string, value: string): boolean {
     } catch {
       throw new Error(`util.matches: invalid regular expression ${JSON.stringify(key)}`);
     }
+    if (cache.size >= RuntimeLimits.PATTERN_CACHE_SIZE) cache.clear(); // patterns built from input must not grow memory without bound
     cache.set(key, expression);
   }
   return expression.test(String(value));

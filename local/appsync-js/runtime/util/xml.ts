@@ -1,8 +1,9 @@
 /**
- * `util.xml.toMap` / `toJsonString` (§A7): XML → plain object with the conventions of the org.json
- * `XML.toJSONObject` converter that AWS's examples follow: an element holding only text becomes
- * that text (numbers, `true`/`false` and `null` converted), repeated elements become arrays,
- * attributes become keys, and text beside attributes or children goes under `content`.
+ * `util.xml.toMap` / `toJsonString` (§A7): XML → plain object with the conventions of org.json's
+ * `XML.toJSONObject`, which match AWS's documented example (our choice beyond it): an element
+ * holding only text becomes that text (numbers, `true`/`false` and `null` converted), repeated
+ * elements become arrays, attributes become keys, and text beside attributes or children goes
+ * under `content`.
  * Comments, processing instructions and DOCTYPE are skipped; CDATA is text.
  */
 

@@ -1,7 +1,7 @@
 /**
  * `util.escapeJavaScript`: the ECMAScript string escaping of Apache Commons Lang
- * (`StringEscapeUtils.escapeEcmaScript`), which AppSync's Java side is built on: `'`, `"`, `\` and
- * `/` get a backslash, control characters their short escapes, and anything below space or above DEL
+ * (`StringEscapeUtils.escapeEcmaScript`; our choice, AWS does not spell its rules out): `'`, `"`,
+ * `\` and `/` get a backslash, control characters their short escapes, and anything below space or above DEL
  * ASCII becomes `\uXXXX` (UTF-16 units, upper-case hex).
  */
 

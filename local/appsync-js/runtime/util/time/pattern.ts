@@ -3,6 +3,7 @@
  * `'…'` is quoted text (`''` is one quote), `[…]` an optional section, any other character a
  * literal. Letter counts beyond what Java allows are refused with Java's message.
  */
+import { RuntimeLimits } from '../../constants.js';
 
 /** A piece of a compiled pattern. */
 export type Token =
@@ -81,6 +82,7 @@ export function compilePattern(pattern: string): Token[] {
     }
   }
   const tokens = stack[0] as Token[];
+  if (cache.size >= RuntimeLimits.PATTERN_CACHE_SIZE) cache.clear(); // patterns built from input must not grow memory without bound
   cache.set(pattern, tokens);
   return tokens;
 }

@@ -3,7 +3,8 @@
  * object → `{ expression, expressionNames, expressionValues }` as a JSON string, or `null` when
  * the filter cannot be read. The layout (which terms are parenthesized, value names that carry the
  * nesting such as `:and_0_a_eq`, `<>` for ne, no space after commas in functions) follows
- * outputs recorded from AWS and published with localstack/appsync-utils's tests.
+ * the outputs published with localstack/appsync-utils's tests, which that project says it recorded
+ * from AWS.
  */
 import { toDynamoDB } from '../dynamodb.js';
 

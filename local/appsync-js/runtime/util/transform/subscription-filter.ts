@@ -4,8 +4,8 @@
  * a group ANDed, so every alternative multiplies the groups out: each operator of a field, each
  * member of an `or`, each rule. `and` members are combined; fields named in `ignoredFields` are
  * left out at any depth; operators and values are carried through as written (`not` is read as a
- * field name). Anything but a plain object answers null. These shapes follow outputs published
- * with localstack/appsync-utils's tests.
+ * field name). Anything but a plain object answers null. These shapes follow the outputs
+ * published with localstack/appsync-utils's tests (not independently verified).
  */
 import type { SubscriptionFilter } from '../../types.js';
 
