@@ -3,7 +3,7 @@
 // changes, plus the enum values the business rules depend on.
 import { isEnumType, isInputObjectType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { loadSchema } from './load.js';
+import { loadSchema, readRepoFile } from './load.js';
 
 const expectedSignatures = [
   // Catalogue: search near a point or in a city, dates, guests, filters, sort, items + nextToken.
@@ -148,6 +148,22 @@ function signatureOf(path: string): string | null {
   return null;
 }
 
+/** Enum → the migration CHECK constraint whose value list it must equal (order aside). */
+const enumsMirroringDatabase: Record<string, { file: string; constraint: string }> = {
+  CreditEntryKind: { file: 'db/migrations/0005_credits.sql', constraint: 'credit_ledger_kind_valid' },
+  CancellationPenaltyKind: { file: 'db/migrations/0002_catalogue.sql', constraint: 'rate_plans_penalty_kind_valid' },
+  MealPlan: { file: 'db/migrations/0002_catalogue.sql', constraint: 'rate_plans_meal_plan_valid' },
+  BookingStatus: { file: 'db/migrations/0004_bookings.sql', constraint: 'bookings_status_valid' },
+};
+
+/** The quoted values of `CONSTRAINT <name> CHECK (<column> IN ('A', 'B', ...))` in a migration. */
+function checkConstraintValues(file: string, constraint: string): string[] {
+  const sql = readRepoFile(file);
+  const match = new RegExp(`CONSTRAINT ${constraint} CHECK \\(\\w+ IN \\(([^)]*)\\)`).exec(sql);
+  if (!match) throw new Error(`${constraint} not found in ${file}`);
+  return [...match[1]!.matchAll(/'([^']+)'/g)].map((value) => value[1]!);
+}
+
 describe('the API issue 2 asks for', () => {
   it.each(expectedSignatures)('%s', (signature) => {
     const path = signature.replace(/[(:].*$/, '');
@@ -158,5 +174,11 @@ describe('the API issue 2 asks for', () => {
     const type = loadSchema().getType(name);
     expect(isEnumType(type)).toBe(true);
     if (isEnumType(type)) expect(type.getValues().map((value) => value.name)).toEqual(values);
+  });
+
+  it.each(Object.entries(enumsMirroringDatabase))('enum %s has the values the database accepts', (name, { file, constraint }) => {
+    const type = loadSchema().getType(name);
+    const values = isEnumType(type) ? type.getValues().map((value) => value.name).sort() : [];
+    expect(values).toEqual(checkConstraintValues(file, constraint).sort());
   });
 });

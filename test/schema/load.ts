@@ -30,9 +30,14 @@ export function schemaSource(): string {
  * The merged schema: AppSync's built-ins followed by schema.graphql (or the given variant of it,
  * which tests use to show a check fails), built by graphql-js.
  */
-export function loadSchema(source: string = schemaSource()): GraphQLSchema {
-  return buildSchema(`${readRepoFile(paths.builtins)}\n${source}`);
+export function loadSchema(source?: string): GraphQLSchema {
+  if (source !== undefined) return buildSchema(`${readRepoFile(paths.builtins)}\n${source}`);
+  cachedSchema ??= buildSchema(`${readRepoFile(paths.builtins)}\n${schemaSource()}`);
+  return cachedSchema;
 }
+
+/** The committed schema, built once per test file (graphql-js schemas are immutable). */
+let cachedSchema: GraphQLSchema | undefined;
 
 /** One client operation file, parsed. */
 export interface OperationFile {
