@@ -1,0 +1,5 @@
+import { postgresFixture } from './support/backends.js';
+import { defineClientCases } from './support/client-cases.js';
+import { useSuite } from './support/suite.js';
+
+defineClientCases(useSuite(postgresFixture()));
