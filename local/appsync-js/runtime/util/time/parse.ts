@@ -3,6 +3,8 @@
  * default: fixed-width fields need their exact digits, text must match, the whole input must be
  * used. An offset or zone id in the text wins over the `zone` argument. Missing time fields are
  * midnight and a missing month or day is 1 (our choice; Java would refuse to build an instant).
+ * Not readable: quarters (Q, q), week fields (w, W, F; Y is read as the year) and zone names
+ * (z, v); such patterns throw a clear error when parsing, and still format.
  */
 import { compilePattern, DAYS, MONTHS, type Token } from './pattern.js';
 import { utcDate } from './fields.js';

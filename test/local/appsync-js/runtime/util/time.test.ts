@@ -6,6 +6,29 @@ const { time } = freshRuntime().util;
 const at = Date.UTC(2018, 1, 6, 19, 1, 35, 749); // 2018-02-06T19:01:35.749Z, a Tuesday
 const format = (pattern: string, zone?: string, millis = at) => time.epochMilliSecondsToFormatted(millis, pattern, zone);
 
+describe('the examples of the AWS util.time documentation', () => {
+  const now = 1517943695758; // 2018-02-06T19:01:35.758Z
+  it('formats and converts', () => {
+    expect(time.epochMilliSecondsToSeconds(now)).toBe(1517943695);
+    expect(time.epochMilliSecondsToISO8601(now)).toBe('2018-02-06T19:01:35.758Z');
+    expect(time.epochMilliSecondsToFormatted(now, 'yyyy-MM-dd HH:mm:ssZ')).toBe('2018-02-06 19:01:35+0000');
+    expect(time.epochMilliSecondsToFormatted(now, 'yyyy-MM-dd HH:mm:ssZ', '+08:00')).toBe('2018-02-07 03:01:35+0800');
+    expect(time.epochMilliSecondsToFormatted(now, 'yyyy-MM-dd HH:mm:ssZ', 'Australia/Perth')).toBe('2018-02-07 03:01:35+0800');
+  });
+
+  it('parses', () => {
+    expect(time.parseISO8601ToEpochMilliSeconds('2018-02-01T17:21:05.180+08:00')).toBe(1517476865180);
+    expect(time.parseFormattedToEpochMilliSeconds('2018-02-02 01:19:22+0800', 'yyyy-MM-dd HH:mm:ssZ')).toBe(1517505562000);
+    expect(time.parseFormattedToEpochMilliSeconds('2018-02-02 01:19:22', 'yyyy-MM-dd HH:mm:ss', '+08:00')).toBe(1517505562000);
+  });
+
+  it('writes the AWSDate and AWSDateTime forms with an offset that has seconds', () => {
+    const july = Date.UTC(2018, 6, 11, 22, 14, 45);
+    expect(time.epochMilliSecondsToFormatted(july, 'yyyy-MM-dd[XXX]', '-07:00:30')).toBe('2018-07-11-07:00');
+    expect(time.epochMilliSecondsToFormatted(july, "yyyy-MM-dd'T'HH:mm:ss[XXXXX]", '-07:00:30')).toBe('2018-07-11T15:14:15-07:00:30');
+  });
+});
+
 describe('formatting with Java patterns', () => {
   it.each([
     ["yyyy-MM-dd'T'HH:mm:ss.SSSZ", undefined, '2018-02-06T19:01:35.749+0000'],

@@ -10,6 +10,14 @@ describe('xml', () => {
     expect(xml.toMap(source)).toEqual({ posts: { post: { id: 1, title: 'Getting started with GraphQL' } } });
   });
 
+  it('converts the AWS example with two posts into an array', () => {
+    const source = '<?xml version="1.0" encoding="UTF-8"?>\n<posts>\n<post>\n  <id>1</id>\n  <title>Getting started with GraphQL</title>\n</post>\n'
+      + '<post>\n  <id>2</id>\n  <title>Getting started with AWS AppSync</title>\n</post>\n</posts>';
+    expect(xml.toMap(source)).toEqual({
+      posts: { post: [{ id: 1, title: 'Getting started with GraphQL' }, { id: 2, title: 'Getting started with AWS AppSync' }] },
+    });
+  });
+
   it('turns repeated elements into arrays', () => {
     const source = '<posts><post><id>1</id></post><post><id>2</id><tag>a</tag><tag>b</tag></post></posts>';
     expect(xml.toMap(source)).toEqual({ posts: { post: [{ id: 1 }, { id: 2, tag: ['a', 'b'] }] } });
