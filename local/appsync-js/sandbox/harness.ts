@@ -48,6 +48,10 @@ function formatLogArgument(value: unknown): string {
 export function installHarness(entry: RuntimeEntry): void {
   const global = globalThis as Record<string, unknown>;
   for (const name of REMOVED_GLOBALS) delete global[name];
+  // Node formats this context's stack traces with `globalThis.Error.prepareStackTrace` when one is
+  // set, handing it V8 CallSites of every frame, host frames included: lock both in place.
+  defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+  defineProperty(global, 'Error', { value: Error, writable: false, configurable: false, enumerable: false });
 
   const instance = entry.createAppSyncModules();
   const utils = instance.modules['@aws-appsync/utils'];

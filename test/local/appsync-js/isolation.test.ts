@@ -19,6 +19,8 @@ describe('resolver code runs isolated, with only what AppSync offers', () => {
     ['globalConstructor', /EvalError: Code generation from strings disallowed/],
     ['utilConstructor', /EvalError: Code generation from strings disallowed/],
     ['arrowConstructor', /EvalError: Code generation from strings disallowed/],
+    ['prepareStackTrace', /TypeError: Cannot assign to read only property 'prepareStackTrace'/],
+    ['replaceError', /TypeError: Cannot assign to read only property 'Error'/],
   ])('%s fails the field with a Code error', async (attempt, message) => {
     const dataSource = noneDataSource();
     const resolution = await runUnitResolver(attempts, fieldContext({ attempt }), dataSource, resolveOptions());
