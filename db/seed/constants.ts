@@ -1,0 +1,16 @@
+/** Limits and defaults of the seed generator. */
+export const SeedLimits = {
+  /** JSON per insert statement; the Data API allows 4 MiB per request, we stay far below. */
+  MAX_BATCH_JSON_BYTES: 1_000_000,
+  /** Room types whose year of inventory one INSERT ... SELECT generates (~365 rows each). */
+  INVENTORY_ROOM_TYPES_PER_STATEMENT: 800,
+  /** Most hotels --hotels accepts. */
+  MAX_HOTELS: 100_000,
+} as const;
+
+export const SeedDefaults = {
+  HOTELS: 2_000,
+  SEED: 'roam',
+  /** Nights of inventory per room type, from the start date. */
+  DAYS: 365,
+} as const;
