@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Kysely } from 'kysely';
+import { Kysely, type ColumnType, type Generated } from 'kysely';
 import { DataApiDialect } from 'kysely-data-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuiteContext } from './suite.js';
@@ -16,7 +16,7 @@ interface DataApiClientTransaction {
 type DataApiClientFactory = (config: Record<string, unknown>) => DataApiClient;
 
 interface Database {
-  guests: { id: number; name: string; joined: Date | null };
+  guests: { id: Generated<number>; name: string; joined: ColumnType<Date | null, Date | null | undefined, Date | null> };
 }
 
 /** Third-party clients built on the Data API, unmodified, against our endpoint. */
