@@ -1,7 +1,9 @@
 /**
  * `util.matches(pattern, value)`: Java `String.matches`, i.e. the whole value must match. Java
  * syntax that ECMAScript spells differently is translated: leading inline flags `(?i)`, `(?s)`,
- * `(?m)`, the anchors `\A`, `\z`, `\Z`, and the POSIX classes `\p{Alpha}` and friends.
+ * `(?m)`, the anchors `\A`, `\z`, `\Z`, the POSIX classes `\p{Alpha}` and friends, `\Q…\E`
+ * quoting, and possessive quantifiers (`a*+`), which become greedy ones (same matches except in
+ * rare backtracking cases).
  */
 import { RuntimeLimits } from '../constants.js';
 
@@ -23,8 +25,30 @@ function translate(pattern: string): RegExp {
   }
   let source = '';
   let inClass = false;
+  let afterQuantifier = false;
   while (index < pattern.length) {
     const character = pattern[index] as string;
+    if (pattern.startsWith('\\Q', index)) {
+      const end = pattern.indexOf('\\E', index + 2);
+      const quoted = pattern.slice(index + 2, end < 0 ? pattern.length : end);
+      source += quoted.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+      index = end < 0 ? pattern.length : end + 2;
+      afterQuantifier = false;
+      continue;
+    }
+    if (character === '+' && afterQuantifier) {
+      afterQuantifier = false;
+      index += 1; // possessive quantifier: JavaScript only has the greedy one
+      continue;
+    }
+    const counted = inClass ? null : /^\{\d+(?:,\d*)?\}/.exec(pattern.slice(index));
+    if (counted) {
+      source += counted[0];
+      index += counted[0].length;
+      afterQuantifier = true;
+      continue;
+    }
+    afterQuantifier = !inClass && '*+?'.includes(character) && !afterQuantifier && !source.endsWith('(');
     if (character === '\\') {
       const escaped = pattern[index + 1] ?? '';
       const property = /^\\([pP])\{(?:Is)?(\w+)\}/.exec(pattern.slice(index));

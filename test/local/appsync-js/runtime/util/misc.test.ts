@@ -9,7 +9,8 @@ describe('matches (Java whole-string semantics)', () => {
     ['a*b', 'aaab', true], ['a*b', 'aaabc', false], ['\\d{3}', '123', true], ['\\d{3}', '1234', false],
     ['(?i)hello', 'HeLLo', true], ['\\p{Upper}\\p{Lower}+', 'Paris', true], ['\\p{Alpha}+', 'abc1', false],
     ['\\AFoo\\z', 'Foo', true], ['[^@]+@[^@]+\\.com', 'a@b.com', true], ['\\p{L}+', 'Zürich', true], ['x|y', 'y', true], ['[\\p{Alpha}_]+', 'ab_c', true], ['[\\p{Alpha}_]+', 'ab-c', false],
-    ['\\P{Digit}+', 'abc', true],
+    ['\\P{Digit}+', 'abc', true], ['a*+b', 'aaab', true], ['\\d++', '123', true], ['x{2}+', 'xx', true], ['a*?b', 'aab', true],
+    ['\\Q.*\\E', '.*', true], ['\\Q.*\\E', 'ab', false], ['(?:ab)+', 'abab', true],
   ])('%s on %s', (pattern, value, expected) => {
     expect(util.matches(pattern, value)).toBe(expected);
   });
