@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDataApiCore, createPgliteBackend, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN } from '../../../../local/plugins/data-api/index.js';
+
+const arns = { resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN };
+
+describe('PGlite backend with a data folder', () => {
+  const folders: string[] = [];
+  afterAll(async () => {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+
+  it('keeps committed data across a close and a reopen', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roam-pglite-'));
+    folders.push(dataDir);
+
+    const first = createDataApiCore({ backend: createPgliteBackend({ dataDir }) });
+    await first.executeStatement({ ...arns, sql: 'create table notes (body text)' });
+    await first.executeStatement({ ...arns, sql: 'insert into notes values (:body)', parameters: [{ name: 'body', value: { stringValue: 'kept' } }] });
+    const { transactionId } = await first.beginTransaction(arns);
+    await first.executeStatement({ ...arns, transactionId, sql: "insert into notes values ('never committed')" });
+    await first.close(); // rolls back the open transaction
+
+    const second = createDataApiCore({ backend: createPgliteBackend({ dataDir }) });
+    const out = await second.executeStatement({ ...arns, sql: 'select body from notes' });
+    await second.close();
+    expect(out.records).toEqual([[{ stringValue: 'kept' }]]);
+  });
+});
