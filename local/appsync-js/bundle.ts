@@ -12,7 +12,7 @@ export interface ResolverBundle {
   readonly code: string;
   /** The path esbuild was told it writes (source-map paths are relative to its folder). */
   readonly outputFile: string;
-  /** Absolute paths of the source files bundled in (the entry and its local imports). */
+  /** Absolute paths of the source files bundled in (the entry and its local imports): what to watch. */
   readonly inputs: readonly string[];
   /** Names the module exports. */
   readonly exports: readonly string[];

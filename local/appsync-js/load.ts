@@ -43,7 +43,7 @@ export async function loadResolverCode(file: string, options: LoadResolverOption
   const bundle = await bundleResolverFile(file);
   checkModuleShape(bundle);
   const deployedToSource = new PositionMapper(readInlineSourceMap(bundle.code), bundle.outputFile, bundle.file);
-  checkLanguageSubset(bundle.inputs, bundle.code, deployedToSource);
+  checkLanguageSubset(bundle.code, deployedToSource);
   // Execute the deployed module itself, only re-wrapped as CommonJS so its imports can be linked
   // to the in-context runtime without --experimental-vm-modules. Without the inline map, esbuild's
   // map points at the deployed code, which is what AppSync's `code.js:line:col` counts.

@@ -25,7 +25,7 @@ describe('loadResolverCode refuses what AppSync refuses, at file and line', () =
   it.each([
     ['refused/while-loop.ts', 3, '@aws-appsync/no-while'],
     ['refused/try-catch.ts', 2, '@aws-appsync/no-try'],
-    ['refused/class.ts', 1, '@aws-appsync/no-classes'],
+    ['refused/class.ts', 1, 'appsync-js/no-class-expressions'],
     ['refused/regex-literal.ts', 2, '@aws-appsync/no-regex'],
     ['refused/increment.ts', 3, '@aws-appsync/no-disallowed-unary-operators'],
     ['refused/replace-stash.ts', 4, '@aws-appsync/no-disallowed-re-assignment'],
