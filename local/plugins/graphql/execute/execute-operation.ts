@@ -1,0 +1,86 @@
+import { execute, getNamedType, getOperationAST, GraphQLError, isObjectType, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { GraphqlParams } from '../request/parse-request.js';
+import { ErrorTypes } from '../constants.js';
+import { fieldErrorEntry, type AppSyncErrorEntry } from '../format.js';
+import type { ValidatedDocument } from '../validation/validate-document.js';
+import { validationErrorEntry } from '../validation/validate-document.js';
+import type { RequestState } from './request-state.js';
+import { variableErrorEntry } from './variable-errors.js';
+
+/** The JSON body of a GraphQL answer: `data`, and `errors` only when there are some. */
+export interface GraphqlResponseBody {
+  data: Record<string, unknown> | null;
+  errors?: AppSyncErrorEntry[];
+}
+
+/** What the request ran, for logs and for publishing to subscriptions. */
+export interface OperationOutcome {
+  body: GraphqlResponseBody;
+  operationType: 'query' | 'mutation' | 'subscription' | undefined;
+  operationName: string | undefined;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * Runs one validated operation with AppSync's rules: variables coerced with graphql-java's
+ * messages, the request deadline, appended errors after the field errors, every entry in
+ * AppSync's shape. Subscriptions are served on the realtime endpoint only.
+ */
+export async function executeOperation(schema: GraphQLSchema, validate: (query: string) => ValidatedDocument, params: GraphqlParams, state: RequestState): Promise<OperationOutcome> {
+  const validated = validate(params.query);
+  if (!validated.ok) return { body: { data: null, errors: validated.errors }, operationType: undefined, operationName: params.operationName };
+  const operation = getOperationAST(validated.document, params.operationName);
+  const operationType = operation?.operation;
+  const operationName = operation?.name?.value ?? params.operationName;
+  if (operationType === 'subscription') {
+    // [inf] AppSync delivers subscriptions over WebSocket only (DECISIONS.md).
+    const error = validationErrorEntry('Subscriptions are served on the realtime endpoint (/graphql/realtime), not over HTTP');
+    return { body: { data: null, errors: [error] }, operationType, operationName };
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, state.deadline - Date.now()));
+  });
+  const run = Promise.resolve(
+    execute({ schema, document: validated.document, variableValues: params.variables, operationName: params.operationName, contextValue: state }),
+  );
+  const result = await Promise.race([run, deadline]).finally(() => clearTimeout(timer));
+  if (result === TIMED_OUT) {
+    const entry: AppSyncErrorEntry = { path: null, data: null, errorType: ErrorTypes.EXECUTION_TIMEOUT, errorInfo: null, locations: [], message: 'Execution timed out.' };
+    return { body: { data: null, errors: [entry] }, operationType, operationName };
+  }
+  return { body: toBody(result, state, schema), operationType, operationName };
+}
+
+function toBody(result: ExecutionResult, state: RequestState, schema: GraphQLSchema): GraphqlResponseBody {
+  // graphql-js answers bad variables with errors and no `data` at all.
+  if (!('data' in result) || result.data === undefined) {
+    return { data: null, errors: (result.errors ?? []).map(variableErrorEntry) };
+  }
+  const errors = [...(result.errors ?? []), ...state.extraErrors].map((error) => fieldErrorEntry(inAppSyncWords(error, schema)));
+  return errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data ?? null };
+}
+
+const NON_NULL = /^Cannot return null for non-nullable field (\w+)\.(\w+)\.$/;
+
+/**
+ * graphql-java's words for graphql-js's: the non-null violation reads
+ * "Cannot return null for non-nullable type: 'AWSDateTime' within parent 'Todo' (/newTodo/created)"
+ * (reference/appsync.md §A6); an unexpected exception of ours is masked, never shown.
+ */
+function inAppSyncWords(error: GraphQLError, schema: GraphQLSchema): GraphQLError {
+  const nonNull = NON_NULL.exec(error.message);
+  if (nonNull) {
+    const parent = schema.getType(nonNull[1] ?? '');
+    const field = parent && isObjectType(parent) ? parent.getFields()[nonNull[2] ?? ''] : undefined;
+    const typeName = field ? getNamedType(field.type).name : nonNull[2];
+    const message = `Cannot return null for non-nullable type: '${typeName}' within parent '${nonNull[1]}' (/${(error.path ?? []).join('/')})`;
+    return new GraphQLError(message, { nodes: error.nodes, path: error.path });
+  }
+  if (error.originalError && !(error.originalError instanceof GraphQLError)) {
+    return new GraphQLError('An internal error occurred while resolving this field.', { nodes: error.nodes, path: error.path, originalError: error.originalError });
+  }
+  return error;
+}
