@@ -4,9 +4,11 @@ import { fieldContext, fixture, noneDataSource, resolveOptions } from './helpers
 
 let endless: ResolverCode;
 let echo: ResolverCode;
+let huge: ResolverCode;
 beforeAll(async () => {
   endless = await loadResolverCode(fixture('unit/endless.ts'));
   echo = await loadResolverCode(fixture('unit/early-return.ts'));
+  huge = await loadResolverCode(fixture('unit/huge-output.ts'));
 });
 
 describe('the request deadline', () => {
@@ -28,5 +30,17 @@ describe('the request deadline', () => {
     const late = await runUnitResolver(echo, fieldContext({ where: 'nowhere' }), dataSource, { deadline: Date.now() - 1, requestId: 'late' });
     expect(late).toMatchObject({ value: null, errors: [{ errorType: 'ExecutionTimeout' }] });
     expect(dataSource.requests).toEqual([]);
+  });
+});
+
+describe('the 5 MB output limit', () => {
+  it('fails a handler whose output is over 5 MB, and only that field', async () => {
+    const tooBig = await runUnitResolver(huge, fieldContext({ size: 600_000 }), noneDataSource(), resolveOptions());
+    expect(tooBig.value).toBeNull();
+    expect(tooBig.errors).toHaveLength(1);
+    expect(tooBig.errors[0]).toMatchObject({ errorType: 'ResolverOutputTooLarge', data: null, errorInfo: null });
+    const fine = await runUnitResolver(huge, fieldContext({ size: 1000 }), noneDataSource(), resolveOptions());
+    expect(fine.errors).toEqual([]);
+    expect((fine.value as { text: string }).text).toHaveLength(10_000);
   });
 });
