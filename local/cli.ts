@@ -1,0 +1,50 @@
+/**
+ * `npm start`: serves a project's API offline. Generic: the project describes itself in its
+ * configuration module (`local.config.ts` by default), which exports `config`.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LocalProjectConfig } from './config/project.js';
+import { OptionsError, parseServerOptions, USAGE } from './config/options.js';
+import { startLocalServer, type LocalServer } from './server.js';
+
+function banner(server: LocalServer): string {
+  const expires = new Date(server.apiKey.expires * 1000).toISOString().slice(0, 10);
+  return [
+    '',
+    `  GraphQL      ${server.url}/graphql`,
+    `  Realtime     ${server.url.replace(/^http/, 'ws')}/graphql/realtime`,
+    `  Playground   ${server.url}/`,
+    `  Data API     ${server.dataApi.url}  (resource ${server.dataApi.resourceArn})`,
+    `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseServerOptions(process.argv.slice(2));
+  if ('help' in options) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const rootDir = process.cwd();
+  const module = (await import(pathToFileURL(resolve(rootDir, options.config)).href)) as { config?: LocalProjectConfig };
+  if (!module.config) throw new OptionsError(`${options.config} must export \`config\``);
+  const started = performance.now();
+  const server = await startLocalServer(module.config, { ...options, rootDir });
+  console.log(banner(server));
+  console.log(`Ready in ${Math.round(performance.now() - started)} ms. Ctrl+C stops.`);
+  const stop = async (): Promise<void> => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  // Configuration and resolver-code problems are the user's to fix: say what, not where in our code.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`\nThe API did not start.\n${message}`);
+  process.exit(1);
+});
