@@ -103,6 +103,13 @@ export class NotFoundError extends DataApiError {
   }
 }
 
+/** The database cannot be reached (server down, connection refused or lost). */
+export class DatabaseUnavailableError extends DataApiError {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super('DatabaseUnavailableException', 504, `The database is unavailable: ${detail}`, options);
+  }
+}
+
 /** An unexpected fault on our side; the message never includes internals. */
 export class InternalServerError extends DataApiError {
   constructor(options?: { cause?: unknown }) {

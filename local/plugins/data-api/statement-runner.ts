@@ -1,5 +1,5 @@
 import type { DatabaseSession, RawResult } from './backends/types.js';
-import { DataApiError, InternalServerError, StatementTimeoutError } from './errors.js';
+import { DataApiError, DatabaseUnavailableError, InternalServerError, StatementTimeoutError } from './errors.js';
 import { fromPgError, isPgError } from './pg-error.js';
 import type { BoundStatement } from './sql/parameters.js';
 
@@ -57,5 +57,12 @@ export async function runStatement(
 export function toDataApiError(error: unknown, bound?: BoundStatement): DataApiError {
   if (error instanceof DataApiError) return error;
   if (isPgError(error)) return fromPgError(error, bound?.originalPosition);
+  if (isConnectionFailure(error)) return new DatabaseUnavailableError(error.code ?? error.message, { cause: error });
   return new InternalServerError({ cause: error });
+}
+
+/** A network-level failure talking to the database (a Node system error, or pg's lost-connection errors). */
+function isConnectionFailure(error: unknown): error is Error & { code?: string } {
+  if (!(error instanceof Error)) return false;
+  return 'syscall' in error || /^Connection terminated|^Client has encountered a connection error/.test(error.message);
 }

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
@@ -46,6 +47,8 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
 }
 
 async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client: pg.Client }> {
+  // PGlite creates its own folder but not missing parents (`.data/` on a fresh clone).
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   const client = new pg.Client({ ...(createPgConfig(lite) as unknown as pg.ClientConfig), types: TEXT_VALUES });
   await client.connect();

@@ -40,12 +40,7 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
     kind: 'postgres',
     canCancel: true,
     async acquire(signal?: AbortSignal): Promise<DatabaseSession> {
-      signal?.throwIfAborted();
-      const client = await pool.connect();
-      if (signal?.aborted) {
-        client.release();
-        signal.throwIfAborted();
-      }
+      const client = await connectUnlessAborted(pool, signal);
       return createPgSession(client, {
         cancel: () => cancelBackend((client as { processID?: number }).processID ?? 0),
         release: (destroy) => client.release(destroy),
@@ -55,4 +50,29 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
       await pool.end();
     },
   };
+}
+
+/** A pooled client, or the signal's reason if it aborts first (a late client goes back to the pool). */
+function connectUnlessAborted(pool: pg.Pool, signal: AbortSignal | undefined): Promise<pg.PoolClient> {
+  signal?.throwIfAborted();
+  const connecting = pool.connect();
+  if (!signal) return connecting;
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(signal.reason);
+      void connecting.then((client) => client.release(), () => undefined);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    connecting.then(
+      (client) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) client.release();
+        else resolve(client);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -12,9 +12,9 @@ describe('PGlite backend with a data folder', () => {
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   });
 
-  it('keeps committed data across a close and a reopen', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roam-pglite-'));
-    folders.push(dataDir);
+  it('creates the folder (parents included) and keeps committed data across a close and a reopen', async () => {
+    const dataDir = join(await mkdtemp(join(tmpdir(), 'roam-pglite-')), 'nested', 'pglite');
+    folders.push(join(dataDir, '..', '..'));
 
     const first = createDataApiCore({ backend: createPgliteBackend({ dataDir }) });
     await first.executeStatement({ ...arns, sql: 'create table notes (body text)' });
