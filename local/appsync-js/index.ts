@@ -2,6 +2,7 @@
 export { appsyncJsBuildOptions } from './build-options.js';
 export { APPSYNC_JS_RUNTIME, ALLOWED_IMPORTS, AppSyncJsLimits, ResolverErrorTypes, type HandlerName } from './constants.js';
 export { PipelineConfigError, ResolverCodeError, type SourcePosition } from './errors.js';
+export { buildResolverCode, type CheckedResolverCode } from './build.js';
 export { loadResolverCode, type LoadResolverOptions, type ResolverCode } from './load.js';
 export { invokeHandler, type HandlerContext, type InvokeOptions } from './invoke.js';
 export { runUnitResolver } from './unit-resolver.js';

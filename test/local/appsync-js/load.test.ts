@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppSyncJsLimits, ResolverCodeError, appsyncJsBuildOptions, loadResolverCode } from '../../../local/appsync-js/index.js';
+import { AppSyncJsLimits, ResolverCodeError, appsyncJsBuildOptions, buildResolverCode, loadResolverCode } from '../../../local/appsync-js/index.js';
 import { fixture } from './helpers.js';
 
 async function refusal(file: string): Promise<ResolverCodeError> {
@@ -81,6 +81,14 @@ describe('loadResolverCode keeps the deployable code', () => {
     expect(code.code).toMatch(/^import \{ util \} from "@aws-appsync\/utils";$/m);
     expect(code.code).toMatch(/^export \{\n {2}request,\n {2}response\n\};$/m);
     expect(code.code).toMatch(/\/\/# sourceMappingURL=data:application\/json;base64,/);
+  });
+
+  it('buildResolverCode gives the same deployable code and refusals without a sandbox (for the CDK synth)', async () => {
+    const built = await buildResolverCode(fixture('unit/errors.ts'));
+    const loaded = await loadResolverCode(fixture('unit/errors.ts'));
+    expect(built.code).toBe(loaded.code);
+    expect(loaded.inputs).toEqual([fixture('unit/errors.ts')]);
+    await expect(buildResolverCode(fixture('refused/while-loop.ts'))).rejects.toMatchObject({ name: 'ResolverCodeError', line: 3 });
   });
 
   it('exports the esbuild options the deploy reuses', () => {
