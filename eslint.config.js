@@ -24,8 +24,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'it', property: 'skip' }, { object: 'describe', property: 'only' }, { object: 'describe', property: 'skip' }, { object: 'test', property: 'only' }, { object: 'test', property: 'skip' }] },
   },
   {
-    files: appsyncJsFiles,
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     ...appsync.configs.recommended,
+    files: appsyncJsFiles,
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
   },
 );

@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { assertValidManifest, defineManifest, findManifestProblems, ManifestError, type ResolverManifest } from '../../../local/manifest/index.js';
+import { assertValidManifest, defineManifest, findManifestProblems, ManifestError, mergeManifests, type ResolverManifest } from '../../../local/manifest/index.js';
 
 const schema = buildSchema(/* GraphQL */ `
   type Query { hotel(id: ID!): Hotel, ping: String }
@@ -68,5 +68,19 @@ describe('Function: assertValidManifest', () => {
     });
     expect(() => assertValidManifest(broken, schema)).toThrow(ManifestError);
     expect(() => assertValidManifest(broken, schema)).toThrow(/2 problem\(s\):\n {2}- field Query.ping has no resolver\n {2}- field Mutation.book has no resolver/);
+  });
+});
+
+describe('Function: mergeManifests', () => {
+  it('joins the sections of several parts', () => {
+    const merged = mergeManifests(
+      { dataSources: { none: { kind: 'NONE' } } },
+      { resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } } },
+    );
+    expect(merged).toEqual({ dataSources: { none: { kind: 'NONE' } }, lambdaFunctions: {}, functions: {}, resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } } });
+  });
+
+  it('refuses a name declared twice', () => {
+    expect(() => mergeManifests({ dataSources: { db: { kind: 'RDS' } } }, { dataSources: { db: { kind: 'NONE' } } })).toThrow('dataSources.db is declared in two manifest parts');
   });
 });

@@ -1,0 +1,9 @@
+/**
+ * Roam's resolver manifest (DESIGN decision 1): which resolver serves each field. The offline
+ * server and the CDK app both read this; each area of the API declares its part in
+ * resolvers/manifest/, and a name declared twice is an error.
+ */
+import { mergeManifests } from '../local/manifest/index.js';
+import { sharedPart } from './manifest/shared.js';
+
+export const manifest = mergeManifests(sharedPart);
