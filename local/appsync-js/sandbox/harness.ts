@@ -141,7 +141,10 @@ export function installHarness(entry: RuntimeEntry): void {
     try {
       return stringify(output);
     } catch (thrown) {
-      return stringify({ ...output, end: classify(thrown), stash: {} });
+      // Something the handler produced (value, stash, appended error data) is not JSON: a BigInt,
+      // a cycle. The call fails like any other runtime error; nothing else of it is kept.
+      const failed: HarnessOutput = { end: classify(thrown), appendedErrors: [], stash: {}, logs, effects: rest };
+      return stringify(failed);
     }
   }
 

@@ -101,6 +101,14 @@ describe('runUnitResolver: errors', () => {
     ]);
   });
 
+  it('output that is not JSON (a BigInt in appended error data) fails the field with a Code error', async () => {
+    const dataSource = noneDataSource();
+    const resolution = await runUnitResolver(code('errors'), fieldContext({ mode: 'unserializable' }), dataSource, resolveOptions());
+    expect(resolution.value).toBeNull();
+    expect(resolution.errors).toEqual([{ message: 'TypeError: Do not know how to serialize a BigInt', errorType: 'Code', data: null, errorInfo: null }]);
+    expect(dataSource.requests).toEqual([]);
+  });
+
   it('util.unauthorized: Unauthorized, naming the field and its type', async () => {
     const field = fieldContext({ mode: 'unauthorized' });
     const resolution = await runUnitResolver(code('errors'), field, noneDataSource(), resolveOptions());
