@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { roamConfig } from '../../local.config.js';
+import { startLocalServer, type LocalServer } from '../../local/server.js';
+
+/** The fixed API key test servers accept. */
+export const TEST_API_KEY = 'da2-roamtestroamtestroamtestro';
+
+export interface RoamTestServer {
+  server: LocalServer;
+  /** POSTs one operation to /graphql with the given headers (the API key when none are given). */
+  graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Roam's real API offline on a fresh embedded database with a small deterministic seed, for
+ * tests that go through the GraphQL endpoint. Set ROAM_TEST_PG_URL-backed servers with `dbUrl`.
+ */
+export async function startRoamTestServer(options: { hotels?: number; startDate?: string; dbUrl?: string } = {}): Promise<RoamTestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
+  const config = roamConfig({ hotels: options.hotels ?? 40, seed: 'roam-tests', ...(options.startDate ? { startDate: options.startDate } : {}) });
+  const server = await startLocalServer(config, {
+    rootDir: process.cwd(),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    apiKey: TEST_API_KEY,
+    ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
+    log: () => {},
+  });
+  return {
+    server,
+    async graphql(query, variables = {}, headers = { 'x-api-key': TEST_API_KEY }) {
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: await response.json() };
+    },
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
