@@ -21,7 +21,7 @@ export function defineTimingCases(suite: SuiteContext): void {
     let quick: RunningDataApi;
     let table: string;
     beforeAll(async () => {
-      quick = await startDataApi(suite.backend, { timeouts: { statementMs: 250, transactionIdleMs: 400, transactionMaxMs: 1500 } });
+      quick = await startDataApi(suite.backend, { timeouts: { statementMs: 1000, transactionIdleMs: 1000, transactionMaxMs: 3000 } });
       table = `${suite.schema}.slow`;
       await suite.sql(`create table ${table} (name text)`);
     });
@@ -43,19 +43,19 @@ export function defineTimingCases(suite: SuiteContext): void {
       ).records?.[0]?.[0]?.longValue !== 0;
 
     it('a statement over the timeout fails with StatementTimeoutException and a dbConnectionId', async () => {
-      const error = await run('select pg_sleep(0.6)').catch((e: unknown) => e);
+      const error = await run('select pg_sleep(1.5)').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StatementTimeoutException);
       expect(error).toMatchObject({ $metadata: { httpStatusCode: 400 }, dbConnectionId: expect.any(Number) });
     });
 
     it('without continueAfterTimeout the statement is cancelled (PostgreSQL) or runs to its end (PGlite)', async () => {
-      await expect(run(`insert into ${table} select 'cancelled' from pg_sleep(0.6)`)).rejects.toBeInstanceOf(StatementTimeoutException);
+      await expect(run(`insert into ${table} select 'cancelled' from pg_sleep(1.5)`)).rejects.toBeInstanceOf(StatementTimeoutException);
       await eventually(async () => !(await stillRunning('cancelled')), 'the cancelled statement to stop');
       expect(await countOf('cancelled')).toBe(suite.kind === 'postgres' ? 0 : 1);
     });
 
     it('with continueAfterTimeout the caller gets the timeout but the statement completes', async () => {
-      await expect(run(`insert into ${table} select 'continued' from pg_sleep(0.6)`, { continueAfterTimeout: true })).rejects.toBeInstanceOf(
+      await expect(run(`insert into ${table} select 'continued' from pg_sleep(1.5)`, { continueAfterTimeout: true })).rejects.toBeInstanceOf(
         StatementTimeoutException,
       );
       await eventually(async () => (await countOf('continued')) === 1, 'the continued statement to commit');
@@ -76,18 +76,24 @@ export function defineTimingCases(suite: SuiteContext): void {
         await core.rollbackTransaction({ ...arns, transactionId: transactionId! });
         return;
       }
-      const { transactionId } = await quick.client.send(new BeginTransactionCommand(quick.arns));
-      const first = run(`select pg_sleep(0.2) as "busy-marker"`, { transactionId });
+      // The default endpoint (45 s statement timeout), so the first statement runs to its end.
+      const { client, arns } = suite.dataApi;
+      const inTransaction = (sql: string, transactionId: string | undefined) => client.send(new ExecuteStatementCommand({ ...arns, sql, transactionId }));
+      const { transactionId } = await client.send(new BeginTransactionCommand(arns));
+      const first = inTransaction(`select pg_sleep(1) as "busy-marker"`, transactionId);
       await eventually(() => stillRunning('busy-marker'), 'the first statement to start');
-      await expect(run('select 1', { transactionId })).rejects.toMatchObject({ name: 'DatabaseErrorException', message: 'Transaction is still running a query' });
+      await expect(inTransaction('select 1', transactionId)).rejects.toMatchObject({
+        name: 'DatabaseErrorException',
+        message: 'Transaction is still running a query',
+      });
       await first;
-      await quick.client.send(new RollbackTransactionCommand({ ...quick.arns, transactionId }));
+      await client.send(new RollbackTransactionCommand({ ...arns, transactionId }));
     });
 
     it('a transaction idle longer than the idle timeout is rolled back and its id forgotten', async () => {
       const { transactionId } = await quick.client.send(new BeginTransactionCommand(quick.arns));
       await run(`insert into ${table} values ('idle')`, { transactionId });
-      await sleep(700);
+      await sleep(1500);
       const error = await run('select 1', { transactionId }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TransactionNotFoundException);
       expect(error).toMatchObject({ message: `Transaction ${transactionId} isn't found. Transaction may be expired.` });
@@ -95,21 +101,22 @@ export function defineTimingCases(suite: SuiteContext): void {
     });
 
     it('a busy transaction keeps living past the idle timeout; any transaction ends at the maximum lifetime', async () => {
+      const began = Date.now();
       const { transactionId } = await quick.client.send(new BeginTransactionCommand(quick.arns));
-      // Calls every 200 ms keep it alive past the 400 ms idle timeout...
-      for (let i = 0; i < 4; i++) {
-        await run('select 1', { transactionId });
-        await sleep(200);
+      // Calls every 250 ms keep it alive well past the 1 s idle timeout...
+      while (Date.now() - began < 1800) {
+        await expect(run('select 1', { transactionId })).resolves.toBeDefined();
+        await sleep(250);
       }
-      // ...but not past the 1.5 s maximum.
-      await sleep(900);
+      // ...but not past the 3 s maximum.
+      await sleep(3300 - (Date.now() - began));
       await expect(run('select 1', { transactionId })).rejects.toBeInstanceOf(TransactionNotFoundException);
     });
   });
 
   describe('Aurora Serverless v2 auto-pause simulation', () => {
     it('the first call after a pause fails with DatabaseResumingException (not retried by the SDK), then calls succeed', async () => {
-      const paused = await startDataApi(suite.backend, { autoPause: { idleMs: 60_000, resumeMs: 300, startPaused: true } });
+      const paused = await startDataApi(suite.backend, { autoPause: { idleMs: 60_000, resumeMs: 1500, startPaused: true } });
       try {
         const call = () => paused.client.send(new ExecuteStatementCommand({ ...paused.arns, sql: 'select 1' }));
         const error = await call().catch((e: unknown) => e);
@@ -119,7 +126,7 @@ export function defineTimingCases(suite: SuiteContext): void {
           $metadata: { httpStatusCode: 400, attempts: 1 },
         });
         await expect(call()).rejects.toBeInstanceOf(DatabaseResumingException);
-        await sleep(400);
+        await sleep(1700);
         await expect(call()).resolves.toMatchObject({ records: [[{ longValue: 1 }]] });
       } finally {
         await paused.close();
@@ -127,11 +134,11 @@ export function defineTimingCases(suite: SuiteContext): void {
     });
 
     it('pauses again after the idle period', async () => {
-      const pausing = await startDataApi(suite.backend, { autoPause: { idleMs: 300, resumeMs: 0 } });
+      const pausing = await startDataApi(suite.backend, { autoPause: { idleMs: 1500, resumeMs: 0 } });
       try {
         const call = () => pausing.client.send(new ExecuteStatementCommand({ ...pausing.arns, sql: 'select 1' }));
         await expect(call()).resolves.toBeDefined();
-        await sleep(450);
+        await sleep(1800);
         await expect(call()).rejects.toBeInstanceOf(DatabaseResumingException);
         await expect(call()).resolves.toBeDefined();
       } finally {
