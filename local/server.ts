@@ -51,6 +51,8 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
   readonly rootDir: string;
   /** Where start-up progress and operation logs go. @default console.log */
   readonly log?: (line: string) => void;
+  /** Refuse to start while a Query or Mutation field has no resolver. Only tests of a partial API turn it off. @default true */
+  readonly requireAllRootResolvers?: boolean;
 }
 
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
@@ -87,7 +89,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     await project.database.prepare?.(target, log);
 
     const schema = buildAppSyncSchema(await readFile(resolve(options.rootDir, project.schemaFile), 'utf8'));
-    assertValidManifest(project.manifest, schema, { rootDir: options.rootDir });
+    assertValidManifest(project.manifest, schema, { rootDir: options.rootDir, requireRootResolvers: options.requireAllRootResolvers ?? true });
     const lambdaRunner = createLambdaRunner({
       functions: Object.entries(project.manifest.lambdaFunctions).map(([name, fn]) => ({
         name,

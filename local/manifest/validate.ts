@@ -8,6 +8,8 @@ import type { CachingConfig, ResolverConfig, ResolverManifest } from './types.js
 export interface ValidateOptions {
   /** Check that code and handler files exist, relative to this folder. Omit to skip file checks. */
   readonly rootDir?: string;
+  /** Require a resolver on every Query and Mutation field. Only tests of a partial API turn it off. @default true */
+  readonly requireRootResolvers?: boolean;
 }
 
 /**
@@ -80,7 +82,7 @@ export function findManifestProblems(manifest: ResolverManifest, schema: GraphQL
   for (const name of Object.keys(manifest.functions)) {
     if (!usedFunctions.has(name)) problems.push(`function ${name}: no pipeline uses it`);
   }
-  for (const typeName of TYPES_NEEDING_RESOLVERS) {
+  for (const typeName of options.requireRootResolvers === false ? [] : TYPES_NEEDING_RESOLVERS) {
     const type = schema.getType(typeName);
     if (!type || !isObjectType(type)) continue;
     for (const fieldName of Object.keys(type.getFields())) {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roamConfig } from '../../local.config.js';
+import type { LocalProjectConfig } from '../../local/config/project.js';
 import { startLocalServer, type LocalServer } from '../../local/server.js';
 
 /** The fixed API key test servers accept. */
@@ -18,9 +19,13 @@ export interface RoamTestServer {
  * Roam's real API offline on a fresh embedded database with a small deterministic seed, for
  * tests that go through the GraphQL endpoint. Set ROAM_TEST_PG_URL-backed servers with `dbUrl`.
  */
-export async function startRoamTestServer(options: { hotels?: number; startDate?: string; dbUrl?: string } = {}): Promise<RoamTestServer> {
+export async function startRoamTestServer(
+  options: { hotels?: number; startDate?: string; dbUrl?: string; manifest?: LocalProjectConfig['manifest'] } = {},
+): Promise<RoamTestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
-  const config = roamConfig({ hotels: options.hotels ?? 40, seed: 'roam-tests', ...(options.startDate ? { startDate: options.startDate } : {}) });
+  const roam = roamConfig({ hotels: options.hotels ?? 40, seed: 'roam-tests', ...(options.startDate ? { startDate: options.startDate } : {}) });
+  // A partial manifest (while an area is being built) may leave root fields without resolvers.
+  const config = options.manifest ? { ...roam, manifest: options.manifest } : roam;
   const server = await startLocalServer(config, {
     rootDir: process.cwd(),
     dataDir,
@@ -29,6 +34,7 @@ export async function startRoamTestServer(options: { hotels?: number; startDate?
     apiKey: TEST_API_KEY,
     ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
     log: () => {},
+    requireAllRootResolvers: !options.manifest,
   });
   return {
     server,
