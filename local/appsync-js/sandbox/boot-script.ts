@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
+import { SandboxFiles } from './protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -28,7 +29,7 @@ async function compileBootScript(runtimeEntry: string): Promise<vm.Script> {
   });
   const text = result.outputFiles[0]?.text;
   if (text === undefined) throw new Error(`esbuild produced no runtime bundle for ${runtimeEntry}`);
-  return new vm.Script(text, { filename: 'appsync-runtime.js' });
+  return new vm.Script(text, { filename: SandboxFiles.RUNTIME });
 }
 
 /**

@@ -7,7 +7,7 @@
  * therefore of this realm, whose Function constructor refuses code strings.
  */
 import type { AppSyncModules, InvocationInfo, Signal } from '../runtime/types.js';
-import { HARNESS_GLOBAL, INPUT_GLOBAL, type HarnessInput, type HarnessOutput, type RawLogLine } from './protocol.js';
+import { HARNESS_GLOBAL, INPUT_GLOBAL, SandboxFiles, type HarnessInput, type HarnessOutput, type RawLogLine } from './protocol.js';
 
 /** The two runtime exports the harness needs. */
 export interface RuntimeEntry {
@@ -20,6 +20,7 @@ type ModuleFactory = (require: (specifier: string) => unknown, module: { exports
 // Not part of APPSYNC_JS, or able to block or leak across calls.
 const REMOVED_GLOBALS = ['console', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef', 'Intl'];
 const CODE_FRAME = /code\.js:(\d+):(\d+)/;
+const SANDBOX_FILES: readonly string[] = Object.values(SandboxFiles);
 
 // Taken once, before any resolver code runs, so that code replacing them cannot break the harness.
 const { freeze, hasOwn, getOwnPropertyNames, getOwnPropertyDescriptor, defineProperty, entries } = Object;
@@ -35,6 +36,27 @@ function deepFreeze(value: unknown, seen: unknown[] = []): void {
   }
 }
 
+interface CallSite {
+  getFileName(): string | null | undefined;
+  toString(): string;
+}
+
+/**
+ * Formats this context's stack traces as V8 does, keeping only the sandbox's own frames: the
+ * frames of the host code that called into the context (file paths of the server) stay out of
+ * reach of resolver code that reads `error.stack`.
+ */
+function sandboxStackTrace(error: unknown, frames: CallSite[]): string {
+  let head: string;
+  try {
+    head = String(error);
+  } catch {
+    head = 'Error';
+  }
+  const own = frames.filter((frame) => SANDBOX_FILES.includes(String(frame.getFileName())));
+  return [head, ...own.map((frame) => `    at ${String(frame)}`)].join('\n');
+}
+
 function formatLogArgument(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
@@ -48,9 +70,10 @@ function formatLogArgument(value: unknown): string {
 export function installHarness(entry: RuntimeEntry): void {
   const global = globalThis as Record<string, unknown>;
   for (const name of REMOVED_GLOBALS) delete global[name];
-  // Node formats this context's stack traces with `globalThis.Error.prepareStackTrace` when one is
-  // set, handing it V8 CallSites of every frame, host frames included: lock both in place.
-  defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+  // Node formats this context's stack traces with `globalThis.Error.prepareStackTrace`, handing it
+  // V8 CallSites of every frame, host frames included: ours keeps the sandbox frames, and it and
+  // the Error global are locked so resolver code cannot put its own in place.
+  defineProperty(Error, 'prepareStackTrace', { value: sandboxStackTrace, writable: false, configurable: false });
   defineProperty(global, 'Error', { value: Error, writable: false, configurable: false, enumerable: false });
 
   const instance = entry.createAppSyncModules();

@@ -2,13 +2,21 @@
  * The JSON messages between the host and the in-context harness. Only strings cross the
  * boundary; these types describe what the strings hold.
  */
+import { CODE_FILE_NAME } from '../constants.js';
 
 /** Global the host writes the input string to before each call. */
 export const INPUT_GLOBAL = '__roamInput';
 /** Global (non-writable) holding the harness inside each context. */
 export const HARNESS_GLOBAL = '__roamHarness';
-/** Global the runtime bundle defines with `installHarness` and the runtime entry. */
-export const BOOT_GLOBAL = '__roamBoot';
+/** Script names inside the sandbox; stack traces keep only frames of these (see harness.ts). */
+export const SandboxFiles = {
+  /** The resolver's code, as AppSync names it in its error messages. */
+  CODE: CODE_FILE_NAME,
+  /** The runtime and harness bundle. */
+  RUNTIME: 'appsync-runtime.js',
+  /** The one-line script that starts each call. */
+  INVOKE: 'appsync-invoke.js',
+} as const;
 
 /** Input of one handler call. */
 export interface HarnessInput {

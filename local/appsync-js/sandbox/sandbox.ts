@@ -1,6 +1,6 @@
 import vm from 'node:vm';
-import { AppSyncJsLimits, CODE_FILE_NAME } from '../constants.js';
-import { HARNESS_GLOBAL, INPUT_GLOBAL, type HarnessInput, type HarnessOutput } from './protocol.js';
+import { AppSyncJsLimits } from '../constants.js';
+import { HARNESS_GLOBAL, INPUT_GLOBAL, SandboxFiles, type HarnessInput, type HarnessOutput } from './protocol.js';
 
 /** The resolver code ran past its deadline; vm stopped it. */
 export class SandboxTimeoutError extends Error {
@@ -12,7 +12,7 @@ export class SandboxOutputTooLargeError extends Error {
   override readonly name = 'SandboxOutputTooLargeError';
 }
 
-const invokeScript = new vm.Script(`${HARNESS_GLOBAL}.invoke()`, { filename: 'appsync-invoke.js' });
+const invokeScript = new vm.Script(`${HARNESS_GLOBAL}.invoke()`, { filename: SandboxFiles.INVOKE });
 
 /** Wraps CommonJS resolver code so that evaluating it registers a module factory. */
 function registrationSource(commonJsCode: string): string {
@@ -41,7 +41,7 @@ export class ResolverSandbox {
       microtaskMode: 'afterEvaluate',
     });
     bootScript.runInContext(this.#context);
-    new vm.Script(registrationSource(commonJsCode), { filename: CODE_FILE_NAME, lineOffset: -1 }).runInContext(this.#context);
+    new vm.Script(registrationSource(commonJsCode), { filename: SandboxFiles.CODE, lineOffset: -1 }).runInContext(this.#context);
   }
 
   /**

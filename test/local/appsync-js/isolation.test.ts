@@ -38,6 +38,13 @@ describe('resolver code runs isolated, with only what AppSync offers', () => {
     expect(resolution).toMatchObject({ value: 'nothing attempted', errors: [] });
   });
 
+  it("shows resolver code only the sandbox's own stack frames, never the host's", async () => {
+    const resolution = await runUnitResolver(attempts, fieldContext({ attempt: 'readStack' }), noneDataSource(), resolveOptions());
+    const stack = resolution.value as string;
+    expect(stack).toMatch(/^Error: where am I\n {4}at request \(code\.js:\d+:\d+\)/);
+    expect(stack).not.toMatch(/file:|node:|\/work\/|sandbox\.ts/);
+  });
+
   it('hands resolver code no host object: results cross as JSON copies', async () => {
     const args = { attempt: 'none', nested: { list: [1, 2] } };
     const resolution = await runUnitResolver(attempts, fieldContext(args), noneDataSource(), resolveOptions());
