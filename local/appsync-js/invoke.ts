@@ -23,13 +23,9 @@ export interface InvokeOptions {
   requestId: string;
 }
 
-const NO_EFFECTS: HandlerOutcome['effects'] = {
-  subscriptionFilter: null,
-  subscriptionInvalidationFilter: null,
-  invalidations: [],
-  cacheEvictions: [],
-  responseHeaders: {},
-};
+function noEffects(): HandlerOutcome['effects'] {
+  return { subscriptionFilter: null, subscriptionInvalidationFilter: null, invalidations: [], cacheEvictions: [], responseHeaders: {} };
+}
 
 function failure(message: string, errorType: string): FieldErrorEntry {
   return { message, errorType, data: null, errorInfo: null };
@@ -37,7 +33,7 @@ function failure(message: string, errorType: string): FieldErrorEntry {
 
 /** An outcome for a call that never produced output (deadline, oversized output). */
 function failedOutcome(ctx: HandlerContext, error: FieldErrorEntry, logs: ResolverLogLine[] = []): HandlerOutcome {
-  return { end: { kind: 'error', error }, appendedErrors: [], stash: ctx.stash, logs, effects: NO_EFFECTS };
+  return { end: { kind: 'error', error }, appendedErrors: [], stash: ctx.stash, logs, effects: noEffects() };
 }
 
 // The executed copy reaches imports through esbuild's CommonJS bindings (`import_utils.util`);
