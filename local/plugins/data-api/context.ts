@@ -2,12 +2,12 @@ import type { DatabaseBackend, DatabaseSession } from './backends/types.js';
 import { StatementTimeoutError } from './errors.js';
 import { SessionWork } from './statement-runner.js';
 import type { OpenTransaction, TransactionRegistry } from './transactions.js';
-import type { TypeCatalog } from './types/type-catalog.js';
+import type { CatalogCache } from './types/catalog-cache.js';
 
 /** Everything an operation needs from the core. */
 export interface CoreContext {
   backend: DatabaseBackend;
-  catalog: TypeCatalog;
+  catalog: CatalogCache;
   transactions: TransactionRegistry;
   statementTimeoutMs: number;
 }

@@ -11,7 +11,7 @@ import { executeStatement } from './operations/execute.js';
 import { beginTransaction, commitTransaction, rollbackTransaction } from './operations/transaction.js';
 import { toDataApiError } from './statement-runner.js';
 import { TransactionRegistry } from './transactions.js';
-import { TypeCatalog } from './types/type-catalog.js';
+import { CatalogCache } from './types/catalog-cache.js';
 import { checkDatabaseAndSchema, requireArns } from './validate.js';
 
 export interface DataApiCoreOptions {
@@ -68,10 +68,12 @@ export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
   const resourceArns = new Set([options.resourceArn ?? DEFAULT_RESOURCE_ARN].flat());
   const secretArns = new Set([options.secretArn ?? DEFAULT_SECRET_ARN].flat());
   const autoPause = options.autoPause ? new AutoPauseSimulator(options.autoPause) : undefined;
+  const catalog = new CatalogCache();
   const context: CoreContext = {
     backend: options.backend,
-    catalog: new TypeCatalog(),
+    catalog,
     transactions: new TransactionRegistry({
+      onRollback: () => catalog.forgetTables(),
       idleMs: options.timeouts?.transactionIdleMs ?? DataApiTimeouts.TRANSACTION_IDLE_MS,
       maxMs: options.timeouts?.transactionMaxMs ?? DataApiTimeouts.TRANSACTION_MAX_MS,
     }),

@@ -3,8 +3,11 @@ import type { DatabaseSession, RawResult } from './backends/types.js';
 import { checkFormattedSize, checkResultSize } from './limits.js';
 import { columnMetadata } from './types/column-metadata.js';
 import { formatJsonRecords } from './types/json-records.js';
-import type { TypeCatalog } from './types/type-catalog.js';
+import type { CatalogCache } from './types/catalog-cache.js';
 import { toField } from './types/to-field.js';
+
+/** Command tags after which cached table facts (names, NOT NULL, defaults) may be stale. */
+const DDL_COMMANDS = new Set(['ALTER', 'CREATE', 'DROP', 'COMMENT', 'GRANT', 'REVOKE', 'ROLLBACK']);
 
 export type ExecuteOutput = Omit<ExecuteStatementCommandOutput, '$metadata'>;
 
@@ -16,19 +19,20 @@ export type ExecuteOutput = Omit<ExecuteStatementCommandOutput, '$metadata'>;
  */
 export async function toExecuteOutput(
   session: DatabaseSession,
-  catalog: TypeCatalog,
+  catalog: CatalogCache,
   raw: RawResult,
   input: Pick<ExecuteStatementCommandInput, 'includeResultMetadata' | 'formatRecordsAs' | 'resultSetOptions'>,
 ): Promise<ExecuteOutput> {
+  if (DDL_COMMANDS.has(raw.command)) catalog.forgetTables();
   if (raw.fields.length === 0) return { numberOfRecordsUpdated: raw.rowCount ?? 0, generatedFields: [] };
-  const types = await catalog.resolve(session, raw.fields.map((field) => field.typeOid));
+  const types = await catalog.resolveTypes(session, raw.fields.map((field) => field.typeOid));
   const records: Field[][] = raw.rows.map((row) => row.map((text, index) => toField(text, types[index]!, input.resultSetOptions)));
   if (input.formatRecordsAs === 'JSON') {
     const formattedRecords = formatJsonRecords(raw.fields.map((field) => field.name), records);
     checkFormattedSize(formattedRecords);
     return { numberOfRecordsUpdated: 0, formattedRecords };
   }
-  const metadata = input.includeResultMetadata ? await columnMetadata(session, raw.fields, types) : undefined;
+  const metadata = input.includeResultMetadata ? await columnMetadata(session, catalog, raw.fields, types) : undefined;
   checkResultSize(records, metadata);
   return metadata ? { numberOfRecordsUpdated: 0, records, columnMetadata: metadata } : { numberOfRecordsUpdated: 0, records };
 }

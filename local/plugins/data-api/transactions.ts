@@ -23,6 +23,8 @@ export interface OpenTransaction {
 export interface TransactionTimeouts {
   idleMs: number;
   maxMs: number;
+  /** Called after the registry itself rolls a transaction back (expiry, shutdown). */
+  onRollback?: () => void;
 }
 
 /**
@@ -106,6 +108,7 @@ export class TransactionRegistry {
   private async rollbackAndRelease(transaction: OpenTransaction): Promise<void> {
     try {
       await transaction.session.query('ROLLBACK', []);
+      this.timeouts.onRollback?.();
       transaction.session.release();
     } catch {
       transaction.session.release({ destroy: true });

@@ -39,6 +39,7 @@ export async function commitTransaction(context: CoreContext, input: CommitTrans
     context.transactions.finish(transaction);
     session.release();
     if (result.command === 'ROLLBACK') {
+      context.catalog.forgetTables();
       throw new DatabaseError('ERROR: The database returned ROLLBACK, so the transaction cannot commit; SQLState: 25P02', '25P02');
     }
     return { transactionStatus: TransactionStatus.COMMITTED };
@@ -56,6 +57,8 @@ export async function rollbackTransaction(context: CoreContext, input: RollbackT
   const id = requireString(input, 'transactionId', { max: 192 });
   const transaction = context.transactions.checkout(id);
   context.transactions.finish(transaction);
+  // The transaction may have changed tables (DDL is transactional); cached facts may be stale.
+  context.catalog.forgetTables();
   try {
     await transaction.session.query('ROLLBACK', []);
     transaction.session.release();

@@ -1,20 +1,7 @@
 import type { ColumnMetadata } from '@aws-sdk/client-rds-data';
 import type { DatabaseSession, RawField } from '../backends/types.js';
+import type { CatalogCache } from './catalog-cache.js';
 import type { PgTypeInfo } from './pg-types.js';
-
-/** Table facts for columns that come straight from a table. */
-interface AttributeFacts {
-  tableName: string;
-  notNull: boolean;
-  autoIncrement: boolean;
-}
-
-const ATTRIBUTES_SQL = `select a.attrelid::int8::text, a.attnum::text, c.relname, a.attnotnull::text,
-    (a.attidentity <> '' or coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid) like 'nextval(%', false))::text
-  from pg_catalog.pg_attribute a
-  join pg_catalog.pg_class c on c.oid = a.attrelid
-  left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-  join unnest($1::oid[], $2::int2[]) as wanted(rel, num) on wanted.rel = a.attrelid and wanted.num = a.attnum`;
 
 const UNBOUNDED = 2147483647;
 
@@ -26,13 +13,14 @@ const UNBOUNDED = 2147483647;
  */
 export async function columnMetadata(
   session: DatabaseSession,
+  catalog: CatalogCache,
   fields: readonly RawField[],
   types: readonly PgTypeInfo[],
 ): Promise<ColumnMetadata[]> {
-  const facts = await attributeFacts(session, fields);
+  const facts = await catalog.tableFacts(session, fields);
   return fields.map((field, index) => {
     const type = types[index]!;
-    const fact = facts.get(`${field.tableOid}:${field.columnNumber}`);
+    const fact = facts[index];
     const { precision, scale } = precisionAndScale(type, field.typeModifier);
     return {
       arrayBaseColumnType: type.element ? type.element.jdbcType : 0,
@@ -51,20 +39,6 @@ export async function columnMetadata(
       typeName: fact?.autoIncrement ? serialName(type.name) : type.name,
     };
   });
-}
-
-async function attributeFacts(session: DatabaseSession, fields: readonly RawField[]): Promise<Map<string, AttributeFacts>> {
-  const fromTables = fields.filter((field) => field.tableOid > 0 && field.columnNumber > 0);
-  const facts = new Map<string, AttributeFacts>();
-  if (fromTables.length === 0) return facts;
-  const result = await session.query(ATTRIBUTES_SQL, [
-    `{${fromTables.map((field) => field.tableOid).join(',')}}`,
-    `{${fromTables.map((field) => field.columnNumber).join(',')}}`,
-  ]);
-  for (const [rel, num, relname, notNull, autoIncrement] of result.rows) {
-    facts.set(`${rel}:${num}`, { tableName: relname!, notNull: notNull === 'true', autoIncrement: autoIncrement === 'true' });
-  }
-  return facts;
 }
 
 function serialName(typeName: string): string {

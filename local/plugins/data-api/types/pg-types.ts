@@ -71,7 +71,7 @@ const ARRAYS = new Map<number, number>([
   [1231, 1700], [2951, 2950], [199, 114], [3807, 3802],
 ]);
 
-/** Facts about a type that is not built in, read from pg_type (see type-catalog.ts). */
+/** Facts about a type that is not built in, read from pg_type (see catalog-cache.ts). */
 export interface CatalogType {
   name: string;
   /** pg_type.typtype: b base, e enum, d domain, c composite, r range, ... */

@@ -52,6 +52,18 @@ export function defineOperationCases(suite: SuiteContext): void {
       ]);
     });
 
+    it('columnMetadata follows DDL (table facts are cached until DDL or a rollback)', async () => {
+      const { client, arns } = suite.dataApi;
+      const nullable = async () =>
+        (await client.send(new ExecuteStatementCommand({ ...arns, sql: `select qty from ${table} limit 0`, includeResultMetadata: true }))).columnMetadata?.[0]?.nullable;
+      expect(await nullable()).toBe(1);
+      await client.send(new ExecuteStatementCommand({ ...arns, sql: `update ${table} set qty = 0 where qty is null` }));
+      await client.send(new ExecuteStatementCommand({ ...arns, sql: `alter table ${table} alter qty set not null` }));
+      expect(await nullable()).toBe(0);
+      await client.send(new ExecuteStatementCommand({ ...arns, sql: `alter table ${table} alter qty drop not null` }));
+      expect(await nullable()).toBe(1);
+    });
+
     it('ExecuteStatement: RETURNING gives records', async () => {
       const { client, arns } = suite.dataApi;
       const out = await client.send(new ExecuteStatementCommand({ ...arns, sql: `update ${table} set qty = qty * 10 where qty = 3 returning qty` }));
