@@ -96,6 +96,12 @@ describe('Offline server: auth, errors and status codes', () => {
     expect(body).toEqual({ data: null, errors: [{ path: null, locations: [{ line: 1, column: 3, sourceName: null }], message: "Validation error of type FieldUndefined: Field 'badfield' in type 'Query' is undefined @ 'badfield'" }] });
   });
 
+  it('answers a missing non-null variable in graphql-java words', async () => {
+    const { status, body } = await graphql({ query: 'query Echo($m: String!) { echo(message: $m) }' });
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: null, errors: [{ path: null, locations: [{ line: 1, column: 12, sourceName: null }], message: "Variable 'm' has coerced Null value for NonNull type 'String!'" }] });
+  });
+
   it('serves GET with the query in the query string', async () => {
     const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ echo(message: "get") }')}`, { headers: { 'x-api-key': API_KEY } });
     expect(await response.json()).toEqual({ data: { echo: 'get' } });

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { AppSyncErrorEntry } from '../format.js';
+import { scalarVariableMessage } from '../scalars/index.js';
 import { validationErrorEntry } from '../validation/validate-document.js';
 
 /**
@@ -8,6 +9,8 @@ import { validationErrorEntry } from '../validation/validate-document.js';
  * "Variable 'phone' has an invalid value. Unable to parse ...".
  */
 export function variableErrorEntry(error: GraphQLError): AppSyncErrorEntry {
+  const scalar = scalarVariableMessage(error);
+  if (scalar) return validationErrorEntry(scalar, error);
   const missing = /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)\.$/.exec(error.message);
   if (missing) return validationErrorEntry(`Variable '${missing[1]}' has coerced Null value for NonNull type '${missing[2]}'`, error);
   const invalid = /^Variable "\$(\w+)" got invalid value [\s\S]*?; ([\s\S]*)$/.exec(error.message);

@@ -1,5 +1,6 @@
-import type { GraphQLError, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLError, ValidationRule } from 'graphql';
 import * as graphql from 'graphql';
+import { wrongTypeArgumentMessage } from '../scalars/index.js';
 
 /**
  * AppSync runs graphql-java, whose validation errors read
@@ -7,7 +8,7 @@ import * as graphql from 'graphql';
  * (reference/appsync.md §H). graphql-js finds the same problems with other words; this maps each
  * graphql-js rule to graphql-java's error type and, for the common ones, to its sentence.
  */
-type Rewrite = (error: GraphQLError, path: string) => string | undefined;
+type Rewrite = (error: GraphQLError, path: string, document: DocumentNode) => string | undefined;
 
 interface RuleStyle {
   readonly type: string | ((message: string) => string);
@@ -33,7 +34,10 @@ const styles = new Map<ValidationRule, RuleStyle>([
   }],
   [graphql.KnownArgumentNamesRule, { type: 'UnknownArgument', rewrite: (e, path) => `Unknown field argument ${quoted(e.message)[0]} @ '${path}'` }],
   [graphql.ProvidedRequiredArgumentsRule, { type: 'MissingFieldArgument', rewrite: (e, path) => `Missing field argument ${quoted(e.message)[1]} @ '${path}'` }],
-  [graphql.ValuesOfCorrectTypeRule, { type: 'WrongType' }],
+  [graphql.ValuesOfCorrectTypeRule, { type: 'WrongType', rewrite: (e, path, document) => {
+    const text = wrongTypeArgumentMessage(e, document);
+    return text ? `${text} @ '${path}'` : undefined;
+  } }],
   [graphql.VariablesInAllowedPositionRule, { type: 'VariableTypeMismatch' }],
   [graphql.NoUndefinedVariablesRule, { type: 'UndefinedVariable' }],
   [graphql.NoUnusedVariablesRule, { type: 'UnusedVariable' }],
@@ -54,9 +58,9 @@ const styles = new Map<ValidationRule, RuleStyle>([
 ]);
 
 /** graphql-java's wording for an error found by `rule` at the field `path` ("a/b/c"). */
-export function appSyncValidationMessage(rule: ValidationRule, error: GraphQLError, path: string): string {
+export function appSyncValidationMessage(rule: ValidationRule, error: GraphQLError, path: string, document: DocumentNode): string {
   const style = styles.get(rule);
   const type = style ? (typeof style.type === 'function' ? style.type(error.message) : style.type) : rule.name.replace(/Rule$/, '');
-  const text = style?.rewrite?.(error, path) ?? error.message;
+  const text = style?.rewrite?.(error, path, document) ?? error.message;
   return `Validation error of type ${type}: ${text}`;
 }

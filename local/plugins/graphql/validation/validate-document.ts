@@ -49,7 +49,7 @@ export function createDocumentValidator(schema: GraphQLSchema, options: Validati
     const errors: AppSyncErrorEntry[] = [];
     for (const rule of rules) {
       for (const error of validate(schema, document, [rule], { maxErrors: 100 })) {
-        errors.push(validationErrorEntry(appSyncValidationMessage(rule, error, pathOfError(paths, error.nodes)), error));
+        errors.push(validationErrorEntry(appSyncValidationMessage(rule, error, pathOfError(paths, error.nodes), document), error));
       }
     }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, document };

@@ -55,3 +55,18 @@ describe('Function: createDocumentValidator', () => {
     expect(closed('{ name }').ok).toBe(true);
   });
 });
+
+describe('AppSync scalars in validation', () => {
+  const scalarSchema = buildSchema(/* GraphQL */ `
+    scalar AWSDateTime
+    type Query { events(after: AWSDateTime): [String] }
+  `);
+  it('names a literal of the wrong type as graphql-java does', async () => {
+    const { attachAppSyncScalars } = await import('../../../../local/plugins/graphql/scalars/index.js');
+    const validateQuery = createDocumentValidator(attachAppSyncScalars(scalarSchema));
+    const result = validateQuery('{ events(after: "2019") }');
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([
+      "Validation error of type WrongType: argument 'after' with value 'StringValue{value='2019'}' is not a valid 'AWSDateTime' @ 'events'",
+    ]);
+  });
+});
