@@ -18,6 +18,7 @@ import {
   createPostgresBackend,
   DEFAULT_RESOURCE_ARN,
   DEFAULT_SECRET_ARN,
+  executeRdsRequest,
 } from '../local/plugins/data-api/index.js';
 
 const url = process.env.ROAM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
 
     const sqlPg = `select id, name, price, created from ${table} where id = $1`;
     const sqlDataApi = `select id, name, price, created from ${table} where id = :id`;
+    const sqlAppSync = `select id, name, price, created from ${table} where id = :P0`;
     const idOf = (i: number) => (i % ROWS) + 1;
     const input = (i: number, includeResultMetadata = false) => ({
       ...arns,
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
     const modes: Array<[string, (i: number) => Promise<unknown>]> = [
       ['pg directly', (i) => pool.query(sqlPg, [idOf(i)])],
       ['Data API core in process', (i) => core.executeStatement(input(i))],
+      // What a JS resolver on the RDS data source costs offline (metadata included, as AppSync asks).
+      ['AppSync RDS path (executeRdsRequest)', (i) => executeRdsRequest(core, arns, { statements: [sqlAppSync], variableMap: { ':P0': idOf(i) } })],
       ['AWS SDK -> HTTP endpoint', (i) => sdk.send(new ExecuteStatementCommand(input(i)))],
       ['AWS SDK -> HTTP endpoint, includeResultMetadata', (i) => sdk.send(new ExecuteStatementCommand(input(i, true)))],
     ];
