@@ -5,10 +5,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LocalProjectConfig } from './config/project.js';
-import { OptionsError, parseServerOptions, USAGE } from './config/options.js';
+import { DEFAULT_DATA_DIR, OptionsError, parseServerOptions, USAGE, type ServerOptions } from './config/options.js';
 import { startLocalServer, type LocalServer } from './server.js';
 
-function banner(server: LocalServer): string {
+function banner(server: LocalServer, options: ServerOptions): string {
+  const dataDirFlag = options.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${options.dataDir}`;
   const expires = new Date(server.apiKey.expires * 1000).toISOString().slice(0, 10);
   return [
     '',
@@ -17,6 +18,10 @@ function banner(server: LocalServer): string {
     `  Playground   ${server.url}/`,
     `  Data API     ${server.dataApi.url}  (resource ${server.dataApi.resourceArn})`,
     `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
+    `  User token   npm run token -- --user alice [--groups admins]${dataDirFlag}  (Authorization header; or pick a user in the playground)`,
+    `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
+    `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, service appsync)`,
+    `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,
     '',
   ].join('\n');
 }
@@ -32,7 +37,7 @@ async function main(): Promise<void> {
   if (!module.config) throw new OptionsError(`${options.config} must export \`config\``);
   const started = performance.now();
   const server = await startLocalServer(module.config, { ...options, rootDir });
-  console.log(banner(server));
+  console.log(banner(server, options));
   console.log(`Ready in ${Math.round(performance.now() - started)} ms. Ctrl+C stops.`);
   const stop = async (): Promise<void> => {
     await server.close();

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DataApiTarget } from '../db/data-api.js';
 import { serveNodeHttp, type NodeHttpServer } from './adapters/node-http.js';
 import type { LocalProjectConfig } from './config/project.js';
 import type { ServerOptions } from './config/options.js';
-import { assertValidManifest } from './manifest/index.js';
+import { createLocalAuth, signAppSyncRequest, type LocalAuth } from './plugins/auth/index.js';
 import {
   createDataApiCore,
   createDataApiHandler,
@@ -15,15 +14,13 @@ import {
   type DataApiCore,
 } from './plugins/data-api/index.js';
 import { loadOrCreateApiKey } from './plugins/graphql/auth/api-key-file.js';
-import { apiKeyAuthenticator, type ApiKey } from './plugins/graphql/auth/api-keys.js';
-import { fieldAuthRules } from './plugins/graphql/auth/field-rules.js';
-import type { Authenticator } from './plugins/graphql/auth/types.js';
-import { bindResolvers, buildAppSyncSchema } from './plugins/graphql/execute/executable-schema.js';
-import { loadFieldRunners } from './plugins/graphql/execute/field-runners.js';
-import { createGraphqlHandler, type OperationLog } from './plugins/graphql/handler.js';
+import type { ApiKey } from './plugins/graphql/auth/api-keys.js';
+import type { OperationLog } from './plugins/graphql/handler.js';
 import { jsonResponse } from './plugins/graphql/format.js';
-import { createDocumentValidator } from './plugins/graphql/validation/validate-document.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
+import { createPlaygroundRoutes } from './plugins/playground/index.js';
+import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
+import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 
 /** Paths of the services on the one port. */
 export const Routes = {
@@ -39,6 +36,8 @@ export interface LocalServer {
   readonly url: string;
   readonly apiKey: ApiKey;
   readonly dataApi: { readonly url: string; readonly resourceArn: string; readonly secretArn: string; readonly database: string };
+  /** The local user pool (mints tokens, publishes its JWKS at `url + auth.userPool.jwksPath`) and the IAM credentials. */
+  readonly auth: Pick<LocalAuth, 'region' | 'userPool' | 'iam'>;
   /** The Data API core in process, for scripts and tests that want no HTTP. */
   readonly dataApiCore: DataApiCore;
   /** The same handler the port serves, callable in process. */
@@ -49,16 +48,15 @@ export interface LocalServer {
 export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
   /** Folder that the project's relative paths start from. */
   readonly rootDir: string;
+  /** Reload resolvers, Lambdas and the schema when their files change. @default false */
+  readonly watch?: boolean;
   /** Where start-up progress and operation logs go. @default console.log */
   readonly log?: (line: string) => void;
-  /** Refuse to start while a Query or Mutation field has no resolver. Only tests of a partial API turn it off. @default true */
-  readonly requireAllRootResolvers?: boolean;
 }
 
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
 export function lambdaDataApiEnvironment(dataApiUrl: string, database: string): Record<string, string> {
-  // AWS_ENDPOINT_URL_RDS_DATA is the SDK's own endpoint override: handlers build `new RDSDataClient({})` as in AWS.
-  return { AWS_ENDPOINT_URL_RDS_DATA: dataApiUrl, RDS_DATA_API_ENDPOINT: dataApiUrl, RDS_RESOURCE_ARN: DEFAULT_RESOURCE_ARN, RDS_SECRET_ARN: DEFAULT_SECRET_ARN, RDS_DATABASE: database };
+  return { RDS_DATA_API_ENDPOINT: dataApiUrl, RDS_RESOURCE_ARN: DEFAULT_RESOURCE_ARN, RDS_SECRET_ARN: DEFAULT_SECRET_ARN, RDS_DATABASE: database };
 }
 
 function formatOperationLog(entry: OperationLog): string {
@@ -68,7 +66,9 @@ function formatOperationLog(entry: OperationLog): string {
 
 /**
  * Starts the offline API for a project: prepares the database through the Data API, loads the
- * schema and every resolver, and serves GraphQL, the Data API and health on one port.
+ * schema and every resolver, and serves GraphQL, the Data API, the playground, the local user
+ * pool's JWKS and health on one port. With `watch`, changed resolvers, Lambdas and schema are
+ * swapped in while serving; a broken change leaves the last good version serving.
  */
 export async function startLocalServer(project: LocalProjectConfig, options: StartOptions): Promise<LocalServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -78,6 +78,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   let app: ((request: Request, sourceIp: string[]) => Promise<Response>) | undefined;
   let http: NodeHttpServer | undefined;
   let lambda: LambdaRunner | undefined;
+  let watcher: ProjectWatcher | undefined;
   try {
     http = await serveNodeHttp((request) => (app ? app(request, ['127.0.0.1']) : Promise.resolve(jsonResponse({ status: 'starting' }, 503))), {
       port: options.port,
@@ -88,8 +89,6 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
     await project.database.prepare?.(target, log);
 
-    const schema = buildAppSyncSchema(await readFile(resolve(options.rootDir, project.schemaFile), 'utf8'));
-    assertValidManifest(project.manifest, schema, { rootDir: options.rootDir, requireRootResolvers: options.requireAllRootResolvers ?? true });
     const lambdaRunner = createLambdaRunner({
       functions: Object.entries(project.manifest.lambdaFunctions).map(([name, fn]) => ({
         name,
@@ -103,46 +102,80 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       logger: (entry) => log(`[${entry.functionName}] ${entry.line}`),
     });
     lambda = lambdaRunner;
-    const runners = await loadFieldRunners(project.manifest, options.rootDir, { dataApi: { core: dataApiCore, ...dataApi }, lambda: lambdaRunner });
-    const defaultMode = project.auth.defaultMode;
-    bindResolvers(schema, runners, fieldAuthRules(schema, defaultMode), { ...project.environment });
 
     const apiKey: ApiKey = options.apiKey ? { id: options.apiKey, expires: Math.floor(Date.now() / 1000) + 365 * 86_400 } : await loadOrCreateApiKey(dataDir);
-    const modes = new Set([defaultMode, ...(project.auth.additionalModes ?? [])]);
-    const authenticators: Authenticator[] = modes.has('API_KEY') ? [apiKeyAuthenticator(() => [apiKey])] : [];
-    const graphql = createGraphqlHandler({
-      schema,
-      validate: createDocumentValidator(schema, { queryDepthLimit: project.queryDepthLimit ?? 0, introspection: project.introspection ?? true }),
-      authenticators,
-      defaultMode,
-      resolverCountLimit: project.resolverCountLimit ?? 0,
-      log: (entry) => log(formatOperationLog(entry)),
+    const modes = new Set([project.auth.defaultMode, ...(project.auth.additionalModes ?? [])]);
+    const auth = await createLocalAuth({
+      modes,
+      dataDir,
+      apiKey,
+      ...(project.auth.region ? { region: project.auth.region } : {}),
+      ...(project.auth.userPool ? { userPool: project.auth.userPool } : {}),
+      iam: { ...(options.iamAccessKeyId ? { accessKeyId: options.iamAccessKeyId } : {}), ...(options.iamSecretAccessKey ? { secretAccessKey: options.iamSecretAccessKey } : {}) },
     });
+    const apiInputs: GraphqlApiInputs = {
+      project,
+      rootDir: options.rootDir,
+      dataSources: { dataApi: { core: dataApiCore, ...dataApi }, lambda: lambdaRunner },
+      authenticators: auth.authenticators,
+      log: (entry) => log(formatOperationLog(entry)),
+    };
+    let api: GraphqlApi = await buildGraphqlApi(apiInputs);
+    if (options.watch) {
+      watcher = watchProject({
+        project,
+        rootDir: options.rootDir,
+        lambda: lambdaRunner,
+        rebuild: async () => {
+          api = await buildGraphqlApi(apiInputs);
+        },
+        log,
+      });
+    }
+
     const dataApiHandler = createDataApiHandler(dataApiCore);
     const url = http.url;
+    const playground = createPlaygroundRoutes({
+      graphqlPath: Routes.GRAPHQL,
+      modes: [...modes],
+      apiKey: modes.has('API_KEY') ? apiKey.id : undefined,
+      iam: { accessKeyId: auth.iam.accessKeyId, region: auth.region },
+      users: project.playground?.users ?? [],
+      examples: project.playground?.examples ?? [],
+      mint: (username, groups) => auth.userPool.mint({ username, groups }),
+      sign: ({ url: target, body }) =>
+        signAppSyncRequest({ url: target, body, headers: { 'content-type': 'application/json' }, credentials: auth.iam, region: auth.region }),
+    });
     const health = { status: 'ready', graphql: `${url}${Routes.GRAPHQL}`, realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`, playground: `${url}${Routes.PLAYGROUND}`, dataApi };
 
     app = async (request, sourceIp) => {
       const path = new URL(request.url).pathname;
-      if (path === Routes.GRAPHQL) return graphql(request, sourceIp);
+      if (path === Routes.GRAPHQL) return api.handle(request, sourceIp);
       if (path === Routes.DATA_API || path.startsWith(`${Routes.DATA_API}/`)) return dataApiHandler(request);
       if (path === Routes.HEALTH) return jsonResponse(health);
+      if (path === auth.userPool.jwksPath) return jsonResponse(auth.userPool.jwks());
+      const page = await playground(request);
+      if (page) return page;
       return jsonResponse({ errors: [{ errorType: 'NotFound', message: `Nothing is served at ${path}` }] }, 404);
     };
     const server = http;
+    const activeWatcher = watcher;
     return {
       url,
       apiKey,
       dataApi,
+      auth,
       dataApiCore,
       fetch: (request) => (app as NonNullable<typeof app>)(request, ['127.0.0.1']),
       async close() {
+        activeWatcher?.close();
         await server.close();
         await lambdaRunner.close();
         await dataApiCore.close();
       },
     };
   } catch (error) {
+    watcher?.close();
     await http?.close();
     await lambda?.close();
     await dataApiCore.close();

@@ -13,11 +13,18 @@ export interface ServerOptions {
   readonly dbUrl?: string;
   /** A fixed API key instead of the generated one kept in the data folder. */
   readonly apiKey?: string;
+  /** The local IAM access key id SigV4 requests must be signed with. @default 'AKIAOFFLINELOCAL0001' */
+  readonly iamAccessKeyId?: string;
+  /** Its secret. @default 'offline/local/secret/key/for/development' */
+  readonly iamSecretAccessKey?: string;
   /** Reload resolvers, Lambdas and the schema when their files change. @default true */
   readonly watch: boolean;
   /** The project's configuration module. @default 'local.config.ts' */
   readonly config: string;
 }
+
+/** Where the embedded database, keys and tokens live unless `--data-dir` says otherwise. */
+export const DEFAULT_DATA_DIR = '.data';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -29,6 +36,10 @@ Options:
   --data-dir DIR    folder for the embedded database, keys and tokens (default .data)
   --db-url URL      use a PostgreSQL server instead of the embedded database
   --api-key KEY     accept this API key instead of the generated one
+  --iam-access-key-id ID
+                    accept SigV4 (IAM) requests signed with this access key id (default in the banner)
+  --iam-secret-access-key KEY
+                    and this secret
   --no-watch        do not reload when resolvers, Lambdas or the schema change
   --config FILE     the project configuration module (default local.config.ts)
   --help            show this help
@@ -40,6 +51,8 @@ const schema = z.object({
   dataDir: z.string().min(1),
   dbUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   apiKey: z.string().min(1).optional(),
+  iamAccessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be 16-128 upper-case letters and digits').optional(),
+  iamSecretAccessKey: z.string().min(1).optional(),
   watch: z.boolean(),
   config: z.string().min(1),
 });
@@ -59,9 +72,11 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
       options: {
         port: { type: 'string', default: '4000' },
         host: { type: 'string', default: '127.0.0.1' },
-        'data-dir': { type: 'string', default: '.data' },
+        'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
         'db-url': { type: 'string' },
         'api-key': { type: 'string' },
+        'iam-access-key-id': { type: 'string' },
+        'iam-secret-access-key': { type: 'string' },
         watch: { type: 'boolean', default: true },
         config: { type: 'string', default: 'local.config.ts' },
         help: { type: 'boolean', default: false },
@@ -78,6 +93,8 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
     dataDir: values['data-dir'],
     dbUrl: values['db-url'],
     apiKey: values['api-key'],
+    iamAccessKeyId: values['iam-access-key-id'],
+    iamSecretAccessKey: values['iam-secret-access-key'],
     watch: values.watch,
     config: values.config,
   });

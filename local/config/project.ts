@@ -14,6 +14,10 @@ export interface LocalProjectConfig {
     readonly defaultMode: AuthMode;
     /** @default [] */
     readonly additionalModes?: readonly AuthMode[];
+    /** The AWS region of the user pool's issuer and of SigV4 credential scopes. @default 'us-east-1' */
+    readonly region?: string;
+    /** The local user pool tokens claim to come from. @default { userPoolId: 'us-east-1_offline', clientId: 'offlineappclient' } */
+    readonly userPool?: { readonly userPoolId?: string; readonly clientId?: string };
   };
   readonly database: {
     /** The database name the Data API and the RDS data source use. */
@@ -32,6 +36,30 @@ export interface LocalProjectConfig {
   readonly resolverCountLimit?: number;
   /** @default true */
   readonly introspection?: boolean;
+  /** What the playground at `/` offers. @default {} */
+  readonly playground?: PlaygroundConfig;
+}
+
+/** A saved operation the playground lists. */
+export interface PlaygroundExample {
+  readonly name: string;
+  readonly query: string;
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
+
+/** A user the playground can sign in as (the local user pool mints their token). */
+export interface PlaygroundUser {
+  readonly username: string;
+  /** @default [] */
+  readonly groups?: readonly string[];
+}
+
+/** The playground's saved operations and sign-in choices. */
+export interface PlaygroundConfig {
+  /** @default [] */
+  readonly examples?: readonly PlaygroundExample[];
+  /** @default [] */
+  readonly users?: readonly PlaygroundUser[];
 }
 
 /** Declares a project's offline configuration with its types checked. */

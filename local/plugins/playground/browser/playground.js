@@ -1,0 +1,118 @@
+/* The playground's browser side: GraphiQL plus an auth picker and saved examples.
+ * Plain JavaScript on the UMD globals, served as is (no build step). */
+/* global window, document, React, ReactDOM, GraphiQL */
+(function startPlayground() {
+  'use strict';
+  const h = React.createElement;
+  const TOKEN_REFRESH_MARGIN_S = 60;
+
+  async function getJson(url, init) {
+    const response = await fetch(url, init);
+    return response.json();
+  }
+
+  /** The sign-in choices the API allows: API key, each configured user, IAM. */
+  function authChoices(config) {
+    const choices = [];
+    if (config.apiKey) choices.push({ id: 'api-key', label: 'API key', kind: 'API_KEY' });
+    for (const user of config.users) {
+      const groups = user.groups.length > 0 ? ` (${user.groups.join(', ')})` : '';
+      choices.push({ id: `user:${user.username}`, label: `User ${user.username}${groups}`, kind: 'USER', user });
+    }
+    if (config.iam) choices.push({ id: 'iam', label: `IAM (${config.iam.accessKeyId})`, kind: 'IAM' });
+    choices.push({ id: 'none', label: 'No credentials', kind: 'NONE' });
+    return choices;
+  }
+
+  /** Headers that carry the chosen credentials for one request body. Tokens are minted by the server and reused until near expiry. */
+  function createCredentials(config, onStatus) {
+    const tokens = new Map();
+    return async function credentialHeaders(choice, body) {
+      if (choice.kind === 'API_KEY') return { 'x-api-key': config.apiKey };
+      if (choice.kind === 'USER') {
+        let minted = tokens.get(choice.user.username);
+        if (!minted || minted.expiresAt - Date.now() / 1000 < TOKEN_REFRESH_MARGIN_S) {
+          minted = await getJson(`/playground/token?user=${encodeURIComponent(choice.user.username)}&groups=${encodeURIComponent(choice.user.groups.join(','))}`);
+          tokens.set(choice.user.username, minted);
+        }
+        onStatus(`Signed in as ${minted.username} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`);
+        return { authorization: minted.idToken };
+      }
+      if (choice.kind === 'IAM') {
+        const { headers } = await getJson('/playground/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }) });
+        delete headers.host; // the browser sends the page's host itself, which is the one signed
+        return headers;
+      }
+      return {};
+    };
+  }
+
+  function isSubscription(params) {
+    try {
+      const operation = GraphiQL.GraphQL.getOperationAST(GraphiQL.GraphQL.parse(params.query), params.operationName || undefined);
+      return operation !== null && operation.operation === 'subscription';
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Where operations go. `http` posts to /graphql; `subscription` is the slot the realtime
+   * playground fills (window.playground.transports.subscription can be replaced).
+   */
+  const transports = {
+    http: null,
+    subscription: async () => ({ errors: [{ message: 'Subscriptions are not available in this playground yet: use a realtime client on /graphql/realtime.' }] }),
+  };
+  window.playground = { transports };
+
+  function createHttpTransport(config, currentChoice, credentialHeaders) {
+    return async function httpTransport(params, options) {
+      const body = JSON.stringify(params);
+      const headers = Object.assign({ 'content-type': 'application/json' }, options && options.headers, await credentialHeaders(currentChoice(), body));
+      const response = await fetch(config.graphqlPath, { method: 'POST', headers, body });
+      return response.json();
+    };
+  }
+
+  function Select(props) {
+    return h('label', null, `${props.label} `, h('select', { id: props.id, value: props.value, onChange: (event) => props.onChange(event.target.value) },
+      props.options.map((option) => h('option', { key: option.value, value: option.value }, option.label))));
+  }
+
+  function App(props) {
+    const config = props.config;
+    const choices = React.useMemo(() => authChoices(config), [config]);
+    const [choiceId, setChoiceId] = React.useState(choices[0].id);
+    const [status, setStatus] = React.useState('');
+    const [example, setExample] = React.useState(null);
+    const choiceRef = React.useRef(choices[0]);
+    choiceRef.current = choices.find((choice) => choice.id === choiceId) || choices[0];
+    const fetcher = React.useMemo(() => {
+      transports.http = createHttpTransport(config, () => choiceRef.current, createCredentials(config, setStatus));
+      return (params, options) => (isSubscription(params) ? transports.subscription(params, options) : transports.http(params, options));
+    }, [config]);
+    const pickChoice = (id) => {
+      setChoiceId(id);
+      setStatus(id.startsWith('user:') ? 'A token is minted with the next request.' : '');
+    };
+    const pickExample = (name) => setExample(config.examples.find((candidate) => candidate.name === name) || null);
+    const bar = h('div', { id: 'auth-bar' },
+      h(Select, { id: 'auth-choice', label: 'Auth', value: choiceId, onChange: pickChoice, options: choices.map((choice) => ({ value: choice.id, label: choice.label })) }),
+      config.examples.length > 0 && h(Select, {
+        id: 'example-choice', label: 'Example', value: example ? example.name : '', onChange: pickExample,
+        options: [{ value: '', label: '(pick one)' }].concat(config.examples.map((candidate) => ({ value: candidate.name, label: candidate.name }))),
+      }),
+      h('span', { id: 'auth-status' }, status));
+    const graphiqlProps = { fetcher };
+    if (example) {
+      graphiqlProps.query = example.query;
+      graphiqlProps.variables = JSON.stringify(example.variables || {}, null, 2);
+    }
+    return h(React.Fragment, null, bar, h('div', { id: 'graphiql' }, h(GraphiQL, graphiqlProps)));
+  }
+
+  getJson('/playground/config').then((config) => {
+    ReactDOM.createRoot(document.getElementById('playground')).render(h(App, { config }));
+  });
+})();

@@ -1,0 +1,67 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { WatchDefaults } from './constants.js';
+
+/** A folder to watch: recursively, or only its own files (for a schema that sits at the project root). */
+export interface WatchRoot {
+  readonly dir: string;
+  readonly recursive: boolean;
+}
+
+export interface FileWatcher {
+  close(): void;
+}
+
+/** Whether `file` is `dir` or inside it. */
+export function isInside(file: string, dir: string): boolean {
+  const path = relative(dir, file);
+  return path === '' || (!path.startsWith('..') && !path.startsWith(sep) && path !== '..');
+}
+
+/** Recursive roots with the ones inside another recursive root dropped; flat roots kept unless covered. */
+export function collapseRoots(roots: readonly WatchRoot[]): WatchRoot[] {
+  const recursive = [...new Set(roots.filter((root) => root.recursive).map((root) => resolve(root.dir)))];
+  const outer = recursive.filter((dir) => !recursive.some((other) => other !== dir && isInside(dir, other)));
+  const flat = [...new Set(roots.filter((root) => !root.recursive).map((root) => resolve(root.dir)))].filter((dir) => !outer.some((other) => isInside(dir, other)));
+  return [...outer.map((dir) => ({ dir, recursive: true })), ...flat.map((dir) => ({ dir, recursive: false }))];
+}
+
+function isSourceFile(file: string): boolean {
+  return WatchDefaults.EXTENSIONS.some((extension) => file.endsWith(extension)) && !file.split(sep).some((part) => part === 'node_modules' || part.startsWith('.'));
+}
+
+/**
+ * Watches folders with node:fs (recursive watching works on Linux, macOS and Windows from
+ * Node 20) and reports changed source files in batches, once edits have been quiet for
+ * `debounceMs` (editors write a file in several steps).
+ */
+export function watchFiles(roots: readonly WatchRoot[], onChange: (files: ReadonlySet<string>) => void, debounceMs: number = WatchDefaults.DEBOUNCE_MS): FileWatcher {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const watchers: FSWatcher[] = [];
+  const flush = () => {
+    timer = undefined;
+    const files = new Set(pending);
+    pending.clear();
+    if (files.size > 0) onChange(files);
+  };
+  for (const root of collapseRoots(roots)) {
+    const watcher = watch(root.dir, { recursive: root.recursive }, (_event, name) => {
+      if (!name) return;
+      const file = join(root.dir, name.toString());
+      if (!isSourceFile(file)) return;
+      pending.add(file);
+      clearTimeout(timer);
+      timer = setTimeout(flush, debounceMs);
+    });
+    watcher.on('error', () => watcher.close()); // a watched folder was removed: nothing left to watch there
+    watchers.push(watcher);
+  }
+  return {
+    close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}
+
