@@ -1,0 +1,29 @@
+/**
+ * APPSYNC_JS code for every resolver and pipeline function of the manifest, bundled by the same
+ * function the offline server loads code with (`bundleResolverFile`, i.e. `appsyncJsBuildOptions`):
+ * the string AppSync receives is byte for byte the string that runs offline (DESIGN decision 3).
+ */
+import path from 'node:path';
+import { bundleResolverFile } from '../../local/appsync-js/bundle.js';
+import type { ResolverManifest } from '../../local/manifest/index.js';
+
+/** Code files named by the manifest (resolvers with code and pipeline functions), without repeats. */
+export function manifestCodeFiles(manifest: ResolverManifest): string[] {
+  const files = new Set<string>();
+  for (const resolver of Object.values(manifest.resolvers)) {
+    if (resolver.kind !== 'DIRECT_LAMBDA' && resolver.code) files.add(resolver.code);
+  }
+  for (const fn of Object.values(manifest.functions)) files.add(fn.code);
+  return [...files];
+}
+
+/**
+ * Bundles every code file of the manifest.
+ * @returns the deployable code keyed by the path as the manifest writes it
+ * @throws ResolverCodeError (from the bundler) at the first file that AppSync would refuse
+ */
+export async function bundleManifestCode(manifest: ResolverManifest, rootDir: string): Promise<ReadonlyMap<string, string>> {
+  const files = manifestCodeFiles(manifest);
+  const bundles = await Promise.all(files.map((file) => bundleResolverFile(path.resolve(rootDir, file))));
+  return new Map(files.map((file, index) => [file, (bundles[index] as { code: string }).code]));
+}

@@ -1,0 +1,135 @@
+/**
+ * A thin typed layer over RDSDataClient for every money Lambda: statements with named parameters,
+ * rows as objects (formatRecordsAs JSON), transactions that roll back on any failure, and retries
+ * of DatabaseResumingException (Aurora Serverless v2 resuming from zero; the SDK does not retry it,
+ * data-api.md §7).
+ */
+import {
+  BeginTransactionCommand,
+  CommitTransactionCommand,
+  ExecuteStatementCommand,
+  RDSDataClient,
+  RollbackTransactionCommand,
+  type SqlParameter,
+} from '@aws-sdk/client-rds-data';
+import { RESUME_RETRY_DELAYS_MS } from './constants.js';
+
+/** A parameter value. Strings are sent as text: cast in SQL (`:id::uuid`, `:at::timestamptz`). */
+export type SqlValue = string | number | boolean | null;
+
+/** Runs statements, inside a transaction or not. */
+export interface SqlExecutor {
+  /** Rows of a statement that returns rows. */
+  query<Row>(sql: string, params?: Record<string, SqlValue>): Promise<Row[]>;
+  /** A statement's updated row count. */
+  execute(sql: string, params?: Record<string, SqlValue>): Promise<number>;
+}
+
+/** The database of the money Lambdas. */
+export interface DataAccess extends SqlExecutor {
+  /** Runs `work` in one Data API transaction: commit on success, rollback on any failure. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+}
+
+export interface DataAccessOptions {
+  readonly client: RDSDataClient;
+  readonly resourceArn: string;
+  readonly secretArn: string;
+  readonly database: string;
+  /** @default RESUME_RETRY_DELAYS_MS */
+  readonly resumeDelaysMs?: readonly number[];
+}
+
+function toParameters(params: Record<string, SqlValue>): SqlParameter[] {
+  return Object.entries(params).map(([name, value]): SqlParameter => {
+    if (value === null) return { name, value: { isNull: true } };
+    if (typeof value === 'boolean') return { name, value: { booleanValue: value } };
+    if (typeof value === 'number') return { name, value: Number.isInteger(value) ? { longValue: value } : { doubleValue: value } };
+    return { name, value: { stringValue: value } };
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** True for Aurora's "resuming after auto-pause" answer, by name or by text (data-api.md §7). */
+export function isResuming(error: unknown): boolean {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  return name === 'DatabaseResumingException' || /is resuming after being auto-paused/i.test(message ?? '');
+}
+
+/** The SQLSTATE in a DatabaseErrorException message (`...; SQLState: 23514`), if any. */
+export function sqlStateOf(error: unknown): string | null {
+  const match = /SQLState: ([0-9A-Z]{5})/.exec((error as { message?: string })?.message ?? '');
+  return match?.[1] ?? null;
+}
+
+/** The money Lambdas' data access over one RDSDataClient. */
+export function createDataAccess(options: DataAccessOptions): DataAccess {
+  const target = { resourceArn: options.resourceArn, secretArn: options.secretArn, database: options.database };
+  const delays = options.resumeDelaysMs ?? RESUME_RETRY_DELAYS_MS;
+
+  async function withResumeRetry<T>(call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await call();
+      } catch (error) {
+        const delay = delays[attempt];
+        if (!isResuming(error) || delay === undefined) throw error;
+        await sleep(delay);
+      }
+    }
+  }
+
+  function executor(transactionId?: string): SqlExecutor {
+    const send = (sql: string, params: Record<string, SqlValue>, rows: boolean) =>
+      withResumeRetry(() =>
+        options.client.send(
+          new ExecuteStatementCommand({
+            ...target,
+            sql,
+            parameters: toParameters(params),
+            ...(transactionId ? { transactionId } : {}),
+            ...(rows ? { formatRecordsAs: 'JSON' } : {}),
+          }),
+        ),
+      );
+    return {
+      async query<Row>(sql: string, params: Record<string, SqlValue> = {}) {
+        const output = await send(sql, params, true);
+        return (output.formattedRecords ? JSON.parse(output.formattedRecords) : []) as Row[];
+      },
+      async execute(sql: string, params: Record<string, SqlValue> = {}) {
+        const output = await send(sql, params, false);
+        return output.numberOfRecordsUpdated ?? 0;
+      },
+    };
+  }
+
+  return {
+    ...executor(),
+    async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const { transactionId } = await withResumeRetry(() => options.client.send(new BeginTransactionCommand(target)));
+      if (!transactionId) throw new Error('BeginTransaction returned no transaction id');
+      let result: T;
+      try {
+        result = await work(executor(transactionId));
+      } catch (error) {
+        // The transaction may already be gone (aborted or timed out); the original error matters.
+        await options.client.send(new RollbackTransactionCommand({ ...target, transactionId })).catch(() => undefined);
+        throw error;
+      }
+      await options.client.send(new CommitTransactionCommand({ ...target, transactionId }));
+      return result;
+    },
+  };
+}
+
+/** A Data API `timestamptz` string (`YYYY-MM-DD HH:MM:SS[.ffffff]`, UTC) as a Date. */
+export function parseInstant(value: string): Date {
+  return new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+/** An instant as AWSDateTime in UTC (`2026-01-01T00:00:00.000Z`). */
+export function isoInstant(value: string | Date): string {
+  return (typeof value === 'string' ? parseInstant(value) : value).toISOString();
+}

@@ -1,0 +1,102 @@
+/**
+ * The shape every money Lambda shares: the invokeLambda event in, `{ data }` or
+ * `{ error: { message, type, info? } }` out (resolvers/functions/invokeLambda.ts), dispatching on
+ * `event.field`. Business errors become typed replies; anything unexpected is logged and answered
+ * with a generic InternalFailure, never a stack trace.
+ */
+import { RDSDataClient } from '@aws-sdk/client-rds-data';
+import { loadConfig } from './config.js';
+import { ErrorType } from './constants.js';
+import { createDataAccess, type DataAccess } from './data-api.js';
+import { BusinessError } from './errors.js';
+import { createPublisher, type Publisher } from './publish.js';
+
+/** The user row `ensureUser` put in `ctx.prev.result`. */
+export interface CallerUser {
+  id: string;
+  cognitoSub: string;
+  homeCurrency: string;
+}
+
+/** AppSync's identity: Cognito (`sub`, `groups`) or IAM (`accountId`, `userArn`), null for an API key. */
+export interface CallerIdentity {
+  sub?: string;
+  groups?: string[] | null;
+  accountId?: string;
+  userArn?: string;
+}
+
+/** The event invokeLambda sends. */
+export interface ResolverEvent {
+  field: string;
+  arguments: Record<string, unknown>;
+  identity: CallerIdentity | null;
+  user: CallerUser | null;
+  source: unknown;
+}
+
+export type ResolverReply = { data: unknown } | { error: { message: string; type: string; info?: unknown } };
+
+/** What a field handler works with. */
+export interface MoneyContext {
+  db: DataAccess;
+  publisher: Publisher;
+  /** The current instant (tests of expiry pass their own asOf arguments instead). */
+  now(): Date;
+}
+
+export type FieldHandler = (event: ResolverEvent, context: MoneyContext) => Promise<unknown>;
+
+const log = (message: string, detail: Record<string, unknown>) => console.error(JSON.stringify({ level: 'ERROR', message, ...detail }));
+
+let defaultContext: MoneyContext | undefined;
+
+/** One context per warm process: the SDK client keeps its connections between invocations. */
+export function environmentContext(): MoneyContext {
+  if (!defaultContext) {
+    const config = loadConfig();
+    const client = new RDSDataClient({ region: config.region });
+    defaultContext = {
+      db: createDataAccess({ client, resourceArn: config.resourceArn, secretArn: config.secretArn, database: config.database }),
+      publisher: createPublisher(config, log),
+      now: () => new Date(),
+    };
+  }
+  return defaultContext;
+}
+
+/** A Lambda handler serving `routes` (keyed `Type.field`). */
+export function createResolverHandler(routes: Record<string, FieldHandler>, context: () => MoneyContext = environmentContext) {
+  return async (event: ResolverEvent): Promise<ResolverReply> => {
+    const route = routes[event?.field];
+    if (!route) return { error: { message: `This function does not serve ${String(event?.field)}`, type: ErrorType.INTERNAL } };
+    try {
+      return { data: await route(event, context()) };
+    } catch (error) {
+      if (error instanceof BusinessError) {
+        return { error: { message: error.message, type: error.type, ...(error.info ? { info: error.info } : {}) } };
+      }
+      log('unexpected failure', { field: event.field, error: String(error), stack: (error as Error)?.stack });
+      return { error: { message: 'The request failed; nothing was changed. Try again.', type: ErrorType.INTERNAL } };
+    }
+  };
+}
+
+/** The ensured caller, or Unauthorized (a user field called without a signed-in user). */
+export function requireUser(event: ResolverEvent): CallerUser {
+  if (!event.user?.id) throw new BusinessError(ErrorType.UNAUTHORIZED, 'A signed-in user is required');
+  return event.user;
+}
+
+/** Back office: IAM callers or members of the Cognito group `partners` (the schema's directives say the same). */
+export function requireBackOffice(event: ResolverEvent): void {
+  const identity = event.identity;
+  const isIam = Boolean(identity?.userArn || identity?.accountId) && !identity?.sub;
+  const isPartner = Boolean(identity?.groups?.includes('partners'));
+  if (!isIam && !isPartner) throw new BusinessError(ErrorType.UNAUTHORIZED, 'Back office only: IAM or the partners group');
+}
+
+/** IAM callers only (operations such as expireCredits). */
+export function requireIam(event: ResolverEvent): void {
+  if (!(event.identity?.userArn || event.identity?.accountId) || event.identity?.sub) throw new BusinessError(ErrorType.UNAUTHORIZED, 'IAM only');
+}
