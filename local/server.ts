@@ -19,6 +19,7 @@ import type { OperationLog } from './plugins/graphql/handler.js';
 import { jsonResponse } from './plugins/graphql/format.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
 import { createPlaygroundRoutes } from './plugins/playground/index.js';
+import { createRealtimePlugin, type RealtimePluginOptions } from './plugins/realtime/index.js';
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 
@@ -52,6 +53,8 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
   readonly watch?: boolean;
   /** Where start-up progress and operation logs go. @default console.log */
   readonly log?: (line: string) => void;
+  /** Realtime timings and limits other than AppSync's (tests shorten the keep-alive and idle timeout). */
+  readonly realtimeLimits?: RealtimePluginOptions['limits'];
 }
 
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
@@ -119,8 +122,18 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       dataSources: { dataApi: { core: dataApiCore, ...dataApi }, lambda: lambdaRunner },
       authenticators: auth.authenticators,
       log: (entry) => log(formatOperationLog(entry)),
+      onOperation: (outcome, state) => realtime.publish(outcome, state),
     };
+    const realtime = createRealtimePlugin({
+      schema: () => api.schema,
+      authenticators: auth.authenticators,
+      defaultMode: project.auth.defaultMode,
+      validation: { queryDepthLimit: project.queryDepthLimit ?? 0, introspection: project.introspection ?? true },
+      ...(options.realtimeLimits ? { limits: options.realtimeLimits } : {}),
+      log,
+    });
     let api: GraphqlApi = await buildGraphqlApi(apiInputs);
+    realtime.attach(http.server);
     if (options.watch) {
       watcher = watchProject({
         project,
@@ -169,6 +182,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       fetch: (request) => (app as NonNullable<typeof app>)(request, ['127.0.0.1']),
       async close() {
         activeWatcher?.close();
+        await realtime.close();
         await server.close();
         await lambdaRunner.close();
         await dataApiCore.close();

@@ -8,7 +8,7 @@ import type { Authenticator } from '../plugins/graphql/auth/types.js';
 import type { DataSourceDeps } from '../plugins/graphql/execute/data-sources.js';
 import { bindResolvers, buildAppSyncSchema } from '../plugins/graphql/execute/executable-schema.js';
 import { loadFieldRunners } from '../plugins/graphql/execute/field-runners.js';
-import { createGraphqlHandler, type OperationLog } from '../plugins/graphql/handler.js';
+import { createGraphqlHandler, type GraphqlEndpoint, type OperationLog } from '../plugins/graphql/handler.js';
 import { createDocumentValidator } from '../plugins/graphql/validation/validate-document.js';
 
 /** The part of the server that a change to the schema or a resolver file replaces. */
@@ -24,6 +24,8 @@ export interface GraphqlApiInputs {
   readonly dataSources: DataSourceDeps;
   readonly authenticators: readonly Authenticator[];
   readonly log: (entry: OperationLog) => void;
+  /** Told of every executed operation (the realtime endpoint publishes from here). */
+  readonly onOperation?: GraphqlEndpoint['onOperation'];
 }
 
 /**
@@ -44,6 +46,7 @@ export async function buildGraphqlApi(inputs: GraphqlApiInputs): Promise<Graphql
     defaultMode: project.auth.defaultMode,
     resolverCountLimit: project.resolverCountLimit ?? 0,
     log: inputs.log,
+    ...(inputs.onOperation ? { onOperation: inputs.onOperation } : {}),
   });
   return { schema, handle };
 }

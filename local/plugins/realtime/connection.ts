@@ -1,0 +1,169 @@
+import type { WebSocket } from 'ws';
+import { authenticate } from '../graphql/auth/authenticate.js';
+import { AppSyncHttpError } from '../graphql/errors.js';
+import { toHeaders, type HandshakeAuth } from './auth-headers.js';
+import { MessageTypes, RealtimeErrorTypes } from './constants.js';
+import { prepareStart, type RealtimeApi } from './start.js';
+import type { LiveSubscription, RealtimeErrorEntry, SubscriptionRegistry } from './subscription.js';
+
+/** The timings and counts a connection runs with (AppSync's by default; tests shorten them). */
+export interface ConnectionLimits {
+  connectionTimeoutMs: number;
+  keepAliveIntervalMs: number;
+  maxSubscriptions: number;
+}
+
+/** What one socket is served with. */
+export interface ConnectionOptions {
+  api: () => RealtimeApi;
+  registry: SubscriptionRegistry;
+  handshake: HandshakeAuth;
+  sourceIp: string[];
+  limits: ConnectionLimits;
+  log: (line: string) => void;
+}
+
+/** The socket-level refusals (§E2) in one place, so their wording stays consistent. */
+const Refusals = {
+  unreadable: { errorType: RealtimeErrorTypes.BAD_REQUEST, message: 'The message is not a JSON object with a type.', errorCode: 400 },
+  unknownType: { errorType: RealtimeErrorTypes.UNSUPPORTED_OPERATION, message: 'unknown not supported through the realtime channel' },
+  missingId: { errorType: RealtimeErrorTypes.BAD_REQUEST, message: 'The message needs an id.', errorCode: 400 },
+  noAuth: { errorType: RealtimeErrorTypes.UNAUTHORIZED, message: 'Valid authorization header not provided.', errorCode: 401 },
+  duplicate: (id: string) => ({ errorType: RealtimeErrorTypes.DUPLICATED_OPERATION, message: `Duplicate operation id: ${id}`, errorCode: 400 }),
+  tooMany: (max: number) => ({ errorType: RealtimeErrorTypes.MAX_SUBSCRIPTIONS, message: `Max number of ${max} subscriptions reached`, errorCode: 400 }),
+} as const;
+
+/**
+ * Serves AppSync's realtime protocol on one accepted socket (reference/appsync.md §E2, §E3):
+ * the handshake's auth on `connection_init`, `ka` after the ack, `start`/`stop` with their
+ * acknowledgements, and closing once no subscription has been live for the connection timeout.
+ */
+export function serveConnection(socket: WebSocket, options: ConnectionOptions): void {
+  const { limits, registry } = options;
+  /** Started subscriptions by id; `pending` while the start is being checked. */
+  const operations = new Map<string, LiveSubscription | 'pending'>();
+  let acknowledged = false;
+  let closed = false;
+  let keepAlive: NodeJS.Timeout | undefined;
+  let idle: NodeJS.Timeout | undefined;
+
+  const send = (frame: unknown): void => {
+    if (!closed && socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const sendError = (id: string | undefined, errors: RealtimeErrorEntry[]): void => send({ type: MessageTypes.ERROR, ...(id === undefined ? {} : { id }), payload: { errors } });
+  const refuseConnection = (error: RealtimeErrorEntry): void => {
+    send({ type: MessageTypes.CONNECTION_ERROR, payload: { errors: [error] } });
+    socket.close(1000);
+  };
+  const armIdleTimer = (): void => {
+    clearTimeout(idle);
+    if (operations.size > 0) return;
+    idle = setTimeout(() => {
+      options.log(`realtime: closing a connection idle for ${limits.connectionTimeoutMs} ms`);
+      socket.close(1000, 'Connection timed out');
+    }, limits.connectionTimeoutMs);
+    idle.unref();
+  };
+
+  async function acknowledge(): Promise<void> {
+    if (acknowledged) return;
+    if (!options.handshake.ok) return refuseConnection(Refusals.noAuth);
+    const api = options.api();
+    const headers = toHeaders(options.handshake.headers);
+    try {
+      // IAM signs `POST https://<host>/graphql/connect` with body `{}` at the handshake (§E1).
+      await authenticate(api.authenticators, api.defaultMode, headers, { sourceIp: options.sourceIp, body: '{}', url: `https://${headers.get('host') ?? 'localhost'}/graphql/connect`, method: 'POST' });
+    } catch (error) {
+      if (!(error instanceof AppSyncHttpError)) throw error;
+      return refuseConnection({ errorType: error.errorType, message: error.message, errorCode: error.status });
+    }
+    acknowledged = true;
+    send({ type: MessageTypes.CONNECTION_ACK, payload: { connectionTimeoutMs: limits.connectionTimeoutMs } });
+    send({ type: MessageTypes.KEEP_ALIVE });
+    keepAlive = setInterval(() => send({ type: MessageTypes.KEEP_ALIVE }), limits.keepAliveIntervalMs);
+    keepAlive.unref();
+  }
+
+  async function start(id: string, payload: unknown): Promise<void> {
+    if (operations.has(id)) return sendError(id, [Refusals.duplicate(id)]);
+    if (operations.size >= limits.maxSubscriptions) return sendError(id, [Refusals.tooMany(limits.maxSubscriptions)]);
+    operations.set(id, 'pending');
+    armIdleTimer();
+    const handshakeHeaders = options.handshake.ok ? options.handshake.headers : {};
+    const outcome = await prepareStart(options.api(), { connectionHeaders: handshakeHeaders, sourceIp: options.sourceIp }, payload);
+    // A stop or a close that came while the start was checked wins.
+    if (closed || operations.get(id) !== 'pending') return;
+    if (!outcome.ok) {
+      operations.delete(id);
+      armIdleTimer();
+      return sendError(id, outcome.errors);
+    }
+    const { ok: _ok, ...prepared } = outcome;
+    const subscription: LiveSubscription = {
+      id,
+      ...prepared,
+      send: (text) => {
+        if (!closed && socket.readyState === socket.OPEN) socket.send(text);
+      },
+      end: () => {
+        if (operations.get(id) !== subscription) return;
+        operations.delete(id);
+        registry.remove(subscription);
+        send({ type: MessageTypes.COMPLETE, id });
+        armIdleTimer();
+      },
+    };
+    operations.set(id, subscription);
+    registry.add(subscription);
+    send({ type: MessageTypes.START_ACK, id });
+  }
+
+  function stop(id: string): void {
+    const operation = operations.get(id);
+    if (operation && operation !== 'pending') registry.remove(operation);
+    operations.delete(id);
+    send({ type: MessageTypes.COMPLETE, id });
+    armIdleTimer();
+  }
+
+  async function handle(text: string): Promise<void> {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return sendError(undefined, [Refusals.unreadable]);
+    }
+    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') return sendError(undefined, [Refusals.unreadable]);
+    const { type, id, payload } = message as { type: string; id?: unknown; payload?: unknown };
+    if (!options.handshake.ok) return refuseConnection(Refusals.noAuth);
+    switch (type) {
+      case MessageTypes.CONNECTION_INIT:
+        return acknowledge();
+      case MessageTypes.START:
+        if (typeof id !== 'string' || id.length === 0) return sendError(undefined, [Refusals.missingId]);
+        return start(id, payload);
+      case MessageTypes.STOP:
+        if (typeof id !== 'string' || id.length === 0) return sendError(undefined, [Refusals.missingId]);
+        return stop(id);
+      default:
+        return sendError(typeof id === 'string' ? id : undefined, [Refusals.unknownType]);
+    }
+  }
+
+  socket.on('message', (data, isBinary) => {
+    armIdleTimer();
+    const text = isBinary ? '' : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+    handle(text).catch((error: unknown) => {
+      options.log(`realtime: internal error: ${error instanceof Error ? error.message : String(error)}`);
+      sendError(undefined, [{ errorType: 'InternalFailure', message: 'An internal error occurred.' }]);
+    });
+  });
+  socket.on('close', () => {
+    closed = true;
+    clearInterval(keepAlive);
+    clearTimeout(idle);
+    for (const operation of operations.values()) if (operation !== 'pending') registry.remove(operation);
+    operations.clear();
+  });
+  armIdleTimer();
+}

@@ -1,0 +1,108 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { GraphQLSchema } from 'graphql';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AuthMode, Authenticator } from '../graphql/auth/types.js';
+import type { OperationOutcome } from '../graphql/execute/execute-operation.js';
+import type { RequestState } from '../graphql/execute/request-state.js';
+import { createDocumentValidator, type ValidatedDocument, type ValidationOptions } from '../graphql/validation/validate-document.js';
+import { handshakeAuth, offeredProtocols } from './auth-headers.js';
+import { serveConnection, type ConnectionLimits } from './connection.js';
+import { RealtimeLimits, RealtimeWire } from './constants.js';
+import { publishOperation } from './publish.js';
+import type { RealtimeApi } from './start.js';
+import { SubscriptionRegistry } from './subscription.js';
+
+/** What the realtime endpoint serves with. */
+export interface RealtimePluginOptions {
+  /** The bound schema in use now (watch mode swaps it; each start and event reads it afresh). */
+  schema: () => GraphQLSchema;
+  authenticators: readonly Authenticator[];
+  defaultMode: AuthMode;
+  /** The API's validation settings, as on the HTTP side. */
+  validation?: ValidationOptions;
+  /** @default '/graphql/realtime' */
+  path?: string;
+  /** AppSync's values unless set (tests shorten the timings). */
+  limits?: Partial<ConnectionLimits & { maxEventBytes: number }>;
+  log?: (line: string) => void;
+}
+
+/** The realtime endpoint: attach it to the HTTP server, publish executed operations to it. */
+export interface RealtimePlugin {
+  attach(server: Server): void;
+  /** The GraphQL handler's `onOperation`: publishes mutation results and invalidations. */
+  publish(outcome: OperationOutcome, state: RequestState): void;
+  /** Open sockets and live subscriptions, for logs and the bench. */
+  stats(): { connections: number; subscriptions: number };
+  close(): Promise<void>;
+}
+
+function sourceIpOf(request: IncomingMessage): string[] {
+  const forwarded = request.headers['x-forwarded-for'];
+  const extra = typeof forwarded === 'string' ? forwarded.split(',').map((ip) => ip.trim()).filter(Boolean) : [];
+  return [request.socket.remoteAddress ?? '127.0.0.1', ...extra];
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * AppSync's realtime endpoint offline (reference/appsync.md §E): WebSocket upgrades on
+ * `/graphql/realtime` with subprotocol `graphql-ws`, auth from either handshake form, and events
+ * published from the mutations the GraphQL handler runs.
+ */
+export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePlugin {
+  const path = options.path ?? '/graphql/realtime';
+  const log = options.log ?? (() => {});
+  const limits: ConnectionLimits = {
+    connectionTimeoutMs: options.limits?.connectionTimeoutMs ?? RealtimeLimits.CONNECTION_TIMEOUT_MS,
+    keepAliveIntervalMs: options.limits?.keepAliveIntervalMs ?? RealtimeLimits.KEEP_ALIVE_INTERVAL_MS,
+    maxSubscriptions: options.limits?.maxSubscriptions ?? RealtimeLimits.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+  };
+  const maxEventBytes = options.limits?.maxEventBytes ?? RealtimeLimits.MAX_EVENT_BYTES;
+  const registry = new SubscriptionRegistry();
+  const validators = new WeakMap<GraphQLSchema, (query: string) => ValidatedDocument>();
+  const api = (): RealtimeApi => {
+    const schema = options.schema();
+    let validate = validators.get(schema);
+    if (!validate) validators.set(schema, (validate = createDocumentValidator(schema, options.validation ?? {})));
+    return { schema, validate, authenticators: options.authenticators, defaultMode: options.defaultMode };
+  };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: RealtimeLimits.MAX_CLIENT_FRAME_BYTES, handleProtocols: () => RealtimeWire.SUBPROTOCOL });
+  const attached: Server[] = [];
+
+  function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== path) return;
+    const protocols = offeredProtocols(request);
+    // AppSync speaks its own `graphql-ws` protocol only (§E1).
+    if (!protocols.includes(RealtimeWire.SUBPROTOCOL)) return refuseUpgrade(socket, 400, 'Bad Request');
+    const handshake = handshakeAuth(url, protocols);
+    wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
+      serveConnection(ws, { api, registry, handshake, sourceIp: sourceIpOf(request), limits, log });
+    });
+  }
+
+  return {
+    attach(server) {
+      server.on('upgrade', onUpgrade);
+      attached.push(server);
+    },
+    publish(outcome, state) {
+      try {
+        publishOperation({ registry, schema: options.schema(), defaultMode: options.defaultMode, maxEventBytes, log }, outcome, state);
+      } catch (error) {
+        // Publishing never fails the mutation that triggered it.
+        log(`realtime: publishing failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    stats: () => ({ connections: wss.clients.size, subscriptions: registry.size }),
+    async close() {
+      for (const server of attached) server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { GraphQLSchema } from 'graphql';
+import type { SubscriptionInvalidation } from '../../appsync-js/runtime/types.js';
+import type { AuthMode } from '../graphql/auth/types.js';
+import type { OperationOutcome } from '../graphql/execute/execute-operation.js';
+import type { RequestState } from '../graphql/execute/request-state.js';
+import { MessageTypes } from './constants.js';
+import { eventBody, type EventBody } from './event-payload.js';
+import { matchesArguments, matchesSubscriptionFilter } from './filters.js';
+import type { SubscriptionRegistry } from './subscription.js';
+
+/** What publishing reads. */
+export interface PublishContext {
+  registry: SubscriptionRegistry;
+  schema: GraphQLSchema;
+  defaultMode: AuthMode;
+  maxEventBytes: number;
+  log: (line: string) => void;
+}
+
+/**
+ * Ends every live subscription on the named field whose invalidation filter matches the payload
+ * (reference/appsync.md §E6); each gets a `complete` frame (DECISIONS.md).
+ */
+export function applyInvalidations(context: PublishContext, invalidations: readonly SubscriptionInvalidation[]): number {
+  let ended = 0;
+  for (const { subscriptionField, payload } of invalidations) {
+    for (const subscription of context.registry.onField(subscriptionField)) {
+      if (subscription.invalidationFilter && matchesSubscriptionFilter(payload, subscription.invalidationFilter)) {
+        subscription.end();
+        ended += 1;
+      }
+    }
+  }
+  return ended;
+}
+
+/**
+ * Delivers a mutation's results to the subscriptions that follow them (§E4): each root field of
+ * the mutation that produced a value is published to the subscriptions listing it in
+ * `@aws_subscribe`, filtered by their arguments and enhanced filter, and shaped by the
+ * subscriber's selection over what the mutation's caller selected. Oversized events are dropped
+ * and logged. Results are keyed by response name, which is the field name unless aliased (DECISIONS.md).
+ */
+export function publishMutationResults(context: PublishContext, outcome: OperationOutcome): number {
+  const data = outcome.body.data;
+  if (outcome.operationType !== 'mutation' || !data) return 0;
+  let delivered = 0;
+  const fields = context.registry.fields();
+  for (const [mutationField, value] of Object.entries(data)) {
+    // A null result is a field that failed or returned nothing: nothing to publish [inf].
+    if (value === null || value === undefined) continue;
+    const shaped = new Map<string, { body: EventBody; size: number; frameEnd: string }>();
+    for (const fieldName of fields) {
+      for (const subscription of context.registry.onField(fieldName)) {
+        if (!subscription.mutations.has(mutationField)) continue;
+        if (!matchesArguments(value, subscription.argumentFilter) || !matchesSubscriptionFilter(value, subscription.filter)) continue;
+        let shape = shaped.get(subscription.shapeKey);
+        if (!shape) {
+          const body = eventBody(context.schema, context.defaultMode, subscription, value);
+          const frameEnd = `,"payload":${JSON.stringify(body)}}`;
+          shape = { body, size: Buffer.byteLength(frameEnd), frameEnd };
+          shaped.set(subscription.shapeKey, shape);
+        }
+        const text = `{"type":"${MessageTypes.DATA}","id":${JSON.stringify(subscription.id)}${shape.frameEnd}`;
+        if (shape.size > context.maxEventBytes) {
+          context.log(`realtime: dropped a ${shape.size}-byte event of ${mutationField} for ${fieldName} (limit ${context.maxEventBytes} bytes)`);
+          continue;
+        }
+        subscription.send(text);
+        delivered += 1;
+      }
+    }
+  }
+  return delivered;
+}
+
+/** Everything an executed operation publishes: invalidations first, then events. */
+export function publishOperation(context: PublishContext, outcome: OperationOutcome, state: RequestState): void {
+  const invalidations = state.effects.flatMap((effects) => effects.invalidations as SubscriptionInvalidation[]);
+  if (invalidations.length > 0) applyInvalidations(context, invalidations);
+  publishMutationResults(context, outcome);
+}
