@@ -29,3 +29,11 @@ describe('splitSqlStatements', () => {
     expect(splitSqlStatements('select a$b::text, $1::int from t; select 1')).toEqual(['select a$b::text, $1::int from t', 'select 1']);
   });
 });
+
+describe('splitSqlStatements on awkward input', () => {
+  it('handles escaped quotes, unterminated literals and empty input', () => {
+    expect(splitSqlStatements("select 'it''s;'; select E'a\\\\'; select 2")).toEqual(["select 'it''s;'", "select E'a\\\\'", 'select 2']);
+    expect(splitSqlStatements("select 'never closed; select 2")).toEqual(["select 'never closed; select 2"]);
+    expect(splitSqlStatements('  ;; -- nothing\n/* at all */ ')).toEqual([]);
+  });
+});

@@ -34,6 +34,7 @@ export function defineOperationCases(suite: SuiteContext): void {
       );
       expect(out.numberOfRecordsUpdated).toBe(2);
       expect(out.generatedFields).toEqual([]);
+      expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(out.columnMetadata).toBeUndefined();
       expect(out.records).toBeUndefined();
     });

@@ -90,6 +90,24 @@ export function defineTimingCases(suite: SuiteContext): void {
       await client.send(new RollbackTransactionCommand({ ...arns, transactionId }));
     });
 
+    it('while a transaction is open, another call waits for it on PGlite (one session) but runs at once on PostgreSQL', async () => {
+      // Its own endpoint: a short statement timeout, and an idle timeout that cannot interfere.
+      const waiting = await startDataApi(suite.backend, { timeouts: { statementMs: 400 } });
+      const { transactionId } = await waiting.client.send(new BeginTransactionCommand(waiting.arns));
+      try {
+        const other = waiting.client.send(new ExecuteStatementCommand({ ...waiting.arns, sql: 'select 1' }));
+        if (suite.kind === 'pglite') {
+          await expect(other).rejects.toMatchObject({ name: 'StatementTimeoutException', message: expect.stringContaining('no database connection') });
+        } else {
+          await expect(other).resolves.toMatchObject({ records: [[{ longValue: 1 }]] });
+        }
+      } finally {
+        await waiting.client.send(new RollbackTransactionCommand({ ...waiting.arns, transactionId }));
+        await waiting.close();
+      }
+      await expect(run('select 1')).resolves.toBeDefined();
+    });
+
     it('a transaction idle longer than the idle timeout is rolled back and its id forgotten', async () => {
       const { transactionId } = await quick.client.send(new BeginTransactionCommand(quick.arns));
       await run(`insert into ${table} values ('idle')`, { transactionId });
