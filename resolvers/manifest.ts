@@ -4,6 +4,7 @@
  * resolvers/manifest/, and a name declared twice is an error.
  */
 import { mergeManifests } from '../local/manifest/index.js';
+import { moneyPart } from './manifest/money.js';
 import { sharedPart } from './manifest/shared.js';
 
-export const manifest = mergeManifests(sharedPart);
+export const manifest = mergeManifests(sharedPart, moneyPart);

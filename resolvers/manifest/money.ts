@@ -1,0 +1,38 @@
+import type { ManifestPart } from '../../local/manifest/index.js';
+
+/**
+ * The money part of Roam's API (issue 7): Lambda resolvers that need transactions and business
+ * rules. One Lambda per area; each is bound to the shared invokeLambda pipeline function once.
+ * User fields start with ensureUser; back-office fields do not (IAM callers have no user row),
+ * and their Lambda checks the caller's group or IAM identity as the schema's directives do.
+ */
+export const moneyPart = {
+  lambdaFunctions: {
+    bookings: { handler: 'resolvers/lambda/bookings/handler.ts', timeoutSeconds: 15 },
+    rewards: { handler: 'resolvers/lambda/rewards/handler.ts' },
+    referrals: { handler: 'resolvers/lambda/referrals/handler.ts' },
+    backOffice: { handler: 'resolvers/lambda/backoffice/handler.ts', timeoutSeconds: 30 },
+  },
+  dataSources: {
+    bookingsFn: { kind: 'LAMBDA', function: 'bookings' },
+    rewardsFn: { kind: 'LAMBDA', function: 'rewards' },
+    referralsFn: { kind: 'LAMBDA', function: 'referrals' },
+    backOfficeFn: { kind: 'LAMBDA', function: 'backOffice' },
+  },
+  functions: {
+    invokeBookings: { code: 'resolvers/functions/invokeLambda.ts', dataSource: 'bookingsFn' },
+    invokeRewards: { code: 'resolvers/functions/invokeLambda.ts', dataSource: 'rewardsFn' },
+    invokeReferrals: { code: 'resolvers/functions/invokeLambda.ts', dataSource: 'referralsFn' },
+    invokeBackOffice: { code: 'resolvers/functions/invokeLambda.ts', dataSource: 'backOfficeFn' },
+  },
+  resolvers: {
+    'Query.quote': { kind: 'JS_PIPELINE', functions: ['ensureUser', 'invokeBookings'] },
+    'Mutation.createBooking': { kind: 'JS_PIPELINE', functions: ['ensureUser', 'invokeBookings'] },
+    'Mutation.cancelBooking': { kind: 'JS_PIPELINE', functions: ['ensureUser', 'invokeBookings'] },
+    'Mutation.redeemReferralCode': { kind: 'JS_PIPELINE', functions: ['ensureUser', 'invokeReferrals'] },
+    'User.rewards': { kind: 'JS_PIPELINE', functions: ['ensureUser', 'invokeRewards'] },
+    'Mutation.setRoomAvailability': { kind: 'JS_PIPELINE', functions: ['invokeBackOffice'] },
+    'Mutation.completeStay': { kind: 'JS_PIPELINE', functions: ['invokeBackOffice'] },
+    'Mutation.expireCredits': { kind: 'JS_PIPELINE', functions: ['invokeBackOffice'] },
+  },
+} satisfies ManifestPart;
