@@ -2,8 +2,10 @@
 export const SeedLimits = {
   /** JSON per insert statement; the Data API allows 4 MiB per request, we stay far below. */
   MAX_BATCH_JSON_BYTES: 1_000_000,
-  /** Room types whose year of inventory one INSERT ... SELECT generates (~365 rows each). */
-  INVENTORY_ROOM_TYPES_PER_STATEMENT: 800,
+  /** Room types whose inventory one INSERT ... SELECT generates (~365 rows each): first, least, most. */
+  INVENTORY_ROOM_TYPES_PER_STATEMENT: { START: 200, MIN: 25, MAX: 800 },
+  /** An inventory statement slower than this halves the batch; one under a quarter of it doubles it. */
+  INVENTORY_SLOW_STATEMENT_MS: 8_000,
   /** Most hotels --hotels accepts. */
   MAX_HOTELS: 100_000,
 } as const;

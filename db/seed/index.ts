@@ -1,4 +1,4 @@
-export { seed, SEEDED_TABLES } from './seed.js';
+export { hasSeedData, seed, SEEDED_TABLES } from './seed.js';
 export type { SeedResult } from './seed.js';
 export type { SeedOptions } from './options.js';
 export { SeedDefaults, SeedLimits } from './constants.js';

@@ -36,21 +36,31 @@ SELECT r.id, d.night, r.total,
                      OR (extract(month FROM d.night) = 1 AND extract(day FROM d.night) <= 2) THEN 1.25 ELSE 1 END AS holiday) AS s
  ORDER BY r.id, d.night`;
 
-/** Inserts `days` nights of inventory for each room type, starting at `startDate`. */
+/**
+ * Inserts `days` nights of inventory for each room type, starting at `startDate`. The batch size
+ * adapts to how long statements take, so each one stays far below the Data API's 45 s statement
+ * timeout on a slow or busy machine. The rows do not depend on the batching.
+ */
 export async function insertInventory(
   target: DataApiTarget,
   pricing: readonly RoomTypePricing[],
   options: { seed: string; startDate: string; days: number; onProgress?: (roomTypesDone: number) => void },
 ): Promise<void> {
-  const step = SeedLimits.INVENTORY_ROOM_TYPES_PER_STATEMENT;
-  for (let offset = 0; offset < pricing.length; offset += step) {
-    const rows = pricing.slice(offset, offset + step);
+  const { MIN, START, MAX } = SeedLimits.INVENTORY_ROOM_TYPES_PER_STATEMENT;
+  let size: number = START;
+  for (let offset = 0; offset < pricing.length; ) {
+    const rows = pricing.slice(offset, offset + size);
+    const started = Date.now();
     await execute(target, INVENTORY_SQL, [
       jsonParameter('rows', rows),
       { name: 'start', value: { stringValue: options.startDate }, typeHint: 'DATE' },
       { name: 'days', value: { longValue: options.days } },
       textParameter('seed', options.seed),
     ]);
-    options.onProgress?.(offset + rows.length);
+    offset += rows.length;
+    options.onProgress?.(offset);
+    const elapsed = Date.now() - started;
+    if (elapsed > SeedLimits.INVENTORY_SLOW_STATEMENT_MS) size = Math.max(MIN, Math.floor(size / 2));
+    else if (elapsed < SeedLimits.INVENTORY_SLOW_STATEMENT_MS / 4) size = Math.min(MAX, size * 2);
   }
 }

@@ -34,6 +34,8 @@ export interface SeedResult {
   elapsedMs: number;
 }
 
+const PROGRESS_EVERY_MS = 5_000;
+
 // Ids look like UUIDv7 with this fixed "time", so they do not depend on the clock.
 const ID_EPOCH_MS = Date.UTC(2024, 0, 1);
 
@@ -57,11 +59,16 @@ export async function seed(target: DataApiTarget, options: SeedOptions = {}): Pr
   await insertCatalogue(target, catalogue, log);
 
   const totalNights = catalogue.pricing.length * opts.days;
+  let lastProgress = 0;
   await insertInventory(target, catalogue.pricing, {
     seed: opts.seed,
     startDate: opts.startDate,
     days: opts.days,
-    onProgress: (done) => log(`inventory: ${done}/${catalogue.pricing.length} room types (${(done * opts.days).toLocaleString('en-US')} of ${totalNights.toLocaleString('en-US')} nights)`),
+    onProgress: (done) => {
+      if (done < catalogue.pricing.length && Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = Date.now();
+      log(`inventory: ${done}/${catalogue.pricing.length} room types (${(done * opts.days).toLocaleString('en-US')} of ${totalNights.toLocaleString('en-US')} nights)`);
+    },
   });
 
   const slotHotelIds = new Set(scenarioHotels(catalogue).map((hotel) => hotel.id));
@@ -88,13 +95,21 @@ export async function seed(target: DataApiTarget, options: SeedOptions = {}): Pr
 
 async function prepareTarget(target: DataApiTarget, reset: boolean, log: (line: string) => void): Promise<void> {
   if (reset) {
-    await execute(target, `TRUNCATE ${SEEDED_TABLES.join(', ')}`);
+    // CASCADE: tables added by later migrations that reference these (requests, holds, ...) go too.
+    await execute(target, `TRUNCATE ${SEEDED_TABLES.join(', ')} CASCADE`);
     log('emptied the seeded tables');
     return;
   }
-  const result = await execute(target, 'SELECT (SELECT count(*) FROM hotels) + (SELECT count(*) FROM users)');
-  const rows = Number(result.records?.[0]?.[0]?.longValue ?? 0);
-  if (rows > 0) {
-    throw new SeedTargetError(`The database already has hotels or users (${rows} rows); seed an empty database or pass --reset.`);
+  if (await hasSeedData(target)) {
+    throw new SeedTargetError('The database already has hotels or users; seed an empty database or pass --reset.');
   }
+}
+
+/**
+ * True when the (migrated) database already has hotels or users: `npm start` seeds only when
+ * this is false.
+ */
+export async function hasSeedData(target: DataApiTarget): Promise<boolean> {
+  const result = await execute(target, 'SELECT EXISTS (SELECT 1 FROM hotels) OR EXISTS (SELECT 1 FROM users)');
+  return result.records?.[0]?.[0]?.booleanValue === true;
 }

@@ -5,6 +5,7 @@ import {
   applyMigrations, migrate, MigrationFailedError, MigrationHistoryError, prepareMigrations, readMigrationSources,
   type MigrationSource,
 } from '../../db/migrate/index.js';
+import { hasSeedData } from '../../db/seed/index.js';
 import { query, type TestTarget } from './targets.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
@@ -35,6 +36,7 @@ export function describeMigrations(backend: string, open: () => TestTarget | Pro
       expect(history).toEqual(files.map((file) => [file.name, file.checksum]));
       const tables = await query(target, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
       expect(tables.flat()).toEqual(expect.arrayContaining(['users', 'hotels', 'inventory', 'bookings', 'credit_ledger', 'list_hotels']));
+      expect(await hasSeedData(target)).toBe(false);
     });
 
     it('applies nothing on a second run', async () => {

@@ -1,7 +1,7 @@
 /** The seed generator's behaviour, run against each backend by seed.test.ts and seed.pg.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate/index.js';
-import { seed, SEEDED_USERS, SeedTargetError, type SeedOptions } from '../../db/seed/index.js';
+import { hasSeedData, seed, SEEDED_USERS, SeedTargetError, type SeedOptions } from '../../db/seed/index.js';
 import { ledgerSums, ledgerViolations, tableDigests } from './seed-checks.js';
 import { query, type TestTarget } from './targets.js';
 
@@ -73,6 +73,7 @@ export function describeSeed(backend: string, open: () => TestTarget | Promise<T
     it('refuses a database that already has data unless asked to reset it', async () => {
       const { target } = shared;
       const before = await tableDigests(target);
+      expect(await hasSeedData(target)).toBe(true);
 
       await expect(seed(target, SMALL)).rejects.toThrow(SeedTargetError);
       await seed(target, { ...SMALL, reset: true });
