@@ -4,6 +4,8 @@
  */
 import { formatInZone, zonedToUtc } from './zoned-time.js';
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export type PenaltyKind = 'FIRST_NIGHT' | 'PERCENT_OF_STAY' | 'FULL_STAY';
 
 /** The rate plan's terms (rate_plans columns). */
@@ -44,7 +46,8 @@ export function policySummary(deadline: Date | null, timeZone: string, terms: Ca
     terms.penaltyKind === 'FIRST_NIGHT' ? "the first night's rate" : terms.penaltyKind === 'FULL_STAY' ? 'the whole room total' : `${terms.penaltyPercent}% of the room total`;
   if (!deadline) return `Non-refundable: cancelling keeps ${after}.`;
   const local = formatInZone(deadline, timeZone);
-  return `Free cancellation until ${local.slice(0, 10)} ${local.slice(11, 16)} (hotel time), then ${after}.`;
+  const month = MONTHS[Number(local.slice(5, 7)) - 1];
+  return `Free cancellation until ${Number(local.slice(8, 10))} ${month} ${local.slice(11, 16)} (hotel time), then ${after}.`;
 }
 
 /**
