@@ -85,7 +85,7 @@ export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
     <I extends object, O>(run: (context: CoreContext, input: I) => Promise<O>, kind: 'database' | 'transaction' | 'legacy' = 'database') =>
     async (input: I): Promise<O> => {
       try {
-        if (input === null || typeof input !== 'object') throw new TypeError('input must be an object');
+        if (input === null || typeof input !== 'object') throw new BadRequestError('The request must be an object');
         const { resourceArn, secretArn } =
           kind === 'legacy' ? requireArns(input, 'dbClusterOrInstanceArn', 'awsSecretStoreArn') : requireArns(input);
         if (kind === 'database') checkDatabaseAndSchema(input);
@@ -93,7 +93,7 @@ export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
         autoPause?.check(resourceArn);
         return await run(context, input);
       } catch (error) {
-        throw error instanceof TypeError ? new BadRequestError(error.message) : toDataApiError(error);
+        throw toDataApiError(error);
       }
     };
 

@@ -56,8 +56,9 @@ export function checkExecuteOptions(input: Record<string, unknown>): void {
     }
   }
   if (parameters !== undefined && !Array.isArray(parameters)) throw new BadRequestError('parameters must be a list');
-  for (const parameter of (parameters as Array<Record<string, unknown>> | undefined) ?? []) {
-    const hint = parameter?.typeHint;
+  for (const parameter of (parameters as unknown[] | undefined) ?? []) {
+    if (parameter === null || typeof parameter !== 'object') throw new BadRequestError('Each parameter must be an object with a name and a value');
+    const hint = (parameter as Record<string, unknown>).typeHint;
     if (hint !== undefined && !(TYPE_HINTS as readonly unknown[]).includes(hint)) throw new BadRequestError(`Invalid typeHint ${String(hint)}`);
   }
 }

@@ -38,8 +38,10 @@ const HINT_TYPES: Record<string, string> = {
  */
 export function bindParameters(sql: string, parameters: readonly SqlParameter[] = []): BoundStatement {
   const byName = new Map<string, SqlParameter>();
+  if (!Array.isArray(parameters)) throw new BadRequestError('parameters must be a list');
   for (const parameter of parameters) {
-    if (!parameter.name) throw new BadRequestError('Parameter name must not be empty');
+    if (parameter === null || typeof parameter !== 'object') throw new BadRequestError('Each parameter must be an object with a name and a value');
+    if (typeof parameter.name !== 'string' || !parameter.name) throw new BadRequestError('Parameter name must be a non-empty string');
     byName.set(parameter.name.replace(/^:/, ''), parameter);
   }
   if (byName.size === 0) return { sql, values: [], originalPosition: (position) => position };

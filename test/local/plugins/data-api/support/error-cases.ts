@@ -63,8 +63,20 @@ export function defineErrorCases(suite: SuiteContext): void {
       );
     });
 
-    it('answers a body that is not JSON, or an unknown path, with the error shape, not a crash', async () => {
+    it('answers a body that is not JSON, an odd shape, or an unknown path with the error shape, not a crash', async () => {
       const { url } = suite.dataApi.server;
+      const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+      for (const [path, body] of [
+        ['/Execute', { ...suite.dataApi.arns, sql: 'select :a', parameters: [null] }],
+        ['/Execute', { ...suite.dataApi.arns, sql: 'select :a', parameters: 'a' }],
+        ['/BatchExecute', { ...suite.dataApi.arns, sql: 'select :a', parameterSets: [[null]] }],
+        ['/BatchExecute', { ...suite.dataApi.arns, sql: 'select 1', parameterSets: 'x' }],
+        ['/Execute', [1, 2]],
+      ] as const) {
+        const response = await post(path, body);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('x-amzn-errortype')).toMatch(/^BadRequestException:/);
+      }
       const notJson = await fetch(`${url}/Execute`, { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json' } });
       expect(notJson.status).toBe(400);
       expect(notJson.headers.get('x-amzn-errortype')).toMatch(/^BadRequestException:/);
