@@ -46,6 +46,8 @@ export const LambdaDefaults = {
   LOG_RETENTION_DAYS: 30,
   MIGRATION_TIMEOUT_MINUTES: 10,
   MIGRATION_MEMORY_MB: 256,
+  /** Budget of each minified bundle (DESIGN "Budgets"): 300 KB, counted in decimal kilobytes to stay on the safe side. */
+  MAX_BUNDLE_BYTES: 300_000,
 } as const;
 
 export const AlarmThresholds = {

@@ -110,7 +110,7 @@ export class GraphqlApi extends Construct {
       {
         id: 'AwsSolutions-IAM5',
         reason: 'Data source roles are scoped to one resource: Lambda data sources may invoke the live alias (`:*` covers its qualified ARN form), the RDS data source its one cluster (`:*` is the cluster ARN\'s sub-resources as aws-cdk-lib grants them).',
-        appliesTo: [{ regex: '/^Resource::<.*(Live|Cluster).*>:\\*$/g' }, { regex: '/^Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster:<.*>:\\*$/g' }],
+        appliesTo: [{ regex: '/^Resource::<.*(Live|Cluster).*>:\\*$/g' }, { regex: '/^Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster:.+:\\*$/g' }],
       },
     ], true);
   }
