@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInType } from '../../../../../local/plugins/data-api/types/pg-types.js';
+import { builtInType, catalogTypeInfo } from '../../../../../local/plugins/data-api/types/pg-types.js';
 import { parsePgArray } from '../../../../../local/plugins/data-api/types/pg-array.js';
 import { toField } from '../../../../../local/plugins/data-api/types/to-field.js';
 
@@ -42,5 +42,15 @@ describe('parsePgArray', () => {
     expect(parsePgArray('[0:1]={5,6}')).toEqual(['5', '6']);
     expect(parsePgArray('{{1,2},{3,4}}')).toBeUndefined();
     expect(parsePgArray('[1:2][1:1]={{1},{2}}')).toBeUndefined();
+  });
+});
+
+describe('catalogTypeInfo', () => {
+  it('treats enums, citext and vector as strings and other non-built-in types as unsupported', () => {
+    expect(catalogTypeInfo({ name: 'mood', type: 'e', elementOid: 0 }).kind).toBe('string');
+    expect(catalogTypeInfo({ name: 'citext', type: 'b', elementOid: 0 }).kind).toBe('string');
+    expect(catalogTypeInfo({ name: 'vector', type: 'b', elementOid: 0 }).kind).toBe('string');
+    expect(catalogTypeInfo({ name: 'interval', type: 'b', elementOid: 0 }).kind).toBe('unsupported');
+    expect(toField(null, catalogTypeInfo({ name: 'interval', type: 'b', elementOid: 0 }))).toEqual({ isNull: true });
   });
 });
