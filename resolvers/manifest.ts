@@ -5,6 +5,7 @@
  */
 import { mergeManifests } from '../local/manifest/index.js';
 import { moneyPart } from './manifest/money.js';
+import { readsPart } from './manifest/reads.js';
 import { sharedPart } from './manifest/shared.js';
 
-export const manifest = mergeManifests(sharedPart, moneyPart);
+export const manifest = mergeManifests(sharedPart, moneyPart, readsPart);

@@ -1,0 +1,45 @@
+/**
+ * Pipeline function (RDS) after ensureUser: adds a hotel to one of the caller's lists. Adding it
+ * again changes nothing (the primary key keeps it once; updated_at moves only on a real change).
+ * Statement 1 reports whether the list (the caller's) and the hotel exist; statement 2 reads the list.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { assertListId } from '../js/lib/lists.js';
+import { jsonColumn } from '../js/lib/rows.js';
+import { isUuid, notFound } from '../js/lib/validation.js';
+
+interface Args {
+  input: { listId: string; hotelId: string };
+}
+
+export function request(ctx: Context<Args>) {
+  const { listId, hotelId } = ctx.args.input;
+  assertListId(listId);
+  const hotel = isUuid(hotelId) ? hotelId : null;
+  const owner = ctx.prev.result.id;
+  return createPgStatement(
+    sql`
+    WITH l AS (SELECT id FROM lists WHERE id = ${listId}::uuid AND user_id = ${owner}::uuid),
+         h AS (SELECT id FROM hotels WHERE id = ${hotel}::uuid),
+         added AS (INSERT INTO list_hotels (list_id, hotel_id) SELECT l.id, h.id FROM l, h
+                   ON CONFLICT ON CONSTRAINT list_hotels_pkey DO NOTHING RETURNING list_id),
+         touched AS (UPDATE lists SET updated_at = now() WHERE id IN (SELECT list_id FROM added) RETURNING id)
+    SELECT EXISTS (SELECT 1 FROM l) AS list_found, EXISTS (SELECT 1 FROM h) AS hotel_found, (SELECT count(*) FROM touched) AS changed`,
+    sql`SELECT api_list(l.id) AS list FROM lists l WHERE l.id = ${listId}::uuid AND l.user_id = ${owner}::uuid`,
+  );
+}
+
+export function response(ctx: Context<Args>) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  const [found, lists] = toJsonObject(ctx.result) as Record<string, unknown>[][];
+  if (!found?.[0]?.list_found || !lists?.[0]) {
+    return notFound(`No list with id ${ctx.args.input.listId}`);
+  }
+  if (!found[0].hotel_found) {
+    return notFound(`No hotel with id ${ctx.args.input.hotelId}`);
+  }
+  return jsonColumn(lists[0].list);
+}

@@ -1,0 +1,23 @@
+/**
+ * Pipeline function (RDS) after ensureUser: creates a list for the caller. The id is made here so
+ * the second statement can read the new list back whole.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { listName } from '../js/lib/lists.js';
+import { jsonColumn } from '../js/lib/rows.js';
+
+export function request(ctx: Context<{ input: { name: string } }>) {
+  const id = util.autoId();
+  return createPgStatement(
+    sql`INSERT INTO lists (id, user_id, name) VALUES (${id}::uuid, ${ctx.prev.result.id}::uuid, ${listName(ctx.args.input.name)})`,
+    sql`SELECT api_list(${id}::uuid) AS list`,
+  );
+}
+
+export function response(ctx: Context<{ input: { name: string } }>) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  return jsonColumn(toJsonObject(ctx.result)[1]?.[0]?.list);
+}

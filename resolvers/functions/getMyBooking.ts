@@ -1,0 +1,26 @@
+/**
+ * Pipeline function (RDS) after ensureUser: the caller's booking by id (api_booking, migration
+ * 0008), or null. Another user's booking is null too, exactly like a missing one, so its
+ * existence never leaks.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { jsonColumn } from '../js/lib/rows.js';
+import { isUuid } from '../js/lib/validation.js';
+
+export function request(ctx: Context<{ id: string }>) {
+  if (!isUuid(ctx.args.id)) {
+    return runtime.earlyReturn(null);
+  }
+  return createPgStatement(sql`
+    SELECT api_booking(b.id) AS booking FROM bookings b
+     WHERE b.id = ${ctx.args.id}::uuid AND b.user_id = ${ctx.prev.result.id}::uuid`);
+}
+
+export function response(ctx: Context<{ id: string }>) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  const row = toJsonObject(ctx.result)[0]?.[0];
+  return row ? jsonColumn(row.booking) : null;
+}

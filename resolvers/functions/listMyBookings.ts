@@ -1,0 +1,45 @@
+/**
+ * Pipeline function (RDS) after ensureUser: the caller's bookings, latest check-in first (ties by
+ * id), optionally only some statuses; keyset pages on (check_in DESC, id) read
+ * bookings_user_check_in_idx.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { ReadLimits } from '../js/lib/constants.js';
+import { CursorPatterns, decodeCursor, encodeCursor } from '../js/lib/cursor.js';
+import { jsonColumn } from '../js/lib/rows.js';
+import { pageLimit } from '../js/lib/validation.js';
+
+interface Args {
+  status?: string[] | null;
+  limit?: number | null;
+  nextToken?: string | null;
+}
+
+export function request(ctx: Context<Args>) {
+  const limit = pageLimit(ctx.args.limit, ReadLimits.DEFAULT_PAGE, ReadLimits.MAX_PAGE);
+  const after = ctx.args.nextToken ? decodeCursor(ctx.args.nextToken, [CursorPatterns.DATE, CursorPatterns.UUID]) : [null, null];
+  const statuses = ctx.args.status && ctx.args.status.length > 0 ? JSON.stringify(ctx.args.status) : null;
+  ctx.stash.limit = limit;
+  return createPgStatement(sql`
+    SELECT api_booking(b.id) AS booking, b.check_in::text AS check_in, b.id
+      FROM bookings b
+     WHERE b.user_id = ${ctx.prev.result.id}::uuid
+       AND (${statuses}::jsonb IS NULL OR b.status IN (SELECT jsonb_array_elements_text(${statuses}::jsonb)))
+       AND (${after[0]}::date IS NULL OR b.check_in < ${after[0]}::date OR (b.check_in = ${after[0]}::date AND b.id > ${after[1]}::uuid))
+     ORDER BY b.check_in DESC, b.id
+     LIMIT ${limit + 1}`);
+}
+
+export function response(ctx: Context<Args>) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  const rows = toJsonObject(ctx.result)[0] ?? [];
+  const page = rows.slice(0, ctx.stash.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row: Record<string, unknown>) => jsonColumn(row.booking)),
+    nextToken: rows.length > ctx.stash.limit && last ? encodeCursor([last.check_in, last.id]) : null,
+  };
+}

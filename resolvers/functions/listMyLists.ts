@@ -1,0 +1,21 @@
+/**
+ * Pipeline function (RDS) after ensureUser: the caller's lists with their hotels (api_list,
+ * migration 0008), most recently changed first.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { jsonColumn } from '../js/lib/rows.js';
+
+export function request(ctx: Context) {
+  return createPgStatement(sql`
+    SELECT api_list(l.id) AS list FROM lists l
+     WHERE l.user_id = ${ctx.prev.result.id}::uuid
+     ORDER BY l.updated_at DESC, l.id`);
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => jsonColumn(row.list));
+}

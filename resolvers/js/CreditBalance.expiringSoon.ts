@@ -1,0 +1,35 @@
+/**
+ * CreditBalance.expiringSoon (RDS): what is left of the owner's grants that expire within the
+ * window, summed per expiry instant, soonest first. The owner is the hidden `ownerId` that
+ * Query.me's getMe put on its CreditBalance (never a client value).
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { ReadLimits } from './lib/constants.js';
+import { invalid } from './lib/validation.js';
+
+export function request(ctx: Context<{ withinDays?: number | null }>) {
+  const days = ctx.args.withinDays ?? ReadLimits.DEFAULT_EXPIRY_WINDOW_DAYS;
+  if (days < 1 || days > ReadLimits.MAX_EXPIRY_WINDOW_DAYS) {
+    invalid(`withinDays must be from 1 to ${ReadLimits.MAX_EXPIRY_WINDOW_DAYS} (got ${days})`);
+  }
+  const source = ctx.source as { ownerId: string; balance: { currency: string } };
+  return createPgStatement(sql`
+    SELECT api_instant(g.expires_at) AS expires_at, sum(g.remaining_minor) AS amount
+      FROM credit_grant_remaining g
+     WHERE g.user_id = ${source.ownerId}::uuid AND g.currency = ${source.balance.currency}
+       AND g.remaining_minor > 0 AND g.expires_at > now() AND g.expires_at <= now() + make_interval(days => ${days})
+     GROUP BY g.expires_at
+     ORDER BY g.expires_at`);
+}
+
+export function response(ctx: Context<{ withinDays?: number | null }>) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  const currency = (ctx.source as { balance: { currency: string } }).balance.currency;
+  return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => ({
+    amount: { amount: row.amount, currency },
+    expiresAt: row.expires_at,
+  }));
+}

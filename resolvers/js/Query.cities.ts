@@ -1,0 +1,36 @@
+/**
+ * Query.cities (RDS): cities by case-insensitive name prefix, most hotels first (ties by name).
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { ReadLimits } from './lib/constants.js';
+import { pageLimit } from './lib/validation.js';
+
+interface Args {
+  nameStartsWith?: string | null;
+  limit?: number | null;
+}
+
+export function request(ctx: Context<Args>) {
+  const limit = pageLimit(ctx.args.limit, ReadLimits.DEFAULT_CITIES, ReadLimits.MAX_PAGE);
+  const prefix = ctx.args.nameStartsWith ?? null;
+  return createPgStatement(sql`
+    SELECT c.id, c.name, c.country_code, c.latitude, c.longitude, c.time_zone
+      FROM cities c
+     WHERE ${prefix}::text IS NULL OR starts_with(lower(c.name), lower(${prefix}::text))
+     ORDER BY (SELECT count(*) FROM hotels h WHERE h.city_id = c.id) DESC, c.name, c.id
+     LIMIT ${limit}`);
+}
+
+export function response(ctx: Context<Args>) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => ({
+    id: row.id,
+    name: row.name,
+    countryCode: row.country_code,
+    location: { latitude: row.latitude, longitude: row.longitude },
+    timeZone: row.time_zone,
+  }));
+}

@@ -1,0 +1,141 @@
+/**
+ * Support for the READS tests: Roam's offline server with the shared and READS manifest parts
+ * (the MONEY part may not exist yet), SQL through the server's own Data API core, and a fixture
+ * "cluster" of hotels whose every rate and distance the test knows.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kind, parse, print, type DefinitionNode, type FieldDefinitionNode } from 'graphql';
+import { roamConfig } from '../../../local.config.js';
+import { mergeManifests } from '../../../local/manifest/index.js';
+import type { ResolverManifest } from '../../../local/manifest/types.js';
+import { startLocalServer } from '../../../local/server.js';
+import { readsPart } from '../../../resolvers/manifest/reads.js';
+import { sharedPart } from '../../../resolvers/manifest/shared.js';
+import { TEST_API_KEY, type RoamTestServer } from '../../support/roam-server.js';
+
+/**
+ * schema.graphql without the root fields `manifest` does not serve yet (and the subscriptions that
+ * listen to them). A stopgap: the server's `requireAllRootResolvers: false` option, which
+ * test/support/roam-server.ts passes, was lost from local/server.ts in commit 68b212f, so a
+ * partial manifest is refused. Once the MONEY part lands the full manifest needs none of this.
+ */
+function servedSchema(sdl: string, manifest: ResolverManifest): string {
+  const served = (type: string, field: FieldDefinitionNode) => `${type}.${field.name.value}` in manifest.resolvers;
+  const definitions = parse(sdl).definitions.map((definition): DefinitionNode => {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !['Query', 'Mutation', 'Subscription'].includes(definition.name.value)) return definition;
+    const fields = (definition.fields ?? []).filter((field) => {
+      if (definition.name.value !== 'Subscription') return served(definition.name.value, field);
+      const listened = field.directives?.find((d) => d.name.value === 'aws_subscribe')?.arguments?.[0]?.value;
+      return listened?.kind === Kind.LIST && listened.values.every((v) => v.kind === Kind.STRING && `Mutation.${v.value}` in manifest.resolvers);
+    });
+    return { ...definition, fields };
+  }).filter((definition) => definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Subscription' || (definition.fields?.length ?? 0) > 0);
+  const kept = definitions.filter((d) => d.kind !== Kind.SCHEMA_DEFINITION);
+  const hasSubscription = kept.some((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Subscription');
+  const schemaLine = `schema { query: Query mutation: Mutation${hasSubscription ? ' subscription: Subscription' : ''} }\n`;
+  return schemaLine + print({ kind: Kind.DOCUMENT, definitions: kept });
+}
+
+/** The server for one test file: a small seed, only what exists of the API (shared + READS parts). */
+export async function startReadsServer(options: { dbUrl?: string } = {}): Promise<RoamTestServer> {
+  const manifest = mergeManifests(sharedPart, readsPart);
+  const dataDir = await mkdtemp(join(tmpdir(), 'roam-reads-'));
+  const schemaFile = join(dataDir, 'schema.graphql');
+  await writeFile(schemaFile, servedSchema(await readFile('schema.graphql', 'utf8'), manifest));
+  const config = { ...roamConfig({ hotels: 20, seed: 'roam-tests' }), schemaFile, manifest };
+  const server = await startLocalServer(config, {
+    rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: TEST_API_KEY, log: () => {},
+    ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
+  } as Parameters<typeof startLocalServer>[1]);
+  return {
+    server,
+    async graphql(query, variables = {}, headers = { 'x-api-key': TEST_API_KEY }) {
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: await response.json() };
+    },
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs SQL (no parameters: tests build literal values they made themselves) and returns rows of plain values. */
+export async function runSql(server: RoamTestServer, text: string): Promise<unknown[][]> {
+  const { resourceArn, secretArn, database } = server.server.dataApi;
+  const out = await server.server.dataApiCore.executeStatement({ resourceArn, secretArn, database, sql: text });
+  return (out.records ?? []).map((record) => record.map((field) => {
+    const value = Object.values(field)[0];
+    return field.isNull ? null : value;
+  }));
+}
+
+/** Today's date plus `days`, YYYY-MM-DD (UTC). */
+export function day(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** One fixture hotel as the tests see it. */
+export interface FixtureHotel {
+  id: string;
+  name: string;
+  /** km north of the cluster's centre (along a meridian, so the haversine distance is exact). */
+  km: number;
+  stars: number;
+  rating: number | null;
+  amenities: string[];
+  /** Room types: [sleeps 2, sleeps 4]. */
+  roomTypes: { id: string; maxGuests: number; base: number }[];
+}
+
+/** The nightly rate the fixture sets: base + 100 × (days from today). */
+export function fixtureRate(base: number, night: string): number {
+  return base + 100 * Math.round((Date.parse(night) - Date.parse(day(0))) / 86_400_000);
+}
+
+const KM_PER_DEGREE_LAT = (Math.PI * 6371.0088) / 180;
+
+/**
+ * Creates a city of its own at (lat, lon) and `count` hotels due north of it, 1.5 km apart, with
+ * varied stars, ratings and amenities, two room types each, 3 rooms a night and known rates for
+ * the next 60 nights. Every hotel is in USD and in UTC.
+ */
+export async function createCluster(server: RoamTestServer, lat: number, lon: number, count: number): Promise<{ cityId: string; hotels: FixtureHotel[] }> {
+  const cityId = randomUUID();
+  const tag = cityId.slice(0, 8);
+  await runSql(server, `INSERT INTO cities (id, name, country_code, country_name, latitude, longitude, time_zone, currency)
+    VALUES ('${cityId}', 'Testville ${tag}', 'ZZ', 'Testland', ${lat}, ${lon}, 'UTC', 'USD')`);
+  const hotels: FixtureHotel[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const km = 1 + 1.5 * i;
+    const hotel: FixtureHotel = {
+      id: randomUUID(), name: `Fixture ${tag} ${i}`, km, stars: 1 + (i % 5),
+      rating: i % 4 === 3 ? null : 5 + ((i * 7) % 50) / 10,
+      amenities: [...(i % 2 === 0 ? ['wifi'] : []), ...(i % 3 === 0 ? ['pool'] : [])],
+      roomTypes: [
+        { id: randomUUID(), maxGuests: 2, base: 10_000 + ((i * 3) % count) * 1_000 },
+        { id: randomUUID(), maxGuests: 4, base: 25_000 + i * 500 },
+      ],
+    };
+    hotels.push(hotel);
+    const planId = randomUUID();
+    await runSql(server, `INSERT INTO hotels (id, city_id, name, address, latitude, longitude, star_rating, time_zone, currency, review_score, review_count, photo_urls)
+      VALUES ('${hotel.id}', '${cityId}', '${hotel.name}', '${i} Test Street', ${lat + km / KM_PER_DEGREE_LAT}, ${lon}, ${hotel.stars}, 'UTC', 'USD',
+              ${hotel.rating ?? 'NULL'}, ${hotel.rating === null ? 0 : 10}, ARRAY['https://img.example.com/${hotel.id}.jpg'])`);
+    await runSql(server, `INSERT INTO rate_plans (id, hotel_id, code, name, free_cancellation_hours, penalty_kind)
+      VALUES ('${planId}', '${hotel.id}', 'FLEX', 'Flexible rate', 48, 'FIRST_NIGHT')`);
+    for (const code of hotel.amenities) {
+      await runSql(server, `INSERT INTO hotel_amenities (hotel_id, amenity_code) VALUES ('${hotel.id}', '${code}')`);
+    }
+    for (const room of hotel.roomTypes) {
+      await runSql(server, `INSERT INTO room_types (id, hotel_id, rate_plan_id, name, max_guests, beds)
+        VALUES ('${room.id}', '${hotel.id}', '${planId}', 'Room for ${room.maxGuests}', ${room.maxGuests}, '1 bed')`);
+      await runSql(server, `INSERT INTO inventory (room_type_id, night, rooms_total, rooms_sold, rate_minor, currency)
+        SELECT '${room.id}', current_date + g, 3, 0, ${room.base} + 100 * g, 'USD' FROM generate_series(-2, 60) AS g`);
+    }
+  }
+  return { cityId, hotels };
+}
