@@ -19,7 +19,7 @@ Options:
   --user NAME         cognito:username (required); the sub is derived from it, always the same
   --groups A,B        cognito:groups (repeat the flag or separate with commas)
   --email ADDRESS     email claim (default NAME@example.com)
-  --expires-in TIME   lifetime: seconds, or 15m, 1h, 7d; negative for an expired token (default 1h)
+  --expires-in TIME   lifetime: seconds, or 15m, 1h, 7d; negative (--expires-in=-1h) for an expired token (default 1h)
   --access            print the access token instead of the ID token
   --json              print both tokens, the sub and the expiry as JSON
   --data-dir DIR      the server's data folder holding the key pair (default .data)

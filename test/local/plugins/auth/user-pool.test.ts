@@ -77,7 +77,7 @@ describe('Local user pool: tokens it mints', () => {
     const jwks = createRemoteJWKSet(new URL(`${server.url}/${pool.userPoolId}/.well-known/jwks.json`), { timeoutDuration: 30_000 });
     const { payload } = await jwtVerify(idToken, jwks, { issuer: pool.issuer, audience: pool.clientId });
     expect(payload.sub).toBe(cognitoSubForUsername('alice'));
-    const published = await (await fetch(`${server.url}${pool.jwksPath}`)).json();
+    const published = (await (await fetch(`${server.url}${pool.jwksPath}`)).json()) as { keys: Array<Record<string, unknown>> };
     expect(published.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
     expect(published.keys[0]).not.toHaveProperty('d');
   });
