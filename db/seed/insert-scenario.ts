@@ -41,7 +41,10 @@ const BOOKING_COLUMNS: Column[] = [
   ['room_total_minor', 'bigint'], ['taxes_minor', 'bigint'], ['fees_minor', 'bigint'], ['total_minor', 'bigint'],
   ['credit_currency', 'text'], ['credits_applied_minor', 'bigint'], ['qualifying_spend_minor', 'bigint'],
   ['cashback_earned_minor', 'bigint'], ['cancellation_penalty_minor', 'bigint'], ['cancelled_at', 'timestamptz'],
-  ['refund_minor', 'bigint'], ['completed_at', 'timestamptz'], ['idempotency_key', 'text'], ['request_hash', 'text'],
+  ['refund_minor', 'bigint'], ['completed_at', 'timestamptz'],
+  // Settlement columns of migration 0010 (the booking Lambdas read them).
+  ['credits_value_minor', 'bigint'], ['cancellation_free', 'boolean'], ['credits_returned_minor', 'bigint'],
+  ['cashback_reversed_minor', 'bigint'], ['refund_deducted_minor', 'bigint'], ['idempotency_key', 'text'], ['request_hash', 'text'],
   ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
 ];
 const LEDGER_COLUMNS: Column[] = [

@@ -40,11 +40,18 @@ export interface BookingRow {
   total_minor: number;
   credit_currency: string;
   credits_applied_minor: number;
+  /** The credits' value in the hotel's currency (migration 0010); equal here, as seeded stays are in USD. */
+  credits_value_minor: number;
   qualifying_spend_minor: number;
   cashback_earned_minor: number;
   cancellation_penalty_minor: number;
   cancelled_at: string | null;
   refund_minor: number | null;
+  /** Settlement of a cancellation (migration 0010). */
+  cancellation_free: boolean | null;
+  credits_returned_minor: number | null;
+  cashback_reversed_minor: number | null;
+  refund_deducted_minor: number | null;
   completed_at: string | null;
   idempotency_key: string;
   request_hash: string;

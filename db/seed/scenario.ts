@@ -105,8 +105,10 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
       check_in: checkIn, check_out: addDays(checkIn, rates.length), guests: 2, status: 'CONFIRMED',
       currency: hotel.currency, room_total_minor: roomTotal, taxes_minor: taxes, fees_minor: fees,
       total_minor: roomTotal + taxes + fees, credit_currency: RULES.CREDIT_CURRENCY, credits_applied_minor: credits,
+      credits_value_minor: credits,
       qualifying_spend_minor: qualifying, cashback_earned_minor: cashback,
       cancellation_penalty_minor: penalty(ratePlan, rates, roomTotal + taxes + fees), cancelled_at: null, refund_minor: null,
+      cancellation_free: null, credits_returned_minor: null, cashback_reversed_minor: null, refund_deducted_minor: null,
       completed_at: null, idempotency_key: `seed-${id}`, request_hash: `seed-${id}`, created_at: createdAt, updated_at: createdAt,
       spent, cashback: null,
     };
@@ -127,8 +129,9 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
     const yearKey = `${booking.user_id}:${booking.created_at.slice(0, 4)}`;
     yearSpend.set(yearKey, (yearSpend.get(yearKey) ?? 0) - booking.qualifying_spend_minor);
     Object.assign(booking, {
-      status: 'CANCELLED', cancelled_at: when, updated_at: when,
-      refund_minor: Math.max(0, booking.total_minor - booking.credits_applied_minor - unrecovered),
+      status: 'CANCELLED', cancelled_at: when, updated_at: when, cancellation_free: true,
+      credits_returned_minor: booking.credits_applied_minor, cashback_reversed_minor: reversed, refund_deducted_minor: unrecovered,
+      refund_minor: Math.max(0, booking.total_minor - booking.credits_value_minor - unrecovered),
     });
   }
 

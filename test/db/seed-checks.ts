@@ -45,5 +45,13 @@ export async function ledgerViolations(target: DataApiTarget): Promise<unknown[]
      WHERE b.status = 'CONFIRMED' AND i.rooms_sold < 1
     UNION ALL
     SELECT 'cancelled with a refund but no deadline', b.id::text FROM bookings b
-     WHERE b.status = 'CANCELLED' AND b.cancellation_deadline IS NULL`);
+     WHERE b.status = 'CANCELLED' AND b.cancellation_deadline IS NULL
+    UNION ALL
+    SELECT 'cancellation settlement differs from ledger', b.id::text FROM bookings b
+     WHERE b.status = 'CANCELLED' AND (
+           b.credits_returned_minor <> coalesce((SELECT sum(amount_minor) FROM credit_ledger
+                                                 WHERE booking_id = b.id AND kind = 'REFUND_OF_SPENT'), 0)
+        OR b.cashback_reversed_minor <> -coalesce((SELECT sum(amount_minor) FROM credit_ledger
+                                                  WHERE booking_id = b.id AND kind = 'CASHBACK_REVERSAL'), 0)
+        OR b.refund_minor <> b.total_minor - b.credits_value_minor - b.refund_deducted_minor)`);
 }
