@@ -30,7 +30,8 @@ function eventSchemaFor(apiSchema: GraphQLSchema, defaultMode: AuthMode): EventS
   const cached = eventSchemas.get(apiSchema);
   if (cached) return cached;
   const schema = buildSchema(printSchema(apiSchema));
-  const rules: Map<string, AllowedMode[]> = fieldAuthRules(schema, defaultMode);
+  // Rules come from the API's own schema: printSchema leaves the auth directives out.
+  const rules: Map<string, AllowedMode[]> = fieldAuthRules(apiSchema, defaultMode);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) field.resolve = authorizedResolver(rules);
