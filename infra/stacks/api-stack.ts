@@ -79,5 +79,9 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiLogGroup', { value: this.graphql.logGroup.logGroupName });
     new CfnOutput(this, 'LambdaLogGroups', { value: [...functions.values()].map((fn) => fn.logGroup.logGroupName).join(',') || '-' });
     new CfnOutput(this, 'LambdaFunctions', { value: [...functions.values()].map((fn) => fn.function.functionName).join(',') || '-' });
+    // `function|codedeploy application|deployment group` per Lambda: what `npm run rollback` needs.
+    new CfnOutput(this, 'LambdaReleases', {
+      value: [...functions.values()].map((fn) => `${fn.function.functionName}|${fn.deploymentGroup.application.applicationName}|${fn.deploymentGroup.deploymentGroupName}`).join(',') || '-',
+    });
   }
 }
