@@ -22,7 +22,7 @@ export type ClaimOutcome = { kind: 'claimed' } | { kind: 'replay'; bookingId: st
 export async function claimKey(db: SqlExecutor, userId: string, key: string, hash: string): Promise<ClaimOutcome> {
   const claimed = await db.query<{ request_hash: string }>(
     `INSERT INTO booking_requests (user_id, idempotency_key, request_hash, claimed_until)
-     VALUES (:user::uuid, :key, :hash, now() + make_interval(secs => :seconds))
+     VALUES (:user::uuid, :key, :hash, now() + :seconds::int * interval '1 second')
      ON CONFLICT (user_id, idempotency_key) DO UPDATE
        SET request_hash = EXCLUDED.request_hash, claimed_until = EXCLUDED.claimed_until
        WHERE booking_requests.booking_id IS NULL AND booking_requests.claimed_until < now()

@@ -1,17 +1,11 @@
 /**
- * A thin typed layer over RDSDataClient for every money Lambda: statements with named parameters,
+ * A thin typed layer over the Data API (the SDK's RDSData client) for every money Lambda: statements with named parameters,
  * rows as objects (formatRecordsAs JSON), transactions that roll back on any failure, and retries
  * of DatabaseResumingException (Aurora Serverless v2 resuming from zero; the SDK does not retry it,
  * data-api.md §7).
  */
-import {
-  BeginTransactionCommand,
-  CommitTransactionCommand,
-  ExecuteStatementCommand,
-  RDSDataClient,
-  RollbackTransactionCommand,
-  type SqlParameter,
-} from '@aws-sdk/client-rds-data';
+import type { SqlParameter } from '@aws-sdk/client-rds-data';
+import type { DataApi } from '../../../db/data-api.js';
 import { RESUME_RETRY_DELAYS_MS } from './constants.js';
 
 /** A parameter value. Strings are sent as text: cast in SQL (`:id::uuid`, `:at::timestamptz`). */
@@ -32,7 +26,8 @@ export interface DataAccess extends SqlExecutor {
 }
 
 export interface DataAccessOptions {
-  readonly client: RDSDataClient;
+  /** The SDK's aggregated `RDSData` client in AWS and offline; the in-process Data API core in tests. */
+  readonly api: DataApi;
   readonly resourceArn: string;
   readonly secretArn: string;
   readonly database: string;
@@ -83,15 +78,13 @@ export function createDataAccess(options: DataAccessOptions): DataAccess {
   function executor(transactionId?: string): SqlExecutor {
     const send = (sql: string, params: Record<string, SqlValue>, rows: boolean) =>
       withResumeRetry(() =>
-        options.client.send(
-          new ExecuteStatementCommand({
-            ...target,
-            sql,
-            parameters: toParameters(params),
-            ...(transactionId ? { transactionId } : {}),
-            ...(rows ? { formatRecordsAs: 'JSON' } : {}),
-          }),
-        ),
+        options.api.executeStatement({
+          ...target,
+          sql,
+          parameters: toParameters(params),
+          ...(transactionId ? { transactionId } : {}),
+          ...(rows ? { formatRecordsAs: 'JSON' } : {}),
+        }),
       );
     return {
       async query<Row>(sql: string, params: Record<string, SqlValue> = {}) {
@@ -108,17 +101,17 @@ export function createDataAccess(options: DataAccessOptions): DataAccess {
   return {
     ...executor(),
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-      const { transactionId } = await withResumeRetry(() => options.client.send(new BeginTransactionCommand(target)));
+      const { transactionId } = await withResumeRetry(() => options.api.beginTransaction(target));
       if (!transactionId) throw new Error('BeginTransaction returned no transaction id');
       let result: T;
       try {
         result = await work(executor(transactionId));
       } catch (error) {
         // The transaction may already be gone (aborted or timed out); the original error matters.
-        await options.client.send(new RollbackTransactionCommand({ ...target, transactionId })).catch(() => undefined);
+        await options.api.rollbackTransaction({ ...target, transactionId }).catch(() => undefined);
         throw error;
       }
-      await options.client.send(new CommitTransactionCommand({ ...target, transactionId }));
+      await options.api.commitTransaction({ ...target, transactionId });
       return result;
     },
   };

@@ -4,7 +4,7 @@
  * `event.field`. Business errors become typed replies; anything unexpected is logged and answered
  * with a generic InternalFailure, never a stack trace.
  */
-import { RDSDataClient } from '@aws-sdk/client-rds-data';
+import { RDSData } from '@aws-sdk/client-rds-data';
 import { loadConfig } from './config.js';
 import { ErrorType } from './constants.js';
 import { createDataAccess, type DataAccess } from './data-api.js';
@@ -55,9 +55,9 @@ let defaultContext: MoneyContext | undefined;
 export function environmentContext(): MoneyContext {
   if (!defaultContext) {
     const config = loadConfig();
-    const client = new RDSDataClient({ region: config.region });
+    const api = new RDSData({ region: config.region });
     defaultContext = {
-      db: createDataAccess({ client, resourceArn: config.resourceArn, secretArn: config.secretArn, database: config.database }),
+      db: createDataAccess({ api, resourceArn: config.resourceArn, secretArn: config.secretArn, database: config.database }),
       publisher: createPublisher(config, log),
       now: () => new Date(),
     };
