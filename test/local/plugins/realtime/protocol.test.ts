@@ -1,3 +1,4 @@
+import { signAppSyncRequest } from '../../../../local/plugins/auth/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyHeaders, startRealtimeFixture, type RealtimeFixtureServer } from './support/realtime-server.js';
 import { RealtimeTestClient } from './support/ws-client.js';
@@ -5,6 +6,8 @@ import { RealtimeTestClient } from './support/ws-client.js';
 let fixture: RealtimeFixtureServer;
 let auth: Record<string, string>;
 const clients: RealtimeTestClient[] = [];
+
+const connect_ = (form: 'query' | 'subprotocol', headers: Record<string, string>) => connect(form, headers);
 
 async function connect(form: 'query' | 'subprotocol' = 'subprotocol', headers = auth): Promise<RealtimeTestClient> {
   const client = await RealtimeTestClient.open(fixture.server.url, headers, form);
@@ -37,6 +40,24 @@ describe('Realtime handshake (§E1, §E2)', () => {
     expect(await client.init()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
     expect(await client.next()).toEqual({ type: 'ka' });
     expect(await client.next()).toEqual({ type: 'ka' });
+  });
+
+  it('accepts SigV4 (IAM) auth: the handshake signs /graphql/connect over {}, each start signs /graphql over its data', async () => {
+    const { iam, region } = fixture.server.auth;
+    const base = `https://${auth.host as string}`;
+    const signing = { accept: 'application/json, text/javascript', 'content-encoding': 'amz-1.0', 'content-type': 'application/json; charset=UTF-8' };
+    const connect = await signAppSyncRequest({ url: `${base}/graphql/connect`, body: '{}', headers: signing, credentials: iam, region });
+    const client = await connect_('subprotocol', connect);
+    expect((await client.init()).type).toBe('connection_ack');
+    const data = JSON.stringify({ query: 'subscription { onMessage(room: "iam") { body } }', variables: {} });
+    const authorization = await signAppSyncRequest({ url: `${base}/graphql`, body: data, headers: signing, credentials: iam, region });
+    client.send({ id: 'iam', type: 'start', payload: { data, extensions: { authorization } } });
+    expect(await client.next((frame) => frame.id === 'iam')).toEqual({ type: 'start_ack', id: 'iam' });
+    await fixture.graphql(POST, { input: { room: 'iam', body: 'signed' } });
+    expect((await client.nextOf('data', 'iam')).payload).toEqual({ data: { onMessage: { body: 'signed' } } });
+    const forged = { ...authorization, authorization: authorization.authorization!.replace(/Signature=\w+/, `Signature=${'0'.repeat(64)}`) };
+    client.send({ id: 'forged', type: 'start', payload: { data, extensions: { authorization: forged } } });
+    expect((await client.next((frame) => frame.id === 'forged')).payload.errors[0]).toMatchObject({ errorCode: 403 });
   });
 
   it('refuses a wrong API key with connection_error and closes the socket', async () => {
