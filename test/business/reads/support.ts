@@ -22,7 +22,7 @@ import { TEST_API_KEY, type RoamTestServer } from '../../support/roam-server.js'
  * test/support/roam-server.ts passes, was lost from local/server.ts in commit 68b212f, so a
  * partial manifest is refused. Once the MONEY part lands the full manifest needs none of this.
  */
-function servedSchema(sdl: string, manifest: ResolverManifest): string {
+export function servedSchema(sdl: string, manifest: ResolverManifest): string {
   const served = (type: string, field: FieldDefinitionNode) => `${type}.${field.name.value}` in manifest.resolvers;
   const definitions = parse(sdl).definitions.map((definition): DefinitionNode => {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !['Query', 'Mutation', 'Subscription'].includes(definition.name.value)) return definition;

@@ -1,0 +1,114 @@
+/**
+ * searchHotels on the PostgreSQL server: the query plan of the SQL the resolver sends (EXPLAIN
+ * ANALYZE, the statement rendered by the real resolver code with its parameters inlined) and the
+ * latency through the offline server's /graphql, for a city search and a search near a point.
+ *
+ *   psql -h 127.0.0.1 -U postgres -c 'create database roam_explain' postgres
+ *   npx tsx db/cli/seed.ts --db-url postgres://postgres@127.0.0.1:5432/roam_explain --hotels 10000
+ *   npx tsx bench/search.ts
+ *
+ * ROAM_BENCH_PG_URL picks the database (default the one above). Sequential requests (one client),
+ * after a warm-up; bounded in count and time per case.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { roamConfig } from '../local.config.js';
+import { loadResolverCode, runUnitResolver } from '../local/appsync-js/index.js';
+import { startLocalServer } from '../local/server.js';
+import { manifest } from '../resolvers/manifest.js';
+import { servedSchema } from '../test/business/reads/support.js';
+
+const url = process.env.ROAM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/roam_explain';
+const API_KEY = 'da2-roambenchroambenchroambench';
+const WARMUP = 20;
+const MAX_REQUESTS = 300;
+const MAX_MS = 20_000;
+
+const QUERY = `query($input: HotelSearchInput!, $limit: Int) { searchHotels(input: $input, limit: $limit) {
+  items { hotel { id name stars rating reviewCount address timeZone currency location { latitude longitude } photos { url caption } }
+          cheapestRoomType { id name maxGuests mealPlan } stayTotal { amount currency } distanceKm }
+  nextToken } }`;
+
+function day(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/** The statements the resolver sends for `input`, with the parameters written in. */
+async function renderedStatements(input: Record<string, unknown>, limit: number): Promise<string[]> {
+  const code = await loadResolverCode('resolvers/js/Query.searchHotels.ts');
+  let sent: { statements: string[]; variableMap: Record<string, unknown> } | undefined;
+  await runUnitResolver(code, {
+    arguments: { input, limit }, identity: null, source: null, request: { headers: {}, domainName: null },
+    info: { fieldName: 'searchHotels', parentTypeName: 'Query', variables: {}, selectionSetList: [], selectionSetGraphQL: '' }, env: {},
+  }, async (request) => {
+    sent = request as typeof sent;
+    return { error: { message: 'not run', type: 'Bench' } };
+  }, { deadline: Date.now() + 30_000, requestId: 'bench' });
+  if (!sent) throw new Error('the resolver sent no request');
+  const variables = sent.variableMap;
+  // Longest names first, so :P1 never eats the start of :P10.
+  const names = Object.keys(variables).sort((a, b) => b.length - a.length);
+  return sent.statements.map((statement) => names.reduce((text, name) => text.replaceAll(name, literal(variables[name])), statement));
+}
+
+async function main(): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const city = await client.query(`SELECT c.id, c.name, c.latitude, c.longitude, count(*)::int AS hotels
+    FROM cities c JOIN hotels h ON h.city_id = c.id GROUP BY c.id ORDER BY hotels DESC LIMIT 1`);
+  const { id: cityId, name, latitude, longitude, hotels } = city.rows[0];
+  const cases: [string, Record<string, unknown>][] = [
+    [`city ${name} (${hotels} hotels), 3 nights, sort PRICE`, { cityId, checkIn: day(14), checkOut: day(17), guests: 2, sort: 'PRICE' }],
+    [`near ${name} centre, 25 km, 3 nights, sort DISTANCE`, { near: { location: { latitude, longitude }, radiusKm: 25 }, checkIn: day(14), checkOut: day(17), guests: 2 }],
+    ['near, 10 km, 7 nights, 4 stars + wifi, sort RATING', { near: { location: { latitude, longitude }, radiusKm: 10 }, checkIn: day(30), checkOut: day(37), guests: 2, filters: { minStars: 4, amenities: ['wifi'] }, sort: 'RATING' }],
+  ];
+
+  for (const [label, input] of cases) {
+    const [, search] = await renderedStatements(input, 20);
+    const plan = await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${search}`);
+    console.log(`\n=== EXPLAIN ANALYZE: ${label}\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+  }
+  await client.end();
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'roam-bench-'));
+  // Served fields only, while some root fields have no resolver yet (see servedSchema).
+  const schemaFile = join(dataDir, 'schema.graphql');
+  await writeFile(schemaFile, servedSchema(await readFile('schema.graphql', 'utf8'), manifest));
+  const server = await startLocalServer({ ...roamConfig(), schemaFile }, { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, dbUrl: url, log: () => {} } as Parameters<typeof startLocalServer>[1]);
+  try {
+    console.log('\n| case | requests | items | p50 ms | p90 ms | p99 ms |\n|---|---|---|---|---|---|');
+    for (const [label, input] of cases) {
+      const once = async () => {
+        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify({ query: QUERY, variables: { input, limit: 20 } }) });
+        const body = (await response.json()) as { data?: { searchHotels: { items: unknown[] } }; errors?: unknown };
+        if (body.errors) throw new Error(JSON.stringify(body.errors));
+        return body.data?.searchHotels.items.length ?? 0;
+      };
+      for (let i = 0; i < WARMUP; i += 1) await once();
+      const times: number[] = [];
+      let items = 0;
+      const started = Date.now();
+      while (times.length < MAX_REQUESTS && Date.now() - started < MAX_MS) {
+        const t0 = performance.now();
+        items = await once();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(1);
+      console.log(`| ${label} | ${times.length} | ${items} | ${at(0.5)} | ${at(0.9)} | ${at(0.99)} |`);
+    }
+  } finally {
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
