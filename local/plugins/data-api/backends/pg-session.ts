@@ -47,3 +47,8 @@ export function createPgSession(
 
 /** Session settings that make PostgreSQL's text output match the Data API's formats. */
 export const SESSION_SETTINGS = { TimeZone: 'UTC', DateStyle: 'ISO, MDY', IntervalStyle: 'postgres' } as const;
+
+/** The settings as one script, run once on each new connection. */
+export const SESSION_SETUP_SQL = Object.entries(SESSION_SETTINGS)
+  .map(([name, value]) => `SET ${name} = '${value}'`)
+  .join('; ');

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
-import { createPgSession, SESSION_SETTINGS, TEXT_VALUES } from './pg-session.js';
+import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
 import { SessionLock } from './session-lock.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
 
@@ -52,8 +52,6 @@ async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client
   const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   const client = new pg.Client({ ...(createPgConfig(lite) as unknown as pg.ClientConfig), types: TEXT_VALUES });
   await client.connect();
-  for (const [name, value] of Object.entries(SESSION_SETTINGS)) {
-    await client.query(`SET ${name} = '${value}'`);
-  }
+  await client.query(SESSION_SETUP_SQL);
   return { lite, client };
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createPgSession, SESSION_SETTINGS, TEXT_VALUES } from './pg-session.js';
+import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
 
 export interface PostgresBackendOptions {
@@ -18,13 +18,15 @@ export interface PostgresBackendOptions {
  * PostgreSQL decides).
  */
 export function createPostgresBackend(options: PostgresBackendOptions): DatabaseBackend {
-  const sessionOptions = Object.entries(SESSION_SETTINGS)
-    .map(([name, value]) => `-c ${name}=${value.replace(/ /g, '\\ ')}`)
-    .join(' ');
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, options: sessionOptions, types: TEXT_VALUES });
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, types: TEXT_VALUES });
   // An idle client that loses its connection emits 'error' on the pool; without a listener that
   // would crash the process. The next acquire gets a fresh connection.
   pool.on('error', () => undefined);
+  // Each new connection gets our settings before any statement (a client runs its queries in
+  // order), whatever the URL's `options` or the role's defaults say.
+  pool.on('connect', (client) => {
+    client.query(SESSION_SETUP_SQL).catch(() => undefined);
+  });
 
   const cancelBackend = async (processId: number): Promise<void> => {
     const canceller = new pg.Client({ connectionString: options.url });

@@ -65,9 +65,27 @@ function toArrayValue(text: string, type: PgTypeInfo): ArrayValue {
   }
 }
 
-/** `2024-01-31 10:34:56.789+00` → `2024-01-31 10:34:56.789` (the session runs in UTC). */
+const TIMESTAMP_WITH_OFFSET = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(\.\d+)?([+-])(\d\d)(?::(\d\d))?(?::(\d\d))?$/;
+
+/**
+ * `2024-01-31 10:34:56.789+00` → `2024-01-31 10:34:56.789`. Sessions run in UTC, but a caller may
+ * have SET another TimeZone on its connection, so a non-zero offset is converted, not dropped.
+ */
 function withoutUtcOffset(text: string): string {
-  return text.replace(/[+-]\d{2}(:\d{2}){0,2}$/, '');
+  const match = TIMESTAMP_WITH_OFFSET.exec(text);
+  if (!match) return text; // timestamp without time zone, infinity, BC dates: as PostgreSQL prints them
+  const [, year, month, day, hour, minute, second, fraction = '', sign, oh, om = '0', os = '0'] = match;
+  const local = `${year}-${month}-${day} ${hour}:${minute}:${second}`;
+  const offsetSeconds = (sign === '-' ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60 + Number(os));
+  if (offsetSeconds === 0) return `${local}${fraction}`;
+  const instant = new Date(0);
+  instant.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  instant.setUTCHours(Number(hour), Number(minute), Number(second) - offsetSeconds);
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return (
+    `${pad(instant.getUTCFullYear(), 4)}-${pad(instant.getUTCMonth() + 1)}-${pad(instant.getUTCDate())} ` +
+    `${pad(instant.getUTCHours())}:${pad(instant.getUTCMinutes())}:${pad(instant.getUTCSeconds())}${fraction}`
+  );
 }
 
 /** `10:34:56.5+02` → `08:34:56.5`: timetz converted to UTC, offset dropped. */

@@ -15,6 +15,13 @@ describe('toField', () => {
     expect(toField('22:15:30.25-05:30', type(1266))).toEqual({ stringValue: '03:45:30.25' });
   });
 
+  it('converts a timestamptz printed with another offset (a caller SET TimeZone) to UTC', () => {
+    expect(toField('2024-01-01 01:30:00.25-03:30', type(1184))).toEqual({ stringValue: '2024-01-01 05:00:00.25' });
+    expect(toField('2024-03-01 00:30:00+09', type(1184))).toEqual({ stringValue: '2024-02-29 15:30:00' });
+    expect(toField('infinity', type(1184))).toEqual({ stringValue: 'infinity' });
+    expect(toField('2024-01-31 10:34:56', type(1114))).toEqual({ stringValue: '2024-01-31 10:34:56' });
+  });
+
   it('drops the UTC offset of timestamptz, keeping fractional seconds as printed', () => {
     expect(toField('2024-01-31 10:34:56.789+00', type(1184))).toEqual({ stringValue: '2024-01-31 10:34:56.789' });
     expect(toField('2024-01-31 10:34:56+00', type(1184))).toEqual({ stringValue: '2024-01-31 10:34:56' });
