@@ -5,6 +5,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { ResolverManifest } from '../../local/manifest/index.js';
 import type { DeployAssets } from '../build/index.js';
+import { publishMutations } from '../config/publish-mutations.js';
 import type { StageConfig } from '../config/stage.js';
 import { ApiAlarms } from '../constructs/api-alarms.js';
 import { Dashboard } from '../constructs/dashboard.js';
@@ -71,6 +72,13 @@ export class ApiStack extends Stack {
       fieldLogLevel: props.stage.isProd ? appsync.FieldLogLevel.ERROR : appsync.FieldLogLevel.ALL,
       verboseLogs: !props.stage.isProd,
     });
+    // Lambdas publish to subscriptions by calling the publish mutations after commit (IAM-signed).
+    const publish = publishMutations(props.assets.schema, props.manifest);
+    for (const fn of functions.values()) {
+      fn.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.graphql.api.graphqlUrl);
+      if (publish.length > 0) this.graphql.api.grantMutation(fn.function, ...publish);
+    }
+
     this.alarms = new ApiAlarms(this, 'Alarms', { api: this.graphql.api, namePrefix: props.namePrefix });
     new Dashboard(this, 'Dashboard', { namePrefix: props.namePrefix, apiAlarms: this.alarms, functions: [...functions.values()] });
 
