@@ -38,11 +38,12 @@ describe('concurrent transactions on the PostgreSQL server', () => {
     await execute(`update ${table} set balance = balance + 10 where id = 1`, first);
 
     let secondDone = false;
-    const secondUpdate = execute(`update ${table} set balance = balance + 5 where id = 1 /* second-writer */`, second).then((out) => {
+    const marker = `second-writer-${suite.schema}`;
+    const secondUpdate = execute(`update ${table} set balance = balance + 5 where id = 1 /* ${marker} */`, second).then((out) => {
       secondDone = true;
       return out;
     });
-    await eventually(() => waitingOnLock('second-writer'), 'the second transaction to wait on the row lock');
+    await eventually(() => waitingOnLock(marker), 'the second transaction to wait on the row lock');
     expect(secondDone).toBe(false);
 
     await commit(first);

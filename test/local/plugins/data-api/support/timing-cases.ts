@@ -49,8 +49,9 @@ export function defineTimingCases(suite: SuiteContext): void {
     });
 
     it('without continueAfterTimeout the statement is cancelled (PostgreSQL) or runs to its end (PGlite)', async () => {
-      await expect(run(`insert into ${table} select 'cancelled' from pg_sleep(1.5)`)).rejects.toBeInstanceOf(StatementTimeoutException);
-      await eventually(async () => !(await stillRunning('cancelled')), 'the cancelled statement to stop');
+      const marker = `cancel-${suite.schema}`;
+      await expect(run(`insert into ${table} select 'cancelled' from pg_sleep(1.5) /* ${marker} */`)).rejects.toBeInstanceOf(StatementTimeoutException);
+      await eventually(async () => !(await stillRunning(marker)), 'the cancelled statement to stop');
       expect(await countOf('cancelled')).toBe(suite.kind === 'postgres' ? 0 : 1);
     });
 
@@ -80,8 +81,9 @@ export function defineTimingCases(suite: SuiteContext): void {
       const { client, arns } = suite.dataApi;
       const inTransaction = (sql: string, transactionId: string | undefined) => client.send(new ExecuteStatementCommand({ ...arns, sql, transactionId }));
       const { transactionId } = await client.send(new BeginTransactionCommand(arns));
-      const first = inTransaction(`select pg_sleep(1) as "busy-marker"`, transactionId);
-      await eventually(() => stillRunning('busy-marker'), 'the first statement to start');
+      const marker = `busy-${suite.schema}`;
+      const first = inTransaction(`select pg_sleep(1) /* ${marker} */`, transactionId);
+      await eventually(() => stillRunning(marker), 'the first statement to start');
       await expect(inTransaction('select 1', transactionId)).rejects.toMatchObject({
         name: 'DatabaseErrorException',
         message: 'Transaction is still running a query',
