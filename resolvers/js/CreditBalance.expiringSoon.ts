@@ -18,7 +18,7 @@ export function request(ctx: Context<{ withinDays?: number | null }>) {
     SELECT api_instant(g.expires_at) AS expires_at, sum(g.remaining_minor) AS amount
       FROM credit_grant_remaining g
      WHERE g.user_id = ${source.ownerId}::uuid AND g.currency = ${source.balance.currency}
-       AND g.remaining_minor > 0 AND g.expires_at > now() AND g.expires_at <= now() + make_interval(days => ${days})
+       AND g.remaining_minor > 0 AND g.expires_at > now() AND g.expires_at <= now() + make_interval(days => ${days}::int)
      GROUP BY g.expires_at
      ORDER BY g.expires_at`);
 }
