@@ -34,12 +34,16 @@ async function startCli(dataDir: string): Promise<string> {
   });
 }
 
-/** The text of one of GraphiQL's CodeMirror editors. */
+/** Browser-side expression for the text of one of GraphiQL's CodeMirror editors (the test's tsconfig has no DOM types). */
+const editorValue = (selector: string) => `(document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)})?.CodeMirror?.getValue() ?? '')`;
+
 function editorText(selector: string): Promise<string> {
-  return page.evaluate((css) => {
-    const element = document.querySelector(`${css} .CodeMirror`) as (Element & { CodeMirror?: { getValue(): string } }) | null;
-    return element?.CodeMirror?.getValue() ?? '';
-  }, selector);
+  return page.evaluate(editorValue(selector)) as Promise<string>;
+}
+
+/** Waits until the editor's text contains `text`. */
+async function editorContains(selector: string, text: string, timeout: number): Promise<void> {
+  await page.waitForFunction(`${editorValue(selector)}.includes(${JSON.stringify(text)})`, undefined, { timeout });
 }
 
 beforeAll(async () => {
@@ -64,9 +68,9 @@ describe('Playground in headless Chromium', () => {
     await page.waitForSelector('#auth-choice', { timeout: 60_000 });
     await page.selectOption('#auth-choice', 'user:alice');
     await page.selectOption('#example-choice', 'Who am I');
-    await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.getValue().includes('whoami'), undefined, { timeout: 30_000 });
+    await editorContains('.graphiql-query-editor', 'whoami', 30_000);
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => (document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror?.getValue().includes('whoami'), undefined, { timeout: 60_000 });
+    await editorContains('.graphiql-response', 'whoami', 60_000);
 
     const result = JSON.parse(await editorText('.graphiql-response'));
     const seen = JSON.parse(result.data.whoami);
@@ -79,7 +83,7 @@ describe('Playground in headless Chromium', () => {
   it('signs the request with the local IAM credentials when IAM is picked', async () => {
     await page.selectOption('#auth-choice', 'iam');
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => (document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror?.getValue().includes('IAM Authorization'), undefined, { timeout: 60_000 });
+    await editorContains('.graphiql-response', 'IAM Authorization', 60_000);
     const seen = JSON.parse(JSON.parse(await editorText('.graphiql-response')).data.whoami);
     expect(seen.identity).toMatchObject({ userArn: 'arn:aws:iam::123456789012:user/offline-developer' });
   }, 120_000);

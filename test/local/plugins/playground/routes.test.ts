@@ -52,7 +52,7 @@ describe('Playground: the page and its files', () => {
 
 describe('Playground: local-only credential helpers', () => {
   it('mints a token for a configured user, with the configured groups, that /graphql accepts', async () => {
-    const minted = await (await get('/playground/token?user=alice')).json();
+    const minted = (await (await get('/playground/token?user=alice')).json()) as { idToken: string };
     expect(minted).toMatchObject({ username: 'alice', sub: cognitoSubForUsername('alice'), groups: ['admins'] });
     const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { authorization: minted.idToken, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ adminsOnly }' }) });
     expect(await response.json()).toEqual({ data: { adminsOnly: 'adminsOnly' } });
@@ -61,12 +61,12 @@ describe('Playground: local-only credential helpers', () => {
   it('refuses a token request that names no user', async () => {
     const response = await get('/playground/token');
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].errorType).toBe('BadRequestException');
+    expect(((await response.json()) as any).errors[0].errorType).toBe('BadRequestException');
   });
 
   it('signs a request body with the local IAM credentials, and /graphql accepts it', async () => {
     const body = JSON.stringify({ query: '{ iamOnly }' });
-    const { headers } = await (await fetch(`${server.url}/playground/sign`, { method: 'POST', body: JSON.stringify({ body }) })).json();
+    const { headers } = (await (await fetch(`${server.url}/playground/sign`, { method: 'POST', body: JSON.stringify({ body }) })).json()) as { headers: Record<string, string> };
     expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAOFFLINELOCAL0001\/\d{8}\/us-east-1\/appsync\/aws4_request/);
     const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
     expect(await response.json()).toEqual({ data: { iamOnly: 'iamOnly' } });
