@@ -1,7 +1,7 @@
 /**
  * Pipeline function (RDS) after ensureUser: the caller's bookings, latest check-in first (ties by
  * id), optionally only some statuses; keyset pages on (check_in DESC, id) read
- * bookings_user_check_in_idx.
+ * bookings_user_check_in_idx (the redundant `check_in <=` bound makes the cursor an index condition).
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
@@ -26,6 +26,7 @@ export function request(ctx: Context<Args>) {
       FROM bookings b
      WHERE b.user_id = ${ctx.prev.result.id}::uuid
        AND (${statuses}::jsonb IS NULL OR b.status IN (SELECT jsonb_array_elements_text(${statuses}::jsonb)))
+       AND (${after[0]}::date IS NULL OR b.check_in <= ${after[0]}::date)
        AND (${after[0]}::date IS NULL OR b.check_in < ${after[0]}::date OR (b.check_in = ${after[0]}::date AND b.id > ${after[1]}::uuid))
      ORDER BY b.check_in DESC, b.id
      LIMIT ${limit + 1}`);

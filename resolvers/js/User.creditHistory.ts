@@ -23,6 +23,7 @@ export function request(ctx: Context<Args>) {
            api_instant(e.created_at) AS created_at
       FROM credit_ledger e
      WHERE e.user_id = ${(ctx.source as { ownerId: string }).ownerId}::uuid
+       AND (${after[0]}::timestamptz IS NULL OR e.created_at <= ${after[0]}::timestamptz)
        AND (${after[0]}::timestamptz IS NULL OR e.created_at < ${after[0]}::timestamptz
             OR (e.created_at = ${after[0]}::timestamptz AND e.id > ${after[1]}::uuid))
      ORDER BY e.created_at DESC, e.id

@@ -19,8 +19,6 @@ export const ReadLimits = {
   MAX_LIST_NAME: 100,
   /** Amenity codes one search may filter on. */
   MAX_AMENITY_FILTERS: 20,
-  /** Most guests a room type sleeps (room_types_max_guests_range). */
-  MAX_GUESTS: 20,
 } as const;
 
 /** GraphQL errorType values (schema.graphql names them in field descriptions). */

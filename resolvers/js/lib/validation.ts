@@ -57,9 +57,9 @@ export function assertNotPast(checkIn: string, today: string, timeZone: string):
   }
 }
 
-/** ValidationError unless 1 <= guests <= 20. */
+/** ValidationError when guests is below 1 (more guests than any room sleeps simply finds nothing). */
 export function assertGuests(guests: number): void {
-  if (guests < 1 || guests > ReadLimits.MAX_GUESTS) {
-    invalid(`guests must be from 1 to ${ReadLimits.MAX_GUESTS} (got ${guests})`);
+  if (guests < 1) {
+    invalid(`guests must be at least 1 (got ${guests})`);
   }
 }

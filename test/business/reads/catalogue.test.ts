@@ -182,7 +182,7 @@ describe('searchHotels', () => {
     ['more than 30 nights', { cityId: 'CITY', checkIn: day(1), checkOut: day(32) }, undefined, /at most 30 nights \(got 31\)/],
     ['both near and cityId', { cityId: 'CITY', near: { location: CENTRE } }, undefined, /exactly one of near and cityId/],
     ['neither near nor cityId', {}, undefined, /exactly one of near and cityId/],
-    ['no guests', { cityId: 'CITY', guests: 0 }, undefined, /guests must be from 1/],
+    ['no guests', { cityId: 'CITY', guests: 0 }, undefined, /guests must be at least 1/],
     ['a radius over 200 km', { near: { location: CENTRE, radiusKm: 201 } }, undefined, /radiusKm/],
     ['limit over 100', { cityId: 'CITY' }, 101, /limit must be from 1 to 100/],
     ['stars out of range', { cityId: 'CITY', filters: { minStars: 6 } }, undefined, /minStars/],
