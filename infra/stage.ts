@@ -21,6 +21,8 @@ export interface ApiProject {
   readonly databaseName: string;
   /** @default ApiDefaults.QUERY_DEPTH_LIMIT */
   readonly queryDepthLimit?: number;
+  /** AppSync's resolver count limit per request (0 or unset: AppSync's default of 10,000). */
+  readonly resolverCountLimit?: number;
   /** `ctx.env` of every resolver. @default none */
   readonly environment?: Readonly<Record<string, string>>;
   /** @default true */
@@ -72,6 +74,7 @@ export function addStage(app: App, stage: StageConfig, project: ApiProject, asse
     database: data.database,
     userPool: auth.auth.userPool,
     queryDepthLimit: project.queryDepthLimit || ApiDefaults.QUERY_DEPTH_LIMIT,
+    resolverCountLimit: project.resolverCountLimit,
     metricsNamespace,
     environment: project.environment,
     introspection: project.introspection,

@@ -20,6 +20,7 @@ export function toApiProject(config: LocalProjectConfig, rootDir: string): ApiPr
     manifest: config.manifest,
     databaseName: config.database.name,
     queryDepthLimit: config.queryDepthLimit,
+    resolverCountLimit: config.resolverCountLimit,
     environment: config.environment,
     introspection: config.introspection,
   };

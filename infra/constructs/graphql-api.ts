@@ -32,6 +32,8 @@ export interface GraphqlApiProps {
   readonly userPool: cognito.IUserPool;
   /** AppSync query depth limit (1-75). */
   readonly queryDepthLimit: number;
+  /** Resolvers per request (1-10,000). @default AppSync's 10,000 */
+  readonly resolverCountLimit?: number;
   /** `ctx.env` of every resolver. @default none */
   readonly environment?: Readonly<Record<string, string>>;
   /** @default true */
@@ -75,6 +77,7 @@ export class GraphqlApi extends Construct {
       logConfig: { fieldLogLevel: props.fieldLogLevel ?? appsync.FieldLogLevel.ERROR, excludeVerboseContent: !verboseLogs, retention: logs.RetentionDays.ONE_MONTH },
       xrayEnabled: true,
       queryDepthLimit: props.queryDepthLimit,
+      ...(props.resolverCountLimit ? { resolverCountLimit: props.resolverCountLimit } : {}),
       introspectionConfig: props.introspection === false ? appsync.IntrospectionConfig.DISABLED : appsync.IntrospectionConfig.ENABLED,
       ...(props.environment && Object.keys(props.environment).length > 0 ? { environmentVariables: { ...props.environment } } : {}),
     });

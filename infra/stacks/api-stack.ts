@@ -22,6 +22,7 @@ export interface ApiStackProps extends StackProps {
   readonly database: Database;
   readonly userPool: cognito.IUserPool;
   readonly queryDepthLimit: number;
+  readonly resolverCountLimit?: number;
   readonly metricsNamespace: string;
   readonly environment?: Readonly<Record<string, string>>;
   readonly introspection?: boolean;
@@ -67,6 +68,7 @@ export class ApiStack extends Stack {
       database: props.database,
       userPool: props.userPool,
       queryDepthLimit: props.queryDepthLimit,
+      resolverCountLimit: props.resolverCountLimit,
       environment: props.environment,
       introspection: props.introspection,
       fieldLogLevel: props.stage.isProd ? appsync.FieldLogLevel.ERROR : appsync.FieldLogLevel.ALL,
