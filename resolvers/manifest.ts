@@ -6,6 +6,7 @@
 import { mergeManifests } from '../local/manifest/index.js';
 import { moneyPart } from './manifest/money.js';
 import { readsPart } from './manifest/reads.js';
+import { realtimePart } from './manifest/realtime.js';
 import { sharedPart } from './manifest/shared.js';
 
-export const manifest = mergeManifests(sharedPart, moneyPart, readsPart);
+export const manifest = mergeManifests(sharedPart, moneyPart, readsPart, realtimePart);
