@@ -49,7 +49,9 @@ export const cancelBooking: FieldHandler = async (event, { db, publisher, now })
     let creditsReturned = 0;
     for (const entry of spent) {
       const amount = -Number(entry.amount_minor);
-      const expiresAt = refundedCreditExpiry(parseInstant(entry.grant_expires_at), at);
+      const refundExpiry = refundedCreditExpiry(parseInstant(entry.grant_expires_at), at);
+      // The original expiry exactly as stored (microseconds), when it still holds.
+      const expiresAt = refundExpiry > at && refundExpiry.getTime() === parseInstant(entry.grant_expires_at).getTime() ? entry.grant_expires_at : refundExpiry;
       entries.push(await insertEntry(tx, { userId: user.id, kind: 'REFUND_OF_SPENT', amount, currency: creditCurrency, expiresAt, bookingId: booking.id, consumesEntryId: entry.id, at }));
       creditsReturned += amount;
     }

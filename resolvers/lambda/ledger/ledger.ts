@@ -62,7 +62,8 @@ export interface NewEntry {
   kind: string;
   amount: number;
   currency: string;
-  expiresAt?: Date | null;
+  /** A Date, or a Data API timestamptz string (UTC) kept to the microsecond, e.g. a grant's original expiry. */
+  expiresAt?: Date | string | null;
   bookingId?: string | null;
   consumesEntryId?: string | null;
   referralRedemptionId?: string | null;
@@ -78,7 +79,7 @@ export async function insertEntry(tx: SqlExecutor, entry: NewEntry): Promise<Led
      RETURNING ${LEDGER_COLUMNS}`,
     {
       user: entry.userId, kind: entry.kind, amount: entry.amount, currency: entry.currency,
-      expires: entry.expiresAt?.toISOString() ?? null, booking: entry.bookingId ?? null, consumes: entry.consumesEntryId ?? null,
+      expires: entry.expiresAt == null ? null : typeof entry.expiresAt === 'string' ? `${entry.expiresAt}+00` : entry.expiresAt.toISOString(), booking: entry.bookingId ?? null, consumes: entry.consumesEntryId ?? null,
       referral: entry.referralRedemptionId ?? null, note: entry.note ?? null, at: entry.at.toISOString(),
     },
   );
