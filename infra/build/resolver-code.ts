@@ -4,7 +4,10 @@
  * the string AppSync receives is byte for byte the string that runs offline (DESIGN decision 3).
  */
 import path from 'node:path';
-import { bundleResolverFile } from '../../local/appsync-js/bundle.js';
+import { bundleResolverFile, type ResolverBundle } from '../../local/appsync-js/bundle.js';
+import { checkModuleShape } from '../../local/appsync-js/check-module.js';
+import { checkLanguageSubset } from '../../local/appsync-js/check-subset.js';
+import { PositionMapper, readInlineSourceMap } from '../../local/appsync-js/source-map.js';
 import type { ResolverManifest } from '../../local/manifest/index.js';
 
 /** Code files named by the manifest (resolvers with code and pipeline functions), without repeats. */
@@ -17,13 +20,20 @@ export function manifestCodeFiles(manifest: ResolverManifest): string[] {
   return [...files];
 }
 
+/** The checks the offline loader runs before it accepts code: size, exports, APPSYNC_JS subset. */
+function checkAsOffline(bundle: ResolverBundle): ResolverBundle {
+  checkModuleShape(bundle);
+  checkLanguageSubset(bundle.code, new PositionMapper(readInlineSourceMap(bundle.code), bundle.outputFile, bundle.file));
+  return bundle;
+}
+
 /**
- * Bundles every code file of the manifest.
+ * Bundles every code file of the manifest and refuses what the offline loader (and AppSync) would.
  * @returns the deployable code keyed by the path as the manifest writes it
- * @throws ResolverCodeError (from the bundler) at the first file that AppSync would refuse
+ * @throws ResolverCodeError at the first file that AppSync would refuse (syntax, imports, size, exports, language subset)
  */
 export async function bundleManifestCode(manifest: ResolverManifest, rootDir: string): Promise<ReadonlyMap<string, string>> {
   const files = manifestCodeFiles(manifest);
-  const bundles = await Promise.all(files.map((file) => bundleResolverFile(path.resolve(rootDir, file))));
+  const bundles = await Promise.all(files.map(async (file) => checkAsOffline(await bundleResolverFile(path.resolve(rootDir, file)))));
   return new Map(files.map((file, index) => [file, (bundles[index] as { code: string }).code]));
 }

@@ -1,12 +1,14 @@
 /**
  * Every Lambda the deploy ships, bundled as the CDK app bundles it, stays within the 300 KB
  * budget: Roam's manifest functions, the fixture API's, and the migration Lambda (which also
- * carries Powertools and all the SQL).
+ * carries Powertools and all the SQL); and Roam's APPSYNC_JS code passes the offline loader's
+ * checks and AppSync's size limit.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleManifestLambdas, bundleMigrationLambda } from '../../infra/build/index.js';
+import { bundleManifestCode, bundleManifestLambdas, bundleMigrationLambda, manifestCodeFiles } from '../../infra/build/index.js';
 import { LambdaDefaults } from '../../infra/constants.js';
+import { AppSyncJsLimits } from '../../local/appsync-js/index.js';
 import { manifest as roamManifest } from '../../resolvers/manifest.js';
 import { basicApi } from '../fixtures/apis/basic/config.js';
 import { ROOT_DIR } from './support/synth.js';
@@ -31,5 +33,13 @@ describe('Lambda bundles', () => {
       console.log(`${name}: ${asset.bytes} bytes`);
       expect(asset.bytes, name).toBeLessThanOrEqual(LambdaDefaults.MAX_BUNDLE_BYTES);
     }
+  });
+});
+
+describe('APPSYNC_JS code', () => {
+  it('bundles Roam\'s resolvers and functions within AppSync\'s code size limit', async () => {
+    const code = await bundleManifestCode(roamManifest, ROOT_DIR);
+    expect(code.size).toBe(manifestCodeFiles(roamManifest).length);
+    for (const [file, text] of code) expect(text.length, file).toBeLessThanOrEqual(AppSyncJsLimits.MAX_CODE_CHARS);
   });
 });
