@@ -59,7 +59,8 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
 
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
 export function lambdaDataApiEnvironment(dataApiUrl: string, database: string): Record<string, string> {
-  return { RDS_DATA_API_ENDPOINT: dataApiUrl, RDS_RESOURCE_ARN: DEFAULT_RESOURCE_ARN, RDS_SECRET_ARN: DEFAULT_SECRET_ARN, RDS_DATABASE: database };
+  // AWS_ENDPOINT_URL_RDS_DATA is the SDK's own endpoint override: handlers build `new RDSDataClient({})` as in AWS.
+  return { AWS_ENDPOINT_URL_RDS_DATA: dataApiUrl, RDS_DATA_API_ENDPOINT: dataApiUrl, RDS_RESOURCE_ARN: DEFAULT_RESOURCE_ARN, RDS_SECRET_ARN: DEFAULT_SECRET_ARN, RDS_DATABASE: database };
 }
 
 function formatOperationLog(entry: OperationLog): string {
