@@ -23,20 +23,26 @@ import { TEST_API_KEY, type RoamTestServer } from '../../support/roam-server.js'
  * partial manifest is refused. Once the MONEY part lands the full manifest needs none of this.
  */
 export function servedSchema(sdl: string, manifest: ResolverManifest): string {
-  const served = (type: string, field: FieldDefinitionNode) => `${type}.${field.name.value}` in manifest.resolvers;
+  const served = (coordinate: string) => coordinate in manifest.resolvers;
   const definitions = parse(sdl).definitions.map((definition): DefinitionNode => {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !['Query', 'Mutation', 'Subscription'].includes(definition.name.value)) return definition;
-    const fields = (definition.fields ?? []).filter((field) => {
-      if (definition.name.value !== 'Subscription') return served(definition.name.value, field);
-      const listened = field.directives?.find((d) => d.name.value === 'aws_subscribe')?.arguments?.[0]?.value;
-      return listened?.kind === Kind.LIST && listened.values.every((v) => v.kind === Kind.STRING && `Mutation.${v.value}` in manifest.resolvers);
-    });
+    const type = definition.name.value;
+    if (type !== 'Subscription') {
+      return { ...definition, fields: (definition.fields ?? []).filter((field) => served(`${type}.${field.name.value}`)) };
+    }
+    // Subscriptions stay; each listens only to the mutations that exist.
+    const fields = (definition.fields ?? []).map((field): FieldDefinitionNode => ({
+      ...field,
+      directives: field.directives?.map((directive) => {
+        const list = directive.arguments?.[0]?.value;
+        if (directive.name.value !== 'aws_subscribe' || list?.kind !== Kind.LIST) return directive;
+        const values = list.values.filter((value) => value.kind === Kind.STRING && served(`Mutation.${value.value}`));
+        return { ...directive, arguments: [{ ...directive.arguments![0]!, value: { ...list, values } }] };
+      }),
+    }));
     return { ...definition, fields };
-  }).filter((definition) => definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Subscription' || (definition.fields?.length ?? 0) > 0);
-  const kept = definitions.filter((d) => d.kind !== Kind.SCHEMA_DEFINITION);
-  const hasSubscription = kept.some((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Subscription');
-  const schemaLine = `schema { query: Query mutation: Mutation${hasSubscription ? ' subscription: Subscription' : ''} }\n`;
-  return schemaLine + print({ kind: Kind.DOCUMENT, definitions: kept });
+  });
+  return print({ kind: Kind.DOCUMENT, definitions });
 }
 
 /** The server for one test file: a small seed, only what exists of the API (shared + READS parts). */
