@@ -278,13 +278,13 @@ describe('Limits (§E3)', () => {
   it('drops an event over 240 KB and logs it while the mutation succeeds', async () => {
     const client = await ready();
     await client.start('big', 'subscription { onMessage(room: "big") { body } }', {}, auth);
-    const big = await fixture.graphql('mutation { bigMessage(room: "big", size: 250000) { id room body } }');
-    expect(big.data.bigMessage.body).toHaveLength(250000);
-    const small = await fixture.graphql('mutation { bigMessage(room: "big", size: 1000) { id room body } }');
+    const big = await fixture.graphql(POST, { input: { room: 'big', body: 'x'.repeat(250_000) } });
+    expect(big.data.postMessage.body).toHaveLength(250_000);
+    const small = await fixture.graphql(POST, { input: { room: 'big', body: 'x'.repeat(1000) } });
     expect(small.errors).toBeUndefined();
     await client.barrier();
     expect(client.take('data', 'big').map((frame) => frame.payload.data.onMessage.body.length)).toEqual([1000]);
-    expect(fixture.logs.some((line) => /realtime: dropped a \d+-byte event of bigMessage for onMessage \(limit 245760 bytes\)/.test(line))).toBe(true);
+    expect(fixture.logs.some((line) => /realtime: dropped a \d+-byte event of postMessage for onMessage \(limit 245760 bytes\)/.test(line))).toBe(true);
   });
 
   it('refuses the 101st subscription on one connection', async () => {
