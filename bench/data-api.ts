@@ -36,14 +36,16 @@ interface Figures {
   p99: number;
 }
 
-/** Runs `once` up to MAX_STATEMENTS times or MAX_MS, `concurrency` at a time; latencies in ms. */
-async function measure(mode: string, concurrency: number, once: (i: number) => Promise<unknown>): Promise<Figures> {
-  for (let i = 0; i < WARMUP; i++) await once(i);
+/** Rounds per concurrency: modes take turns, so load from elsewhere on the machine hits them alike. */
+const ROUNDS = 5;
+
+/** Runs `once` up to `count` times or `maxMs`, `concurrency` at a time; returns latencies (ms) and elapsed time. */
+async function slice(once: (i: number) => Promise<unknown>, concurrency: number, count: number, maxMs: number): Promise<{ latencies: number[]; elapsed: number }> {
   const latencies: number[] = [];
   const started = performance.now();
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < MAX_STATEMENTS && performance.now() - started < MAX_MS) {
+    while (next < count && performance.now() - started < maxMs) {
       const i = next++;
       const t0 = performance.now();
       await once(i);
@@ -51,10 +53,26 @@ async function measure(mode: string, concurrency: number, once: (i: number) => P
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { mode, concurrency, count: latencies.length, perSecond: (latencies.length / elapsed) * 1000, p50: at(0.5), p99: at(0.99) };
+  return { latencies, elapsed: performance.now() - started };
+}
+
+/** Each mode, in turns over ROUNDS rounds, up to MAX_STATEMENTS statements and MAX_MS in all. */
+async function measureInTurns(modes: Array<[string, (i: number) => Promise<unknown>]>, concurrency: number): Promise<Figures[]> {
+  for (const [, once] of modes) for (let i = 0; i < WARMUP; i++) await once(i);
+  const totals = modes.map(() => ({ latencies: [] as number[], elapsed: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, [, once]] of modes.entries()) {
+      const part = await slice(once, concurrency, MAX_STATEMENTS / ROUNDS, MAX_MS / ROUNDS);
+      totals[index]!.latencies.push(...part.latencies);
+      totals[index]!.elapsed += part.elapsed;
+    }
+  }
+  return modes.map(([mode], index) => {
+    const { latencies, elapsed } = totals[index]!;
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+    return { mode, concurrency, count: latencies.length, perSecond: (latencies.length / elapsed) * 1000, p50: at(0.5), p99: at(0.99) };
+  });
 }
 
 async function main(): Promise<void> {
@@ -91,10 +109,11 @@ async function main(): Promise<void> {
       ['AWS SDK -> HTTP endpoint, includeResultMetadata', (i) => sdk.send(new ExecuteStatementCommand(input(i, true)))],
     ];
     const results: Figures[] = [];
-    for (const concurrency of [1, 10]) {
-      for (const [mode, once] of modes) results.push(await measure(mode, concurrency, once));
-    }
-    console.log(`Point query by primary key, ${ROWS}-row table; up to ${MAX_STATEMENTS} statements or ${MAX_MS / 1000} s per line, after ${WARMUP} warm-up.`);
+    for (const concurrency of [1, 10]) results.push(...(await measureInTurns(modes, concurrency)));
+    console.log(
+      `Point query by primary key, ${ROWS}-row table; per line up to ${MAX_STATEMENTS} statements or ${MAX_MS / 1000} s, ` +
+        `in ${ROUNDS} rounds taken in turns with the other modes, after ${WARMUP} warm-up.`,
+    );
     console.table(
       results.map((r) => {
         const direct = results.find((d) => d.mode === 'pg directly' && d.concurrency === r.concurrency)!;

@@ -41,11 +41,15 @@ export async function withSession<T>(
 
 /** A free session; waiting for one counts against the statement timeout. */
 export async function acquire(context: CoreContext): Promise<DatabaseSession> {
-  const signal = AbortSignal.timeout(context.statementTimeoutMs);
+  // A plain controller and timer: AbortSignal.timeout() costs several times more per call.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), context.statementTimeoutMs);
   try {
-    return await context.backend.acquire(signal);
+    return await context.backend.acquire(controller.signal);
   } catch (error) {
-    if (signal.aborted) throw new StatementTimeoutError('Request timed out: no database connection became free in time');
+    if (controller.signal.aborted) throw new StatementTimeoutError('Request timed out: no database connection became free in time');
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }

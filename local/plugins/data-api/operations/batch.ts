@@ -19,8 +19,8 @@ export async function batchExecuteStatement(context: CoreContext, input: BatchEx
   const transactionId = optionalTransactionId(input);
   const parameterSets = input.parameterSets ?? [[]];
   if (!Array.isArray(parameterSets) || !parameterSets.every(Array.isArray)) throw new BadRequestError('parameterSets must be a list of lists');
-  assertSingleStatement(sql);
-  const bound = parameterSets.map((set) => bindParameters(sql, set as SqlParameter[]));
+  const { tokens } = assertSingleStatement(sql);
+  const bound = parameterSets.map((set) => bindParameters(sql, set as SqlParameter[], tokens));
   const options: RunOptions = { timeoutMs: context.statementTimeoutMs, continueAfterTimeout: false, canCancel: context.backend.canCancel };
 
   return withSession(context, transactionId, async (session, pending, transaction) => {

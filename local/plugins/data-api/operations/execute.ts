@@ -3,7 +3,7 @@ import { withSession, type CoreContext } from '../context.js';
 import { ValidationError } from '../errors.js';
 import { toExecuteOutput, type ExecuteOutput } from '../result-set.js';
 import { bindParameters } from '../sql/parameters.js';
-import { splitSqlStatements } from '../sql/split.js';
+import { analyzeSql, type SqlAnalysis } from '../sql/analysis.js';
 import { runStatement, toDataApiError } from '../statement-runner.js';
 import { checkExecuteOptions, optionalTransactionId, requireString } from '../validate.js';
 
@@ -12,8 +12,8 @@ export async function executeStatement(context: CoreContext, input: ExecuteState
   const sql = requireString(input, 'sql', { min: 0 });
   checkExecuteOptions(input as unknown as Record<string, unknown>);
   const transactionId = optionalTransactionId(input);
-  assertSingleStatement(sql);
-  const bound = bindParameters(sql, input.parameters);
+  const { tokens } = assertSingleStatement(sql);
+  const bound = bindParameters(sql, input.parameters, tokens);
   return withSession(context, transactionId, async (session, pending) => {
     const raw = await runStatement(
       session,
@@ -33,7 +33,9 @@ export async function executeStatement(context: CoreContext, input: ExecuteState
   });
 }
 
-/** Data API v2 runs exactly one statement per call. */
-export function assertSingleStatement(sql: string): void {
-  if (splitSqlStatements(sql).length > 1) throw new ValidationError("Multistatements aren't supported.");
+/** Data API v2 runs exactly one statement per call; returns the analysis for binding. */
+export function assertSingleStatement(sql: string): SqlAnalysis {
+  const analysis = analyzeSql(sql);
+  if (analysis.statementCount > 1) throw new ValidationError("Multistatements aren't supported.");
+  return analysis;
 }

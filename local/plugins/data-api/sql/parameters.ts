@@ -1,6 +1,6 @@
 import type { Field, SqlParameter } from '@aws-sdk/client-rds-data';
 import { BadRequestError, ValidationError } from '../errors.js';
-import { tokenizeSql } from './lexer.js';
+import { tokenizeSql, type SqlToken } from './lexer.js';
 
 /** SQL ready for PostgreSQL: `$n` placeholders and their values in text form. */
 export interface BoundStatement {
@@ -36,7 +36,11 @@ const HINT_TYPES: Record<string, string> = {
  * binds one `$n`. A `:name` with no matching parameter is left as it is (array slices like
  * `a[1:2]` stay intact; a forgotten parameter becomes PostgreSQL's syntax error).
  */
-export function bindParameters(sql: string, parameters: readonly SqlParameter[] = []): BoundStatement {
+export function bindParameters(
+  sql: string,
+  parameters: readonly SqlParameter[] = [],
+  tokens: readonly SqlToken[] = tokenizeSql(sql),
+): BoundStatement {
   const byName = new Map<string, SqlParameter>();
   if (!Array.isArray(parameters)) throw new BadRequestError('parameters must be a list');
   for (const parameter of parameters) {
@@ -51,7 +55,7 @@ export function bindParameters(sql: string, parameters: readonly SqlParameter[] 
   const replacements: Replacement[] = [];
   let out = '';
   let copied = 0;
-  for (const token of tokenizeSql(sql)) {
+  for (const token of tokens) {
     if (token.kind !== 'placeholder') continue;
     const parameter = byName.get(token.name!);
     if (!parameter) continue;

@@ -11,11 +11,15 @@ import { tokenizeSql, type SqlToken } from './lexer.js';
  * // => ['create table t(a int)', '-- note\ninsert into t values (1)']
  */
 export function splitSqlStatements(sql: string): string[] {
+  return splitTokens(sql, tokenizeSql(sql));
+}
+
+/** {@link splitSqlStatements} on tokens already made by `tokenizeSql(sql)`. */
+export function splitTokens(sql: string, tokens: readonly SqlToken[]): string[] {
   const statements: string[] = [];
   let start = 0;
   let atomicDepth = 0;
   let hasCode = false;
-  const tokens = tokenizeSql(sql);
   tokens.forEach((token, index) => {
     if (token.kind === 'word') {
       atomicDepth = trackAtomicBody(token, nextWord(tokens, index), atomicDepth);
@@ -45,7 +49,7 @@ function trackAtomicBody(token: SqlToken, following: string | undefined, depth: 
   return depth;
 }
 
-function nextWord(tokens: SqlToken[], index: number): string | undefined {
+function nextWord(tokens: readonly SqlToken[], index: number): string | undefined {
   for (let i = index + 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'word') return token.name;
