@@ -13,8 +13,9 @@ function forCaller(fn: string) {
 /**
  * READS of issue 7: catalogue reads (API key or signed in) and the caller's own bookings, account
  * and lists, all APPSYNC_JS on the `db` data source. Hotel, RoomType and City nested fields come
- * whole from the parent query (api_hotel, migration 0007), so only fields with arguments or
- * their own pages have resolvers here. `User.rewards` is the MONEY part's (Lambda).
+ * whole from the parent query (api_hotel, migration 0007); Hotel.city/amenities/roomTypes have
+ * resolvers only so that a Hotel built elsewhere (a Lambda) without them still resolves: they
+ * return the parent's value without a query when it is there. `User.rewards` is the MONEY part's.
  */
 export const readsPart = {
   functions: {
@@ -33,6 +34,9 @@ export const readsPart = {
     'Query.searchHotels': onDb('resolvers/js/Query.searchHotels.ts'),
     'Query.hotel': onDb('resolvers/js/Query.hotel.ts'),
     'Hotel.availability': onDb('resolvers/js/Hotel.availability.ts'),
+    'Hotel.city': onDb('resolvers/js/Hotel.city.ts'),
+    'Hotel.amenities': onDb('resolvers/js/Hotel.amenities.ts'),
+    'Hotel.roomTypes': onDb('resolvers/js/Hotel.roomTypes.ts'),
     'Query.booking': forCaller('getMyBooking'),
     'Query.myBookings': forCaller('listMyBookings'),
     'Query.me': forCaller('getMe'),

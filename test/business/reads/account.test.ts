@@ -115,6 +115,26 @@ describe('my bookings', () => {
   });
 });
 
+describe('hotels built elsewhere', () => {
+  it('resolve city, amenities and room types for a Hotel a Lambda returned without them (quote)', async () => {
+    const [hotelId, roomTypeId] = (await runSql(server, `SELECT r.hotel_id, r.id FROM room_types r JOIN hotels h ON h.id = r.hotel_id
+      WHERE r.max_guests >= 2 AND h.currency = 'USD' AND (SELECT min(rooms_total - rooms_sold) FROM inventory i
+        WHERE i.room_type_id = r.id AND i.night >= current_date + 10 AND i.night < current_date + 12) > 0 ORDER BY r.id LIMIT 1`))[0] as [string, string];
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const body = await as('alice', `query($input: QuoteInput!) { quote(input: $input) { hotel { id city { id name } amenities { code } roomTypes { id } } } }`,
+      { input: { hotelId, roomTypeId, checkIn: day(10), checkOut: day(12), guests: 2 } });
+    expect(body.errors).toBeUndefined();
+    const [expected] = (await runSql(server, `SELECT api_hotel('${hotelId}')::text`))[0] as [string];
+    const hotel = JSON.parse(expected);
+    expect(body.data.quote.hotel).toEqual({
+      id: hotelId,
+      city: { id: hotel.city.id, name: hotel.city.name },
+      amenities: hotel.amenities.map((a: any) => ({ code: a.code })),
+      roomTypes: hotel.roomTypes.map((r: any) => ({ id: r.id })),
+    });
+  });
+});
+
 describe('me', () => {
   it('gives the profile, the referral code and the balance as the sum of the ledger', async () => {
     const alice = seededUser('alice');

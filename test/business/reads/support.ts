@@ -1,6 +1,6 @@
 /**
- * Support for the READS tests: Roam's offline server with the shared and READS manifest parts
- * (the MONEY part may not exist yet), SQL through the server's own Data API core, and a fixture
+ * Support for the READS tests: Roam's offline server with the project manifest (whatever root
+ * fields it does not serve yet are left out of the schema), SQL through the server's own Data API core, and a fixture
  * "cluster" of hotels whose every rate and distance the test knows.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,11 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kind, parse, print, type DefinitionNode, type FieldDefinitionNode } from 'graphql';
 import { roamConfig } from '../../../local.config.js';
-import { mergeManifests } from '../../../local/manifest/index.js';
 import type { ResolverManifest } from '../../../local/manifest/types.js';
 import { startLocalServer } from '../../../local/server.js';
-import { readsPart } from '../../../resolvers/manifest/reads.js';
-import { sharedPart } from '../../../resolvers/manifest/shared.js';
+import { manifest } from '../../../resolvers/manifest.js';
 import { TEST_API_KEY, type RoamTestServer } from '../../support/roam-server.js';
 
 /**
@@ -45,9 +43,8 @@ export function servedSchema(sdl: string, manifest: ResolverManifest): string {
   return print({ kind: Kind.DOCUMENT, definitions });
 }
 
-/** The server for one test file: a small seed, only what exists of the API (shared + READS parts). */
+/** The server for one test file: a small seed, Roam's whole manifest, the fields it serves. */
 export async function startReadsServer(options: { dbUrl?: string } = {}): Promise<RoamTestServer> {
-  const manifest = mergeManifests(sharedPart, readsPart);
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-reads-'));
   const schemaFile = join(dataDir, 'schema.graphql');
   await writeFile(schemaFile, servedSchema(await readFile('schema.graphql', 'utf8'), manifest));
