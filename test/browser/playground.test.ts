@@ -80,6 +80,16 @@ describe('Playground in headless Chromium', () => {
     await page.screenshot({ path: join(tmpdir(), 'roam-playground.png') });
   }, 180_000);
 
+  it('signs in as any other user typed in, with the groups typed in', async () => {
+    await page.selectOption('#auth-choice', 'other-user');
+    await page.fill('#other-user-name', 'zoe');
+    await page.fill('#other-user-groups', 'admins, beta');
+    await page.click('.graphiql-execute-button');
+    await editorContains('.graphiql-response', 'zoe', 60_000);
+    const seen = JSON.parse(JSON.parse(await editorText('.graphiql-response')).data.whoami);
+    expect(seen.identity).toMatchObject({ username: 'zoe', groups: ['admins', 'beta'] });
+  }, 120_000);
+
   it('signs the request with the local IAM credentials when IAM is picked', async () => {
     await page.selectOption('#auth-choice', 'iam');
     await page.click('.graphiql-execute-button');

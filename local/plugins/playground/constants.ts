@@ -20,6 +20,7 @@ export const PLAYGROUND_ASSETS = {
   'graphiql.js': { packageName: 'graphiql', path: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.css': { packageName: 'graphiql', path: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
   'playground.js': { file: new URL('./browser/playground.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  'realtime.js': { file: new URL('../realtime/browser/subscriptions.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
 } as const;
 
 export type PlaygroundAssetName = keyof typeof PLAYGROUND_ASSETS;

@@ -26,6 +26,7 @@ export function playgroundPage(): string {
   <script src="${asset('react-dom.js')}"></script>
   <script src="${asset('graphiql.js')}"></script>
   <script src="${asset('playground.js')}"></script>
+  <script src="${asset('realtime.js')}"></script>
 </body>
 </html>
 `;

@@ -34,6 +34,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
     modes: options.modes,
     apiKey: options.apiKey ?? null,
     iam: options.modes.includes('AWS_IAM') ? options.iam : null,
+    userPool: options.modes.includes('AMAZON_COGNITO_USER_POOLS'),
     users: options.modes.includes('AMAZON_COGNITO_USER_POOLS') ? options.users.map((user) => ({ username: user.username, groups: user.groups ?? [] })) : [],
     examples: options.examples,
   };

@@ -19,6 +19,7 @@
       const groups = user.groups.length > 0 ? ` (${user.groups.join(', ')})` : '';
       choices.push({ id: `user:${user.username}`, label: `User ${user.username}${groups}`, kind: 'USER', user });
     }
+    if (config.userPool) choices.push({ id: 'other-user', label: 'Other user…', kind: 'USER', other: true });
     if (config.iam) choices.push({ id: 'iam', label: `IAM (${config.iam.accessKeyId})`, kind: 'IAM' });
     choices.push({ id: 'none', label: 'No credentials', kind: 'NONE' });
     return choices;
@@ -30,10 +31,12 @@
     return async function credentialHeaders(choice, body) {
       if (choice.kind === 'API_KEY') return { 'x-api-key': config.apiKey };
       if (choice.kind === 'USER') {
-        let minted = tokens.get(choice.user.username);
+        if (!choice.user.username) throw new Error('Type a user name first.');
+        const key = `${choice.user.username}|${choice.user.groups.join(',')}`;
+        let minted = tokens.get(key);
         if (!minted || minted.expiresAt - Date.now() / 1000 < TOKEN_REFRESH_MARGIN_S) {
           minted = await getJson(`/playground/token?user=${encodeURIComponent(choice.user.username)}&groups=${encodeURIComponent(choice.user.groups.join(','))}`);
-          tokens.set(choice.user.username, minted);
+          tokens.set(key, minted);
         }
         onStatus(`Signed in as ${minted.username} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`);
         return { authorization: minted.idToken };
@@ -86,11 +89,17 @@
     const [choiceId, setChoiceId] = React.useState(choices[0].id);
     const [status, setStatus] = React.useState('');
     const [example, setExample] = React.useState(null);
+    const [otherUser, setOtherUser] = React.useState({ username: '', groups: '' });
     const choiceRef = React.useRef(choices[0]);
-    choiceRef.current = choices.find((choice) => choice.id === choiceId) || choices[0];
+    const picked = choices.find((choice) => choice.id === choiceId) || choices[0];
+    choiceRef.current = picked.other
+      ? Object.assign({}, picked, { user: { username: otherUser.username.trim(), groups: otherUser.groups.split(',').map((group) => group.trim()).filter(Boolean) } })
+      : picked;
     const fetcher = React.useMemo(() => {
-      transports.http = createHttpTransport(config, () => choiceRef.current, createCredentials(config, setStatus));
-      return (params, options) => (isSubscription(params) ? transports.subscription(params, options) : transports.http(params, options));
+      const credentialHeaders = createCredentials(config, setStatus);
+      transports.http = createHttpTransport(config, () => choiceRef.current, credentialHeaders);
+      const currentCredentials = (body) => credentialHeaders(choiceRef.current, body);
+      return (params, options) => (isSubscription(params) ? transports.subscription(params, options, currentCredentials) : transports.http(params, options));
     }, [config]);
     const pickChoice = (id) => {
       setChoiceId(id);
@@ -99,6 +108,8 @@
     const pickExample = (name) => setExample(config.examples.find((candidate) => candidate.name === name) || null);
     const bar = h('div', { id: 'auth-bar' },
       h(Select, { id: 'auth-choice', label: 'Auth', value: choiceId, onChange: pickChoice, options: choices.map((choice) => ({ value: choice.id, label: choice.label })) }),
+      picked.other && h('input', { id: 'other-user-name', placeholder: 'user name', value: otherUser.username, onChange: (event) => setOtherUser(Object.assign({}, otherUser, { username: event.target.value })) }),
+      picked.other && h('input', { id: 'other-user-groups', placeholder: 'groups (a,b)', value: otherUser.groups, onChange: (event) => setOtherUser(Object.assign({}, otherUser, { groups: event.target.value })) }),
       config.examples.length > 0 && h(Select, {
         id: 'example-choice', label: 'Example', value: example ? example.name : '', onChange: pickExample,
         options: [{ value: '', label: '(pick one)' }].concat(config.examples.map((candidate) => ({ value: candidate.name, label: candidate.name }))),
