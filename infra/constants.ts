@@ -18,6 +18,10 @@ export const ContextKeys = {
   MAX_CAPACITY: 'maxCapacity',
   /** `FILE#EXPORT` of the project configuration to deploy. */
   PROJECT: 'project',
+  /** `owner/name`: also synthesize the account-wide `roam-github` stack (OIDC deploy roles). */
+  GITHUB_REPOSITORY: 'githubRepo',
+  /** ARN of an existing GitHub OIDC provider in the account, to reuse instead of creating one. */
+  GITHUB_PROVIDER_ARN: 'githubOidcProviderArn',
 } as const;
 
 export const DatabaseDefaults = {

@@ -10,6 +10,7 @@ import type { StageConfig } from './config/stage.js';
 import { APP_NAME, ApiDefaults } from './constants.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { AuthStack } from './stacks/auth-stack.js';
+import { GithubStack } from './stacks/github-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 
 /** What the API of a project is made of (Roam's comes from local.config.ts). */
@@ -29,6 +30,21 @@ export interface ApiProject {
   readonly introspection?: boolean;
 }
 
+/**
+ * Adds the account-wide `roam-github` stack (OIDC roles for GitHub Actions), with cdk-nag.
+ * Deployed once per account: `npx cdk deploy roam-github -c stage=dev -c githubRepo=owner/name`.
+ */
+export function addGithubStack(app: App, repository: string, existingProviderArn?: string): GithubStack {
+  const stack = new GithubStack(app, `${APP_NAME}-github`, {
+    stackName: `${APP_NAME}-github`,
+    description: `Roam: GitHub Actions OIDC deploy roles for ${repository}`,
+    repository,
+    existingProviderArn,
+  });
+  Aspects.of(stack).add(new AwsSolutionsChecks({ verbose: true }));
+  return stack;
+}
+
 /** The stacks of a stage. */
 export interface StageStacks {
   readonly data: DataStack;
@@ -37,7 +53,7 @@ export interface StageStacks {
 }
 
 /**
- * Adds one stage's stacks to `app`, with the AwsSolutions cdk-nag checks on all of them.
+ * Adds one stage's stacks to `app`, with the AwsSolutions cdk-nag checks on each of them.
  * Stacks are environment-agnostic (account and region come from the deploying credentials), so
  * synthesis needs no lookups and no network.
  */
@@ -84,7 +100,7 @@ export function addStage(app: App, stage: StageConfig, project: ApiProject, asse
   for (const stack of [data, auth, api]) {
     Tags.of(stack).add('app', APP_NAME);
     Tags.of(stack).add('stage', stage.name);
+    Aspects.of(stack).add(new AwsSolutionsChecks({ verbose: true }));
   }
-  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   return { data, auth, api };
 }

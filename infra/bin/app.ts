@@ -9,7 +9,7 @@ import { buildDeployAssets } from '../build/index.js';
 import { loadProject } from '../config/project.js';
 import { readStageConfig } from '../config/stage.js';
 import { ContextKeys } from '../constants.js';
-import { addStage } from '../stage.js';
+import { addGithubStack, addStage } from '../stage.js';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +24,8 @@ try {
     outDir: path.join(rootDir, 'node_modules', '.cache', 'roam-cdk', stage.name),
   });
   addStage(app, stage, project, assets);
+  const githubRepository = app.node.tryGetContext(ContextKeys.GITHUB_REPOSITORY) as string | undefined;
+  if (githubRepository) addGithubStack(app, githubRepository, app.node.tryGetContext(ContextKeys.GITHUB_PROVIDER_ARN) as string | undefined);
   app.synth();
 } catch (error) {
   // Configuration and build errors name what is wrong; a stack trace would bury that.
