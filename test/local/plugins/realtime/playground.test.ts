@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRealtimeFixture, type RealtimeFixtureServer } from './support/realtime-server.js';
+
+/** Debian's chromium; .ci/run installs it (apt-get install -y chromium). */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let fixture: RealtimeFixtureServer;
+let scratch: string;
+let context: BrowserContext;
+let page: Page;
+
+/** Browser-side expression for the text of one of GraphiQL's CodeMirror editors (no DOM types here). */
+const editorValue = (selector: string) => `(document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)})?.CodeMirror?.getValue() ?? '')`;
+const setEditor = (selector: string, text: string) => `document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)}).CodeMirror.setValue(${JSON.stringify(text)})`;
+
+async function responseContains(text: string): Promise<void> {
+  await page.waitForFunction(`${editorValue('.graphiql-response')}.includes(${JSON.stringify(text)})`, undefined, { timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (what .ci/run does)`);
+  scratch = await mkdtemp(join(tmpdir(), 'roam-realtime-browser-'));
+  fixture = await startRealtimeFixture();
+  context = await chromium.launchPersistentContext(join(scratch, 'profile'), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  page = context.pages()[0] ?? (await context.newPage());
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await fixture?.stop();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('Playground subscriptions in headless Chromium', () => {
+  it('starts a subscription with the API key, then shows each event a mutation publishes', async () => {
+    await page.goto(`${fixture.server.url}/`);
+    await page.waitForSelector('#auth-choice', { timeout: 60_000 });
+    await page.selectOption('#auth-choice', 'api-key');
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 60_000 });
+    await page.evaluate(setEditor('.graphiql-query-editor', 'subscription Watch { onMessage(room: "browser") { room body } }'));
+    await page.click('.graphiql-execute-button');
+    await responseContains('Subscribed');
+
+    await fixture.graphql('mutation { postMessage(input: { room: "browser", body: "first event" }) { id room body } }');
+    await responseContains('first event');
+    expect(JSON.parse((await page.evaluate(editorValue('.graphiql-response'))) as string)).toEqual({ data: { onMessage: { room: 'browser', body: 'first event' } } });
+    await fixture.graphql('mutation { postMessage(input: { room: "browser", body: "second event" }) { id room body } }');
+    await responseContains('second event');
+  }, 180_000);
+
+  it('shows a refusal from the realtime endpoint as the result', async () => {
+    await page.click('.graphiql-execute-button'); // stops the running subscription
+    await page.evaluate(setEditor('.graphiql-query-editor', 'subscription Members { onMembersOnly { body } }'));
+    await page.click('.graphiql-execute-button');
+    await responseContains('Not Authorized to access onMembersOnly on type Subscription');
+  }, 120_000);
+});
