@@ -2,7 +2,7 @@
  * auth headers in a `header-…` subprotocol and in each start) on /graphql/realtime. It fills the
  * slot playground.js leaves for it, window.playground.transports.subscription.
  * Plain JavaScript served as is (no build step). */
-/* global window, location, btoa, WebSocket */
+/* global window, location */
 (function installSubscriptions() {
   'use strict';
   const REALTIME_PATH = '/graphql/realtime';
