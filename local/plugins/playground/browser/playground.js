@@ -60,8 +60,9 @@
   }
 
   /**
-   * Where operations go. `http` posts to /graphql; `subscription` is the slot the realtime
-   * playground fills (window.playground.transports.subscription can be replaced).
+   * Where operations go. `http` posts to /graphql; `subscription(params, options, credentials)`
+   * is the slot the realtime playground fills (window.playground.transports.subscription), where
+   * `credentials(body)` resolves the chosen auth's headers for a request body.
    */
   const transports = {
     http: null,
