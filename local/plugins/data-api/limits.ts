@@ -13,11 +13,30 @@ export function wireSize(value: unknown): number {
 }
 
 /**
- * Enforces the per-row (64 KB) and per-response (1 MiB) limits on a result set, measured as the
- * serialized response, as the Data API has no paging: callers must LIMIT their queries.
+ * An upper bound of a row's serialized size from its values' text: a text character becomes at
+ * most 6 bytes (JSON escapes like `\u001f`, UTF-8, quotes and commas of array elements), and a
+ * Field's wrapper (`{"arrayValue":{"booleanValues":[]}}`) is under 40 bytes.
  */
-export function checkResultSize(records: readonly Field[][], metadata: readonly ColumnMetadata[] | undefined): void {
+function sizeBound(row: readonly (string | null)[]): number {
+  let bound = 2;
+  for (const text of row) bound += 40 + 6 * (text?.length ?? 0);
+  return bound;
+}
+
+/**
+ * Enforces the per-row (64 KB) and per-response (1 MiB) limits on a result set, measured as the
+ * serialized response, as the Data API has no paging: callers must LIMIT their queries. Rows are
+ * serialized to measure them only when the cheap bound from their text does not settle it.
+ */
+export function checkResultSize(
+  records: readonly Field[][],
+  metadata: readonly ColumnMetadata[] | undefined,
+  rawRows: readonly (readonly (string | null)[])[],
+): void {
   let total = metadata ? wireSize(metadata) : 0;
+  const bounds = rawRows.map(sizeBound);
+  const boundTotal = bounds.reduce((sum, bound) => sum + bound + 1, total);
+  if (boundTotal <= DataApiLimits.MAX_RESPONSE_BYTES && bounds.every((bound) => bound <= DataApiLimits.MAX_ROW_BYTES)) return;
   for (const record of records) {
     const size = wireSize(record);
     if (size > DataApiLimits.MAX_ROW_BYTES) {

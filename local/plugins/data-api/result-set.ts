@@ -33,6 +33,6 @@ export async function toExecuteOutput(
     return { numberOfRecordsUpdated: 0, formattedRecords };
   }
   const metadata = input.includeResultMetadata ? await columnMetadata(session, catalog, raw.fields, types) : undefined;
-  checkResultSize(records, metadata);
+  checkResultSize(records, metadata, raw.rows);
   return metadata ? { numberOfRecordsUpdated: 0, records, columnMetadata: metadata } : { numberOfRecordsUpdated: 0, records };
 }

@@ -15,6 +15,12 @@ export function defineLimitCases(suite: SuiteContext): void {
       expect(error).toMatchObject({ message: expect.stringContaining('64 KB') });
     });
 
+    it('measures the serialized row: 11,000 control characters become 66 KB of JSON escapes', async () => {
+      await expect(execute(`select repeat(chr(1), 11000)`)).rejects.toBeInstanceOf(UnsupportedResultException);
+      const fits = await execute(`select repeat(chr(1), 10000)`);
+      expect(fits.records?.[0]?.[0]?.stringValue).toHaveLength(10000);
+    });
+
     it('a response up to 1 MiB is returned; a larger one fails with UnsupportedResultException', async () => {
       const fits = await execute(`select repeat('x', 1000) from generate_series(1, 900)`);
       expect(fits.records).toHaveLength(900);
