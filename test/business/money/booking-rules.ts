@@ -70,7 +70,8 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       await expectType({ guests: 21 }, 'ValidationError');
       await expectType({ roomTypeId: randomUUID() }, 'NotFound');
       await expectType({ hotelId: randomUUID() }, 'NotFound');
-      await expectType({ checkIn: daysFromToday(200), checkOut: daysFromToday(201) }, 'SoldOut');
+      // Beyond the seeded year of inventory: no rate, so not on sale.
+      await expectType({ checkIn: daysFromToday(400), checkOut: daysFromToday(401) }, 'SoldOut');
       expect((await driver.createBooking(user, { idempotencyKey: randomUUID(), quoteId: 'not-a-quote', quotedTotal: { amount: 1, currency: 'USD' }, applyCredits: false })).error?.type).toBe('NotFound');
     });
   });

@@ -3,20 +3,21 @@
 // others get SoldOut, and every user's balance equals the sum of their ledger.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessDriver, type MoneyDriver, type TestUser } from './drivers.js';
+import { graphqlDriver, inProcessDriver, type MoneyDriver, type TestUser } from './drivers.js';
 import { RATE, expectConsistentLedger, grant, roomsSold, stayInput } from './fixtures.js';
 import { daysFromToday, pickUsdHotel, type TestHotel } from './support.js';
 
 const CALLERS = 120;
 const ROOMS_LEFT = 5;
 
-describe('concurrent bookings of the last rooms (PostgreSQL)', () => {
+function describeLastRooms(label: string, start: () => Promise<MoneyDriver>) {
+describe(`concurrent bookings of the last rooms (PostgreSQL, ${label})`, () => {
   let driver: MoneyDriver;
   let hotel: TestHotel;
   let users: TestUser[];
 
   beforeAll(async () => {
-    driver = await inProcessDriver({ postgres: true });
+    driver = await start();
     hotel = await pickUsdHotel(driver.db, 1);
     const input = stayInput(hotel, hotel.flexRoomTypeId, 30, 3);
     expect((await driver.setRoomAvailability('iam', { roomTypeId: hotel.flexRoomTypeId, firstNight: input.checkIn, lastNight: daysFromToday(32), totalRooms: 100, nightlyRate: { amount: RATE, currency: 'USD' } })).error).toBeUndefined();
@@ -66,3 +67,7 @@ describe('concurrent bookings of the last rooms (PostgreSQL)', () => {
     expect(Number(row?.n)).toBe(ROOMS_LEFT);
   });
 });
+}
+
+describeLastRooms('through GraphQL', () => graphqlDriver({ postgres: true }));
+describeLastRooms('handlers in process', () => inProcessDriver({ postgres: true }));

@@ -3,6 +3,8 @@
  * GraphQL endpoint (tokens, IAM signatures, invokeLambda), or by calling the Lambda handlers in
  * process. Replies are normalised to `{ data }` or `{ error: { type, message, info } }`.
  */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { backOfficeRoutes } from '../../../resolvers/lambda/backoffice/handler.js';
 import { bookingRoutes } from '../../../resolvers/lambda/bookings/handler.js';
 import { referralRoutes } from '../../../resolvers/lambda/referrals/handler.js';
@@ -71,9 +73,10 @@ function fromGraphql(body: any, field: string): Reply {
   return { data: body.data[field] };
 }
 
-/** Through the offline server's GraphQL endpoint (PostgreSQL when `dbUrl`). */
-export async function graphqlDriver(options: { dbUrl?: string } = {}): Promise<MoneyDriver> {
-  const api = await startMoneyApi(options);
+/** Through the offline server's GraphQL endpoint (on a fresh PostgreSQL database with `postgres`). */
+export async function graphqlDriver(options: { postgres?: boolean } = {}): Promise<MoneyDriver> {
+  const database = options.postgres ? await freshPostgresDatabase() : null;
+  const api = await startMoneyApi(database ? { dbUrl: database.url } : {});
   const call = async (caller: Caller, query: string, variables: Record<string, unknown>, field: string) => {
     if (caller === 'iam') return fromGraphql(await api.asIam(query, variables), field);
     const body = caller === 'partner' ? await api.asUser('pat-partner', query, variables, ['partners']) : await api.asUser(caller.user.username, query, variables);
@@ -99,6 +102,29 @@ export async function graphqlDriver(options: { dbUrl?: string } = {}): Promise<M
     completeStay: (caller, bookingId) => call(caller, COMPLETE_STAY, { id: bookingId }, 'completeStay'),
     setRoomAvailability: (caller, input) => call(caller, SET_AVAILABILITY, { input }, 'setRoomAvailability'),
     expireCredits: (caller, asOf) => call(caller, EXPIRE, asOf ? { asOf } : {}, 'expireCredits'),
-    close: () => api.close(),
+    async close() {
+      await api.close();
+      await database?.drop();
+    },
   };
+}
+
+/** A new database on the server of ROAM_TEST_PG_URL, dropped by `drop()`. */
+async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.ROAM_TEST_PG_URL;
+  if (!serverUrl) throw new Error('ROAM_TEST_PG_URL is not set');
+  const name = `roam_money_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
