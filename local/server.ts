@@ -55,6 +55,8 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
   readonly log?: (line: string) => void;
   /** Realtime timings and limits other than AppSync's (tests shorten the keep-alive and idle timeout). */
   readonly realtimeLimits?: RealtimePluginOptions['limits'];
+  /** Refuse to start while a Query or Mutation field has no resolver. Only tests of a partial API turn it off. @default true */
+  readonly requireAllRootResolvers?: boolean;
 }
 
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
@@ -124,6 +126,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       authenticators: auth.authenticators,
       log: (entry) => log(formatOperationLog(entry)),
       onOperation: (outcome, state) => realtime.publish(outcome, state),
+      requireAllRootResolvers: options.requireAllRootResolvers ?? true,
     };
     const realtime = createRealtimePlugin({
       schema: () => api.schema,

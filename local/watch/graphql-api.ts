@@ -26,6 +26,8 @@ export interface GraphqlApiInputs {
   readonly log: (entry: OperationLog) => void;
   /** Told of every executed operation (the realtime endpoint publishes from here). */
   readonly onOperation?: GraphqlEndpoint['onOperation'];
+  /** Refuse a manifest that leaves a Query or Mutation field without a resolver (restored from 302d6d3). @default true */
+  readonly requireAllRootResolvers?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface GraphqlApiInputs {
 export async function buildGraphqlApi(inputs: GraphqlApiInputs): Promise<GraphqlApi> {
   const { project, rootDir } = inputs;
   const schema = buildAppSyncSchema(await readFile(resolve(rootDir, project.schemaFile), 'utf8'));
-  assertValidManifest(project.manifest, schema, { rootDir });
+  assertValidManifest(project.manifest, schema, { rootDir, requireRootResolvers: inputs.requireAllRootResolvers ?? true });
   const runners = await loadFieldRunners(project.manifest, rootDir, inputs.dataSources);
   bindResolvers(schema, runners, fieldAuthRules(schema, project.auth.defaultMode), { ...project.environment });
   const handle = createGraphqlHandler({
