@@ -179,7 +179,13 @@ export async function prepareStart(api: RealtimeApi, context: StartContext, payl
   const coercedVariables = getVariableValues(api.schema, operation.variableDefinitions ?? [], params.variables);
   if (coercedVariables.errors) return { ok: false, errors: coercedVariables.errors.map(variableErrorEntry) };
   const variables = coercedVariables.coerced;
-  const args = getArgumentValues(field, node, variables);
+  let args: Record<string, unknown>;
+  try {
+    args = getArgumentValues(field, node, variables);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return refuse(RealtimeErrorTypes.BAD_REQUEST, error.message, 400);
+  }
   const info = resolveInfo(api, operation, fragments, node, field, variables);
   const state: RequestState = createRequestState({
     requestId: crypto.randomUUID(),
