@@ -49,6 +49,9 @@ export interface CatalogueRow {
   free_cancellation_hours: number | null;
   penalty_kind: PenaltyKind;
   penalty_percent: number | null;
+  /** The whole GraphQL Hotel and RoomType, built by the reads part's SQL (migration 0007), so every field returns the same shape. */
+  hotel_json: string;
+  room_type_json: string;
 }
 
 /** The catalogue columns every money read selects (aliases h, rt, rp). */
@@ -58,7 +61,8 @@ export const CATALOGUE_COLUMNS = `
   array_to_json(h.photo_urls)::text AS hotel_photo_urls, h.city_id, h.tax_rate_bp, h.fee_per_night_minor, h.fee_per_stay_minor,
   rt.id AS room_type_id, rt.name AS room_type_name, rt.description AS room_type_description, rt.max_guests, rt.beds, rt.size_sqm,
   array_to_json(rt.photo_urls)::text AS room_photo_urls,
-  rp.id AS rate_plan_id, rp.meal_plan, rp.free_cancellation_hours, rp.penalty_kind, rp.penalty_percent`;
+  rp.id AS rate_plan_id, rp.meal_plan, rp.free_cancellation_hours, rp.penalty_kind, rp.penalty_percent,
+  api_hotel(h.id)::text AS hotel_json, api_room_type(rt.id)::text AS room_type_json`;
 
 /** A stay that can be booked now. */
 export interface Stay {

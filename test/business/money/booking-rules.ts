@@ -31,6 +31,9 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       expect(hoursBeforeMidday).toBeGreaterThan(hotel.flexHours - 26);
       expect(hoursBeforeMidday).toBeLessThan(hotel.flexHours + 26);
       expect(q.cancellationPolicy.summary).toMatch(/^Free cancellation until /);
+      expect(q.hotel).toMatchObject({ id: hotel.hotelId, timeZone: hotel.timeZone, currency: 'USD', city: { name: expect.any(String) } });
+      expect(q.roomType.id).toBe(hotel.flexRoomTypeId);
+      expect(q.roomType.cancellationTerms.freeCancellationHours).toBe(hotel.flexHours);
     });
 
     it('applies credits to the room rate only, never more than the balance, soonest-expiring first', async () => {

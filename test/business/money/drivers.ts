@@ -8,9 +8,10 @@ import pg from 'pg';
 import { backOfficeRoutes } from '../../../resolvers/lambda/backoffice/handler.js';
 import { bookingRoutes } from '../../../resolvers/lambda/bookings/handler.js';
 import { referralRoutes } from '../../../resolvers/lambda/referrals/handler.js';
+import { rewardRoutes } from '../../../resolvers/lambda/rewards/handler.js';
 import type { DataAccess } from '../../../resolvers/lambda/shared/data-api.js';
 import { startInProcessMoney } from './in-process.js';
-import { CANCEL_BOOKING, COMPLETE_STAY, CREATE_BOOKING, EXPIRE, QUOTE, REDEEM, SET_AVAILABILITY, newUsername, startMoneyApi } from './support.js';
+import { CANCEL_BOOKING, COMPLETE_STAY, CREATE_BOOKING, EXPIRE, QUOTE, REDEEM, REWARDS, SET_AVAILABILITY, newUsername, startMoneyApi } from './support.js';
 
 export interface Reply {
   data?: any;
@@ -37,6 +38,8 @@ export interface MoneyDriver {
   completeStay(caller: Caller, bookingId: string): Promise<Reply>;
   setRoomAvailability(caller: Caller, input: Record<string, unknown>): Promise<Reply>;
   expireCredits(caller: Caller, asOf?: string): Promise<Reply>;
+  /** The caller's `me.rewards`. */
+  rewards(user: TestUser): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function inProcessDriver(options: { postgres?: boolean } = {}): Pro
     completeStay: (caller, bookingId) => money.call(backOfficeRoutes, 'Mutation.completeStay', { bookingId }, as(caller)),
     setRoomAvailability: (caller, input) => money.call(backOfficeRoutes, 'Mutation.setRoomAvailability', { input }, as(caller)),
     expireCredits: (caller, asOf) => money.call(backOfficeRoutes, 'Mutation.expireCredits', asOf ? { asOf } : {}, as(caller)),
+    rewards: (user) => money.call(rewardRoutes, 'User.rewards', {}, { userId: user.id }),
     close: () => money.close(),
   } as MoneyDriver;
 }
@@ -102,6 +106,10 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
     completeStay: (caller, bookingId) => call(caller, COMPLETE_STAY, { id: bookingId }, 'completeStay'),
     setRoomAvailability: (caller, input) => call(caller, SET_AVAILABILITY, { input }, 'setRoomAvailability'),
     expireCredits: (caller, asOf) => call(caller, EXPIRE, asOf ? { asOf } : {}, 'expireCredits'),
+    async rewards(user) {
+      const reply = await call({ user }, REWARDS, {}, 'me');
+      return reply.error ? reply : { data: reply.data.rewards };
+    },
     async close() {
       await api.close();
       await database?.drop();

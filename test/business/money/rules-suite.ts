@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { describeBookingRules } from './booking-rules.js';
 import { describeCreditRules } from './credit-rules.js';
+import { describeRewardsRules } from './rewards-rules.js';
 import type { MoneyDriver } from './drivers.js';
 import { RATE } from './fixtures.js';
 import { daysFromToday, pickUsdHotel, type TestHotel } from './support.js';
@@ -26,4 +27,5 @@ export function describeMoneyRules(start: () => Promise<MoneyDriver>) {
   const env = () => ({ driver, hotel });
   describeBookingRules(env);
   describeCreditRules(env);
+  describeRewardsRules(env);
 }

@@ -152,14 +152,14 @@ export const MONEY = '{ amount currency }';
 export const QUOTE = `query Quote($input: QuoteInput!) { quote(input: $input) {
   id checkIn checkOut nights guests nightlyRates { date rate ${MONEY} } roomTotal ${MONEY} taxesAndFees { name amount ${MONEY} }
   taxesAndFeesTotal ${MONEY} total ${MONEY} creditsAvailable ${MONEY} creditsApplicable ${MONEY} totalWithCredits ${MONEY}
-  cashbackEarned ${MONEY} cancellationPolicy { freeUntil timeZone penalty ${MONEY} summary } hotel { id name timeZone currency } roomType { id name cancellationTerms { freeCancellationHours penaltyKind penaltyPercent } }
+  cashbackEarned ${MONEY} cancellationPolicy { freeUntil timeZone penalty ${MONEY} summary } hotel { id name timeZone currency city { id name } amenities { code } roomTypes { id } } roomType { id name mealPlan cancellationTerms { freeCancellationHours penaltyKind penaltyPercent } }
 } }`;
 
 const BOOKING_FIELDS = `id userId status checkIn checkOut nights guests nightlyRates { date rate ${MONEY} } roomTotal ${MONEY} taxesAndFeesTotal ${MONEY}
   total ${MONEY} creditsApplied ${MONEY} amountCharged ${MONEY} cashbackEarned ${MONEY}
   cancellationPolicy { freeUntil timeZone penalty ${MONEY} summary }
   cancellation { cancelledAt free penalty ${MONEY} creditsReturned ${MONEY} cashbackReversed ${MONEY} deductedFromRefund ${MONEY} refund ${MONEY} }
-  hotel { id } roomType { id } createdAt updatedAt`;
+  hotel { id city { name } } roomType { id name } createdAt updatedAt`;
 
 export const CREATE_BOOKING = `mutation Book($input: CreateBookingInput!) { createBooking(input: $input) { ${BOOKING_FIELDS} } }`;
 export const CANCEL_BOOKING = `mutation Cancel($input: CancelBookingInput!) { cancelBooking(input: $input) { ${BOOKING_FIELDS} } }`;
@@ -167,3 +167,4 @@ export const COMPLETE_STAY = `mutation Complete($id: ID!) { completeStay(booking
 export const SET_AVAILABILITY = `mutation Set($input: SetRoomAvailabilityInput!) { setRoomAvailability(input: $input) { hotelId roomTypeId nights { date roomsLeft rate ${MONEY} } changedAt } }`;
 export const REDEEM = `mutation Redeem($code: String!) { redeemReferralCode(code: $code) { code balance ${MONEY} credit { id kind amount ${MONEY} expiresAt note createdAt } } }`;
 export const EXPIRE = `mutation Expire($asOf: AWSDateTime) { expireCredits(asOf: $asOf) { asOf usersAffected entriesWritten } }`;
+export const REWARDS = `query Rewards { me { rewards { tier year qualifyingSpend ${MONEY} nextTier spendToNextTier ${MONEY} cashbackPercent statusValidUntil } } }`;
