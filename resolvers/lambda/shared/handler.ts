@@ -47,6 +47,9 @@ export interface MoneyContext {
 
 export type FieldHandler = (event: ResolverEvent, context: MoneyContext) => Promise<unknown>;
 
+// One JSON line per error. Not the shared Powertools logger yet: importing shared/powertools.ts also
+// constructs its Tracer, which offline logs "Missing AWS Lambda trace data for X-Ray" on every SDK
+// call and grows each bundle from ~10-30 KB to ~170-190 KB (see resolvers/lambda/DECISIONS.md).
 const log = (message: string, detail: Record<string, unknown>) => console.error(JSON.stringify({ level: 'ERROR', message, ...detail }));
 
 let defaultContext: MoneyContext | undefined;
