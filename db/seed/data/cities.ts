@@ -63,7 +63,8 @@ const ROWS: Row[] = [
   ['Seoul', 'KR', 'South Korea', 37.5665, 126.978, 'Asia/Seoul', 'KRW', 180000, 1000, 'business', 2],
   ['Singapore', 'SG', 'Singapore', 1.3521, 103.8198, 'Asia/Singapore', 'SGD', 300, 1900, 'business', 2],
   ['Bangkok', 'TH', 'Thailand', 13.7563, 100.5018, 'Asia/Bangkok', 'THB', 3200, 1770, 'leisure', 2],
-  ['Denpasar', 'ID', 'Indonesia', -8.6705, 115.2126, 'Asia/Makassar', 'IDR', 1500000, 2100, 'leisure', 1],
+  // Bali hotels commonly quote in USD; IDR minor units would overflow GraphQL's 32-bit Money.amount.
+  ['Denpasar', 'ID', 'Indonesia', -8.6705, 115.2126, 'Asia/Makassar', 'USD', 95, 2100, 'leisure', 1],
   ['Hong Kong', 'HK', 'Hong Kong', 22.3193, 114.1694, 'Asia/Hong_Kong', 'HKD', 1500, 1000, 'business', 2],
   ['Mumbai', 'IN', 'India', 19.076, 72.8777, 'Asia/Kolkata', 'INR', 9000, 1800, 'business', 2],
   ['Hanoi', 'VN', 'Vietnam', 21.0278, 105.8342, 'Asia/Ho_Chi_Minh', 'VND', 1500000, 1000, 'leisure', 1],
