@@ -9,6 +9,8 @@ export interface WatchRoot {
 }
 
 export interface FileWatcher {
+  /** Watches more folders (those already covered are skipped); returns the folders newly watched. */
+  add(roots: readonly WatchRoot[]): string[];
   close(): void;
 }
 
@@ -33,35 +35,50 @@ function isSourceFile(file: string): boolean {
 /**
  * Watches folders with node:fs (recursive watching works on Linux, macOS and Windows from
  * Node 20) and reports changed source files in batches, once edits have been quiet for
- * `debounceMs` (editors write a file in several steps).
+ * `debounceMs` (editors write a file in several steps). `add` watches more folders later.
  */
 export function watchFiles(roots: readonly WatchRoot[], onChange: (files: ReadonlySet<string>) => void, debounceMs: number = WatchDefaults.DEBOUNCE_MS): FileWatcher {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watchers: FSWatcher[] = [];
+  const watched: WatchRoot[] = [];
   const flush = () => {
     timer = undefined;
     const files = new Set(pending);
     pending.clear();
     if (files.size > 0) onChange(files);
   };
-  for (const root of collapseRoots(roots)) {
-    const watcher = watch(root.dir, { recursive: root.recursive }, (_event, name) => {
-      if (!name) return;
-      const file = join(root.dir, name.toString());
-      if (!isSourceFile(file)) return;
-      pending.add(file);
-      clearTimeout(timer);
-      timer = setTimeout(flush, debounceMs);
-    });
-    watcher.on('error', () => watcher.close()); // a watched folder was removed: nothing left to watch there
-    watchers.push(watcher);
-  }
+  const covered = (root: WatchRoot) => watched.some((other) => (other.recursive ? isInside(root.dir, other.dir) : !root.recursive && other.dir === root.dir));
+  const add = (more: readonly WatchRoot[]): string[] => {
+    const added: string[] = [];
+    for (const root of collapseRoots(more)) {
+      if (covered(root)) continue;
+      let watcher: FSWatcher;
+      try {
+        watcher = watch(root.dir, { recursive: root.recursive }, (_event, name) => {
+          if (!name) return;
+          const file = join(root.dir, name.toString());
+          if (!isSourceFile(file)) return;
+          pending.add(file);
+          clearTimeout(timer);
+          timer = setTimeout(flush, debounceMs);
+        });
+      } catch {
+        continue; // the folder is gone: nothing to watch there
+      }
+      watcher.on('error', () => watcher.close()); // a watched folder was removed
+      watchers.push(watcher);
+      watched.push(root);
+      added.push(root.dir);
+    }
+    return added;
+  };
+  add(roots);
   return {
+    add,
     close() {
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
     },
   };
 }
-

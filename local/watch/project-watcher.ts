@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { LocalProjectConfig } from '../config/project.js';
 import { bundleLambda, type LambdaRunner } from '../plugins/lambda/index.js';
 import { isInside, watchFiles, type FileWatcher, type WatchRoot } from './file-watcher.js';
+import { sourceInputs } from './source-inputs.js';
 
 /** What watching a project needs from the server. */
 export interface ProjectWatchOptions {
@@ -23,37 +24,51 @@ export interface ProjectWatcher {
 
 /** Which part of the project a batch of changed files touches. */
 export interface ChangeImpact {
-  /** The schema or a resolver/function file (or a helper next to them) changed. */
+  /** The schema, a resolver/function file or a file one of them imports changed. */
   readonly graphql: boolean;
-  /** Lambda functions whose handler folder holds a changed file. */
+  /** Lambda functions that import a changed file, or whose handler folder holds one. */
   readonly lambdas: readonly string[];
 }
 
 interface ProjectLayout {
   readonly schemaFile: string;
+  readonly codeFiles: readonly string[];
   readonly resolverDirs: readonly string[];
   readonly lambdaDirs: ReadonlyMap<string, { dir: string; handler: string }>;
+  /** Source files the resolvers import (all of them together), refreshed after each reload. */
+  resolverInputs: ReadonlySet<string>;
+  /** Source files each Lambda imports, refreshed after each reload. */
+  lambdaInputs: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 function projectLayout(project: LocalProjectConfig, rootDir: string): ProjectLayout {
   const codeFiles = [
     ...Object.values(project.manifest.resolvers).flatMap((resolver) => ('code' in resolver && resolver.code ? [resolver.code] : [])),
     ...Object.values(project.manifest.functions).map((fn) => fn.code),
-  ];
+  ].map((file) => resolve(rootDir, file));
   const lambdaDirs = new Map(
     Object.entries(project.manifest.lambdaFunctions).map(([name, fn]) => {
       const handler = resolve(rootDir, fn.handler);
       return [name, { dir: dirname(handler), handler }] as const;
     }),
   );
-  return { schemaFile: resolve(rootDir, project.schemaFile), resolverDirs: [...new Set(codeFiles.map((file) => dirname(resolve(rootDir, file))))], lambdaDirs };
+  return {
+    schemaFile: resolve(rootDir, project.schemaFile),
+    codeFiles: [...new Set(codeFiles)],
+    resolverDirs: [...new Set(codeFiles.map((file) => dirname(file)))],
+    lambdaDirs,
+    resolverInputs: new Set(),
+    lambdaInputs: new Map(),
+  };
 }
 
 /** Sorts changed files into what must be rebuilt. */
-export function changeImpact(layout: ProjectLayout, files: ReadonlySet<string>): ChangeImpact {
+export function changeImpact(layout: Pick<ProjectLayout, 'schemaFile' | 'resolverDirs' | 'lambdaDirs' | 'resolverInputs' | 'lambdaInputs'>, files: ReadonlySet<string>): ChangeImpact {
   const changed = [...files];
-  const graphql = changed.some((file) => file === layout.schemaFile || layout.resolverDirs.some((dir) => isInside(file, dir)));
-  const lambdas = [...layout.lambdaDirs].filter(([, { dir }]) => changed.some((file) => isInside(file, dir))).map(([name]) => name);
+  const graphql = changed.some((file) => file === layout.schemaFile || layout.resolverInputs.has(file) || layout.resolverDirs.some((dir) => isInside(file, dir)));
+  const lambdas = [...layout.lambdaDirs]
+    .filter(([name, { dir }]) => changed.some((file) => layout.lambdaInputs.get(name)?.has(file) || isInside(file, dir)))
+    .map(([name]) => name);
   return { graphql, lambdas };
 }
 
@@ -77,6 +92,17 @@ export function watchProject(options: ProjectWatchOptions): ProjectWatcher {
   ];
   const queued = new Set<string>();
   let running: Promise<void> | undefined;
+
+  /** Follows imports so that shared helpers outside the watched folders reload what uses them. */
+  async function refreshInputs(): Promise<void> {
+    const handlers = [...layout.lambdaDirs].map(([name, { handler }]) => [name, handler] as const);
+    const found = await sourceInputs([...layout.codeFiles, ...handlers.map(([, handler]) => handler)], options.rootDir);
+    layout.resolverInputs = new Set(layout.codeFiles.flatMap((file) => [...(found.get(file) ?? [])]));
+    layout.lambdaInputs = new Map(handlers.map(([name, handler]) => [name, found.get(handler) ?? new Set<string>()]));
+    const dirs = new Set([...layout.resolverInputs, ...[...layout.lambdaInputs.values()].flatMap((inputs) => [...inputs])].map((file) => dirname(file)));
+    const added = watcher.add([...dirs].map((dir) => ({ dir, recursive: false })));
+    if (added.length > 0) options.log(`Watching imported files in ${added.map((dir) => relative(options.rootDir, dir) || '.').join(', ')}`);
+  }
 
   async function reloadLambdas(names: readonly string[]): Promise<void> {
     const scratch = await mkdtemp(join(tmpdir(), 'roam-watch-'));
@@ -103,14 +129,16 @@ export function watchProject(options: ProjectWatchOptions): ProjectWatcher {
   async function reload(files: ReadonlySet<string>): Promise<void> {
     const impact = changeImpact(layout, files);
     if (impact.lambdas.length > 0) await reloadLambdas(impact.lambdas).catch((error) => options.log(`Lambda reload failed: ${describe(error)}`));
-    if (!impact.graphql) return;
-    const started = performance.now();
-    try {
-      await options.rebuild();
-      options.log(`Reloaded schema and resolvers in ${Math.round(performance.now() - started)} ms`);
-    } catch (error) {
-      options.log(`Reload failed; still serving the last good version.\n  ${describe(error)}`);
+    if (impact.graphql) {
+      const started = performance.now();
+      try {
+        await options.rebuild();
+        options.log(`Reloaded schema and resolvers in ${Math.round(performance.now() - started)} ms`);
+      } catch (error) {
+        options.log(`Reload failed; still serving the last good version.\n  ${describe(error)}`);
+      }
     }
+    if (impact.graphql || impact.lambdas.length > 0) await refreshInputs();
   }
 
   function drain(): void {
@@ -131,5 +159,12 @@ export function watchProject(options: ProjectWatchOptions): ProjectWatcher {
     },
     options.debounceMs,
   );
+  // In the background: the server serves meanwhile, and the folders above are watched already.
+  running = refreshInputs()
+    .catch((error) => options.log(`Watch mode could not follow imports: ${describe(error)}`))
+    .finally(() => {
+      running = undefined;
+      drain();
+    });
   return { close: () => watcher.close() };
 }

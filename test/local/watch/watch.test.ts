@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,18 @@ describe('Watch mode', () => {
     await writeFile(fixtureFile('lambda/text.ts'), 'export async function handler(event: {) {\n');
     await eventually(logged(/Lambda text did not build/), 'the Lambda build error');
     expect(await graphql('{ shout(message: "b") }')).toEqual({ data: { shout: 'B!' } });
+  });
+
+  it('follows imports: a change to a helper outside the handler folder reloads the Lambda that uses it', async () => {
+    await mkdir(fixtureFile('shared'), { recursive: true });
+    await writeFile(fixtureFile('shared/suffix.ts'), "export const SUFFIX = '~';\n");
+    await writeFile(fixtureFile('lambda/text.ts'), (await readFile(join(FIXTURE, 'lambda/text.ts'), 'utf8'))
+      .replace('return message.toUpperCase();', 'return `${message.toUpperCase()}${SUFFIX}`;')
+      .replace(/^/, "import { SUFFIX } from '../shared/suffix.js';\n"));
+    await eventually(answers('{ shout(message: "c") }', { data: { shout: 'C~' } }), 'the Lambda importing the helper');
+    await eventually(logged(/Watching imported files in .*shared/), 'the helper folder being watched');
+    await writeFile(fixtureFile('shared/suffix.ts'), "export const SUFFIX = '+';\n");
+    await eventually(answers('{ shout(message: "c") }', { data: { shout: 'C+' } }), 'the changed helper');
   });
 
   it('picks up a schema change, and keeps the last good schema when one is broken', async () => {
