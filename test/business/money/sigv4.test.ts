@@ -1,28 +1,15 @@
 // The Lambdas' own SigV4 signer (node:crypto only) signs exactly as the AWS SDK's signer does.
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { NodeSha256 } from '../../../local/plugins/auth/iam/node-sha256.js';
 import { signRequest } from '../../../resolvers/lambda/shared/sigv4.js';
-
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: string | Uint8Array) {
-    this.hash = secret ? createHmac('sha256', secret) : createHash('sha256');
-  }
-  update(data: string | Uint8Array) {
-    this.hash.update(data);
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const now = new Date('2026-11-26T16:00:00Z');
 
 async function sdkHeaders(url: string, body: string, sessionToken?: string) {
   const parsed = new URL(url);
-  const signer = new SignatureV4({ credentials: { ...credentials, ...(sessionToken ? { sessionToken } : {}) }, region: 'eu-west-1', service: 'appsync', sha256: Sha256, applyChecksum: false });
+  const signer = new SignatureV4({ credentials: { ...credentials, ...(sessionToken ? { sessionToken } : {}) }, region: 'eu-west-1', service: 'appsync', sha256: NodeSha256, applyChecksum: false });
   const signed = await signer.sign(
     {
       method: 'POST', protocol: parsed.protocol, hostname: parsed.hostname, ...(parsed.port ? { port: Number(parsed.port) } : {}), path: parsed.pathname,
