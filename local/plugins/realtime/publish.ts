@@ -39,14 +39,13 @@ export function applyInvalidations(context: PublishContext, invalidations: reado
  * the mutation that produced a value is published to the subscriptions listing it in
  * `@aws_subscribe`, filtered by their arguments and enhanced filter, and shaped by the
  * subscriber's selection over what the mutation's caller selected. Oversized events are dropped
- * and logged. Results are keyed by response name, which is the field name unless aliased (DECISIONS.md).
+ * and logged. Aliases the mutation's caller used are undone first, so events carry field names.
  */
 export function publishMutationResults(context: PublishContext, outcome: OperationOutcome): number {
-  const data = outcome.body.data;
-  if (outcome.operationType !== 'mutation' || !data) return 0;
+  if (outcome.operationType !== 'mutation') return 0;
   let delivered = 0;
   const fields = context.registry.fields();
-  for (const [mutationField, value] of Object.entries(data)) {
+  for (const { fieldName: mutationField, value } of outcome.rootFields) {
     // A null result is a field that failed or returned nothing: nothing to publish [inf].
     if (value === null || value === undefined) continue;
     const shaped = new Map<string, { body: EventBody; size: number; frameEnd: string }>();

@@ -6,6 +6,7 @@ import type { ValidatedDocument } from '../validation/validate-document.js';
 import { validationErrorEntry } from '../validation/validate-document.js';
 import type { RequestState } from './request-state.js';
 import { variableErrorEntry } from './variable-errors.js';
+import { rootFieldResults, type RootFieldResult } from './root-fields.js';
 
 /** The JSON body of a GraphQL answer: `data`, and `errors` only when there are some. */
 export interface GraphqlResponseBody {
@@ -16,6 +17,8 @@ export interface GraphqlResponseBody {
 /** What the request ran, for logs and for publishing to subscriptions. */
 export interface OperationOutcome {
   body: GraphqlResponseBody;
+  /** The root fields that resolved, by schema name with aliases undone (what subscriptions match on). */
+  rootFields: RootFieldResult[];
   operationType: 'query' | 'mutation' | 'subscription' | undefined;
   operationName: string | undefined;
 }
@@ -29,14 +32,14 @@ const TIMED_OUT = Symbol('timed out');
  */
 export async function executeOperation(schema: GraphQLSchema, validate: (query: string) => ValidatedDocument, params: GraphqlParams, state: RequestState): Promise<OperationOutcome> {
   const validated = validate(params.query);
-  if (!validated.ok) return { body: { data: null, errors: validated.errors }, operationType: undefined, operationName: params.operationName };
+  if (!validated.ok) return { body: { data: null, errors: validated.errors }, rootFields: [], operationType: undefined, operationName: params.operationName };
   const operation = getOperationAST(validated.document, params.operationName);
   const operationType = operation?.operation;
   const operationName = operation?.name?.value ?? params.operationName;
   if (operationType === 'subscription') {
     // [inf] AppSync delivers subscriptions over WebSocket only (DECISIONS.md).
     const error = validationErrorEntry('Subscriptions are served on the realtime endpoint (/graphql/realtime), not over HTTP');
-    return { body: { data: null, errors: [error] }, operationType, operationName };
+    return { body: { data: null, errors: [error] }, rootFields: [], operationType, operationName };
   }
 
   let timer: NodeJS.Timeout | undefined;
@@ -49,9 +52,11 @@ export async function executeOperation(schema: GraphQLSchema, validate: (query: 
   const result = await Promise.race([run, deadline]).finally(() => clearTimeout(timer));
   if (result === TIMED_OUT) {
     const entry: AppSyncErrorEntry = { path: null, data: null, errorType: ErrorTypes.EXECUTION_TIMEOUT, errorInfo: null, locations: [], message: 'Execution timed out.' };
-    return { body: { data: null, errors: [entry] }, operationType, operationName };
+    return { body: { data: null, errors: [entry] }, rootFields: [], operationType, operationName };
   }
-  return { body: toBody(result, state, schema), operationType, operationName };
+  const body = toBody(result, state, schema);
+  const rootFields = operation && body.data ? rootFieldResults(validated.document, operation, body.data) : [];
+  return { body, rootFields, operationType, operationName };
 }
 
 function toBody(result: ExecutionResult, state: RequestState, schema: GraphQLSchema): GraphqlResponseBody {

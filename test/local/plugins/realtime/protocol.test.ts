@@ -145,6 +145,13 @@ describe('@aws_subscribe (§E4)', () => {
     ]);
   });
 
+  it('publishes a mutation whose fields the caller aliased, under the field names', async () => {
+    const client = await ready();
+    await client.start('aliased', 'subscription { onMessage(room: "alias") { id room body } }', {}, auth);
+    const posted = await fixture.graphql('mutation { sent: postMessage(input: { room: "alias", body: "b" }) { key: id where: room body } }');
+    expect((await client.nextOf('data', 'aliased')).payload).toEqual({ data: { onMessage: { id: posted.data.sent.key, room: 'alias', body: 'b' } } });
+  });
+
   it('filters by equality with the result: omitted arguments do not filter, explicit null matches only null', async () => {
     const client = await ready();
     const q = (args: string) => `subscription${args.includes('$status') ? '($status: String)' : ''} { onMessage(${args}) { body } }`;
