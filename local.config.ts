@@ -3,7 +3,8 @@
  * and a database that migrates on every start and is seeded when empty.
  */
 import { migrate } from './db/migrate/index.js';
-import { seed, type SeedOptions } from './db/seed/index.js';
+import { SEEDED_USERS, seed, type SeedOptions } from './db/seed/index.js';
+import { playgroundExamples } from './client/playground-examples.js';
 import { defineLocalConfig, type LocalProjectConfig } from './local/config/project.js';
 import { manifest } from './resolvers/manifest.js';
 
@@ -13,6 +14,10 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
     schemaFile: 'schema.graphql',
     manifest,
     auth: { defaultMode: 'AMAZON_COGNITO_USER_POOLS', additionalModes: ['API_KEY', 'AWS_IAM'] },
+    playground: {
+      examples: playgroundExamples(),
+      users: SEEDED_USERS.map(({ username, groups }) => ({ username, groups })),
+    },
     database: {
       name: 'roam',
       async prepare(target, log) {
