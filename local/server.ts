@@ -14,6 +14,7 @@ import {
   type DataApiCore,
 } from './plugins/data-api/index.js';
 import { loadOrCreateApiKey } from './plugins/graphql/auth/api-key-file.js';
+import { sourceIpOf } from './plugins/graphql/auth/source-ip.js';
 import type { ApiKey } from './plugins/graphql/auth/api-keys.js';
 import type { OperationLog } from './plugins/graphql/handler.js';
 import { jsonResponse } from './plugins/graphql/format.js';
@@ -86,10 +87,14 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   let lambda: LambdaRunner | undefined;
   let watcher: ProjectWatcher | undefined;
   try {
-    http = await serveNodeHttp((request) => (app ? app(request, ['127.0.0.1']) : Promise.resolve(jsonResponse({ status: 'starting' }, 503))), {
-      port: options.port,
-      host: options.host,
-    });
+    http = await serveNodeHttp(
+      (request, connection) =>
+        app ? app(request, sourceIpOf(connection?.remoteAddress, request.headers.get('x-forwarded-for'))) : Promise.resolve(jsonResponse({ status: 'starting' }, 503)),
+      {
+        port: options.port,
+        host: options.host,
+      },
+    );
     const database = project.database.name;
     const dataApi = { url: `${http.url}${Routes.DATA_API}`, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database };
     const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
@@ -183,7 +188,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       dataApi,
       auth,
       dataApiCore,
-      fetch: (request) => (app as NonNullable<typeof app>)(request, ['127.0.0.1']),
+      fetch: (request) => (app as NonNullable<typeof app>)(request, sourceIpOf(undefined, request.headers.get('x-forwarded-for'))),
       async close() {
         activeWatcher?.close();
         await realtime.close();

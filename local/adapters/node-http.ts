@@ -1,8 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** What the socket tells about a request that the web Request cannot carry. */
+export interface ConnectionInfo {
+  /** The TCP peer address. */
+  readonly remoteAddress: string | undefined;
+}
+
 /** A fetch-style handler: what every offline service exposes. */
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type FetchHandler = (request: Request, connection?: ConnectionInfo) => Promise<Response>;
 
 export interface ServeOptions {
   /**
@@ -52,7 +58,7 @@ export async function serveNodeHttp(handler: FetchHandler, options: ServeOptions
 
 async function respond(handler: FetchHandler, req: IncomingMessage, res: ServerResponse, host: string): Promise<void> {
   try {
-    const response = await handler(await toRequest(req, host));
+    const response = await handler(await toRequest(req, host), { remoteAddress: req.socket.remoteAddress });
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
     res.end(Buffer.from(await response.arrayBuffer()));

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthMode, Authenticator } from '../graphql/auth/types.js';
+import { sourceIpOf } from '../graphql/auth/source-ip.js';
 import type { OperationOutcome } from '../graphql/execute/execute-operation.js';
 import type { RequestState } from '../graphql/execute/request-state.js';
 import { createDocumentValidator, type ValidatedDocument, type ValidationOptions } from '../graphql/validation/validate-document.js';
@@ -38,10 +39,9 @@ export interface RealtimePlugin {
   close(): Promise<void>;
 }
 
-function sourceIpOf(request: IncomingMessage): string[] {
+function sourceIpOfUpgrade(request: IncomingMessage): string[] {
   const forwarded = request.headers['x-forwarded-for'];
-  const extra = typeof forwarded === 'string' ? forwarded.split(',').map((ip) => ip.trim()).filter(Boolean) : [];
-  return [request.socket.remoteAddress ?? '127.0.0.1', ...extra];
+  return sourceIpOf(request.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : undefined);
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
@@ -81,7 +81,7 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
     if (!protocols.includes(RealtimeWire.SUBPROTOCOL)) return refuseUpgrade(socket, 400, 'Bad Request');
     const handshake = handshakeAuth(url, protocols);
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-      serveConnection(ws, { api, registry, handshake, sourceIp: sourceIpOf(request), limits, log });
+      serveConnection(ws, { api, registry, handshake, sourceIp: sourceIpOfUpgrade(request), limits, log });
     });
   }
 

@@ -52,6 +52,12 @@ describe('Local user pool: tokens it mints', () => {
     });
   });
 
+  it('puts the peer address and then the x-forwarded-for addresses in sourceIp', async () => {
+    const { idToken } = await pool.mint({ username: 'alice' });
+    const { identity } = whoami(await postGraphql(server, '{ whoami }', { authorization: idToken, 'x-forwarded-for': '203.0.113.7, 198.51.100.2' }));
+    expect(identity.sourceIp).toEqual(['127.0.0.1', '203.0.113.7', '198.51.100.2']);
+  });
+
   it('gives a user with no groups `groups: null` and no cognito:groups claim, as Cognito does', async () => {
     const { idToken } = await pool.mint({ username: 'bob' });
     const { identity } = whoami(await postGraphql(server, '{ whoami }', { authorization: idToken }));
