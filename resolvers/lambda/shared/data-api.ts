@@ -122,7 +122,14 @@ export function parseInstant(value: string): Date {
   return new Date(`${value.replace(' ', 'T')}Z`);
 }
 
-/** An instant as AWSDateTime in UTC (`2026-01-01T00:00:00.000Z`). */
+/**
+ * An instant as AWSDateTime in UTC. A stored instant keeps its microseconds
+ * (`2026-01-01T00:00:00.123456Z`, as the reads part's `api_instant` writes it), so both parts show
+ * the same value; a Date has milliseconds.
+ */
 export function isoInstant(value: string | Date): string {
-  return (typeof value === 'string' ? parseInstant(value) : value).toISOString();
+  if (typeof value !== 'string') return value.toISOString();
+  const [date, time = '00:00:00'] = value.split(' ');
+  const [seconds, fraction = ''] = time.split('.');
+  return `${date}T${seconds}.${fraction.padEnd(6, '0').slice(0, 6)}Z`;
 }

@@ -85,6 +85,7 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const user = await driver.newUser();
       const first = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 22, 4));
       expect(first.booking).toMatchObject({ status: 'CONFIRMED', cashbackEarned: { amount: 7_500, currency: 'USD' }, roomTotal: { amount: 200_000 } });
+      if (driver.readBooking) expect((await driver.readBooking(user, first.booking.id)).data).toEqual(first.booking);
       const second = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 27, 4));
       expect(second.quote.cashbackEarned.amount).toBe(12_500);
       expect(second.booking.cashbackEarned.amount).toBe(12_500);
@@ -206,6 +207,10 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       expect(entries.filter((entry) => entry.kind === 'CASHBACK_REVERSAL')).toHaveLength(1);
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(5_000);
 
+      if (driver.readBooking) {
+        // The reads part's booking(id) tells the same story as the money Lambdas.
+        expect((await driver.readBooking(user, booking.id)).data).toEqual(reply.data);
+      }
       const again = await driver.cancelBooking(user, booking.id);
       expect(again.data.cancellation).toEqual(reply.data.cancellation);
       expect((await ledger(driver.db, user.id)).length).toBe(entries.length);

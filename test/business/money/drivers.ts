@@ -11,7 +11,7 @@ import { referralRoutes } from '../../../resolvers/lambda/referrals/handler.js';
 import { rewardRoutes } from '../../../resolvers/lambda/rewards/handler.js';
 import type { DataAccess } from '../../../resolvers/lambda/shared/data-api.js';
 import { startInProcessMoney } from './in-process.js';
-import { CANCEL_BOOKING, COMPLETE_STAY, CREATE_BOOKING, EXPIRE, QUOTE, REDEEM, REWARDS, SET_AVAILABILITY, newUsername, startMoneyApi } from './support.js';
+import { CANCEL_BOOKING, COMPLETE_STAY, CREATE_BOOKING, EXPIRE, QUOTE, READ_BOOKING, REDEEM, REWARDS, SET_AVAILABILITY, newUsername, startMoneyApi } from './support.js';
 
 export interface Reply {
   data?: any;
@@ -40,6 +40,8 @@ export interface MoneyDriver {
   expireCredits(caller: Caller, asOf?: string): Promise<Reply>;
   /** The caller's `me.rewards`. */
   rewards(user: TestUser): Promise<Reply>;
+  /** `booking(id)` as the reads part serves it (GraphQL only). */
+  readBooking?(user: TestUser, bookingId: string): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
       const reply = await call({ user }, REWARDS, {}, 'me');
       return reply.error ? reply : { data: reply.data.rewards };
     },
+    readBooking: (user, bookingId) => call({ user }, READ_BOOKING, { id: bookingId }, 'booking'),
     async close() {
       await api.close();
       await database?.drop();

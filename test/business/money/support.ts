@@ -161,6 +161,7 @@ const BOOKING_FIELDS = `id userId status checkIn checkOut nights guests nightlyR
   cancellation { cancelledAt free penalty ${MONEY} creditsReturned ${MONEY} cashbackReversed ${MONEY} deductedFromRefund ${MONEY} refund ${MONEY} }
   hotel { id city { name } } roomType { id name } createdAt updatedAt`;
 
+export const READ_BOOKING = `query Read($id: ID!) { booking(id: $id) { ${BOOKING_FIELDS} } }`;
 export const CREATE_BOOKING = `mutation Book($input: CreateBookingInput!) { createBooking(input: $input) { ${BOOKING_FIELDS} } }`;
 export const CANCEL_BOOKING = `mutation Cancel($input: CancelBookingInput!) { cancelBooking(input: $input) { ${BOOKING_FIELDS} } }`;
 export const COMPLETE_STAY = `mutation Complete($id: ID!) { completeStay(bookingId: $id) { id status userId } }`;
