@@ -11,6 +11,11 @@ describe('Function: parseServerOptions', () => {
     expect(options).toMatchObject({ port: 0, dataDir: '/tmp/x', dbUrl: 'postgres://u@h/db', apiKey: 'da2-k', watch: false });
   });
 
+  it('reads the local IAM credentials', () => {
+    const options = parseServerOptions(['--iam-access-key-id', 'AKIATESTTESTTEST01', '--iam-secret-access-key', 's3cret']);
+    expect(options).toMatchObject({ iamAccessKeyId: 'AKIATESTTESTTEST01', iamSecretAccessKey: 's3cret' });
+  });
+
   it('answers --help', () => {
     expect(parseServerOptions(['--help'])).toEqual({ help: true });
   });
@@ -20,6 +25,7 @@ describe('Function: parseServerOptions', () => {
     [['--port', '70000']],
     [['--db-url', 'mysql://x']],
     [['--colour']],
+    [['--iam-access-key-id', 'lower-case-key']],
   ])('refuses %j with a message naming the option', (argv) => {
     expect(() => parseServerOptions(argv)).toThrow(OptionsError);
   });
