@@ -13,7 +13,7 @@ import type { AvailabilityChange, CreditBalanceChange } from '../shared/publish.
 import { balanceChange, expireDueGrants, extendEarnedExpiry, insertEntry, lockUser, type LedgerRow } from '../ledger/ledger.js';
 import { loadBookingRow, toBooking } from './booking-view.js';
 import { claimKey, completeKey, releaseKey, requestHash } from './idempotency.js';
-import { priceOffer } from './offer.js';
+import { bookingCashback, priceOffer } from './offer.js';
 import { decodeQuoteId } from './quote-id.js';
 import { loadStay } from './stay.js';
 
@@ -56,6 +56,7 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
 
       const credits = input.applyCredits ? offer.creditsApplicable : 0;
       const creditsValue = input.applyCredits ? offer.creditsValue : 0;
+      const { qualifyingSpend, cashback } = bookingCashback(offer, credits);
       const [booking] = await tx.query<{ id: string }>(
         `INSERT INTO bookings (user_id, hotel_id, room_type_id, rate_plan_id, check_in, check_out, guests, status, currency, room_total_minor,
            taxes_minor, fees_minor, total_minor, credit_currency, credits_applied_minor, credits_value_minor, qualifying_spend_minor,
@@ -67,8 +68,8 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
         {
           user: user.id, hotel: stayRequest.hotelId, rt: stayRequest.roomTypeId, plan: stay.catalogue.rate_plan_id, checkIn: stayRequest.checkIn,
           checkOut: stayRequest.checkOut, guests: stayRequest.guests, currency: offer.hotelCurrency, room: offer.price.roomTotal, taxes: offer.price.taxes,
-          fees: offer.price.fees, total: offer.price.total, creditCurrency: offer.creditCurrency, credits, creditsValue, qualifying: offer.qualifyingSpend,
-          cashback: offer.cashback, deadline: offer.deadline?.toISOString() ?? null, penalty: Math.min(offer.penalty, offer.price.total),
+          fees: offer.price.fees, total: offer.price.total, creditCurrency: offer.creditCurrency, credits, creditsValue, qualifying: qualifyingSpend,
+          cashback, deadline: offer.deadline?.toISOString() ?? null, penalty: Math.min(offer.penalty, offer.price.total),
           key: input.idempotencyKey, hash: requestHash(input), at: at.toISOString(),
         },
       );
@@ -89,8 +90,8 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
       }
       const earnedExpiry = earnedCreditExpiry(at, at);
       await extendEarnedExpiry(tx, user.id, at, earnedExpiry);
-      if (offer.cashback > 0) {
-        entries.push(await insertEntry(tx, { userId: user.id, kind: 'CASHBACK_EARNED', amount: offer.cashback, currency: offer.creditCurrency, expiresAt: earnedExpiry, bookingId, at }));
+      if (cashback > 0) {
+        entries.push(await insertEntry(tx, { userId: user.id, kind: 'CASHBACK_EARNED', amount: cashback, currency: offer.creditCurrency, expiresAt: earnedExpiry, bookingId, at }));
       }
       await completeKey(tx, user.id, input.idempotencyKey, bookingId);
 

@@ -5,7 +5,7 @@
 import { cancellationDeadline, cancellationPenalty, policySummary } from '../money/cancellation.js';
 import { convertMinor, USD_RATE, type CurrencyRate } from '../money/currency.js';
 import { creditsToApply, priceStay, type StayPrice } from '../money/pricing.js';
-import { cashbackFor, tierBands } from '../money/tiers.js';
+import { cashbackFor, tierBands, type TierBand } from '../money/tiers.js';
 import { formatInZone } from '../money/zoned-time.js';
 import type { SqlExecutor } from '../shared/data-api.js';
 import { currencyRates, openGrants, type OpenGrant } from '../ledger/ledger.js';
@@ -20,9 +20,13 @@ export interface Offer {
   creditsApplicable: number;
   /** Value of creditsApplicable in the hotel's currency (rounded up, capped at the room total). */
   creditsValue: number;
-  /** Room total in the credit currency (rounded up): the calendar-year qualifying spend it adds. */
-  qualifyingSpend: number;
+  /** Room total in the credit currency (rounded up). */
+  roomTotalInCredits: number;
+  /** Qualifying spend this calendar year before this booking. */
+  spentBefore: number;
+  /** Cashback when the room total is paid in money (what the quote shows). */
   cashback: number;
+  bands: TierBand[];
   deadline: Date | null;
   penalty: number;
   summary: string;
@@ -43,6 +47,15 @@ export function bandsFor(rate: CurrencyRate) {
   return tierBands((cents) => convertMinor(cents, USD_RATE, rate, 'floor'));
 }
 
+/**
+ * Qualifying spend and cashback of a booking: the room total less the credits that paid part of it
+ * (credits are not spend; the seed and migration 0004 count it the same way).
+ */
+export function bookingCashback(offer: Offer, creditsApplied: number): { qualifyingSpend: number; cashback: number } {
+  const qualifyingSpend = Math.max(0, offer.roomTotalInCredits - creditsApplied);
+  return { qualifyingSpend, cashback: cashbackFor(offer.spentBefore, qualifyingSpend, offer.bands) };
+}
+
 /** Prices `stay` for the user at `now`. */
 export async function priceOffer(tx: SqlExecutor, stay: Stay, user: { id: string; home_currency: string }, now: Date): Promise<Offer> {
   const hotelCurrency = stay.catalogue.currency.trim();
@@ -61,10 +74,11 @@ export async function priceOffer(tx: SqlExecutor, stay: Stay, user: { id: string
   const creditsValue = Math.min(price.roomTotal, convertMinor(creditsApplicable, creditRate, hotelRate, 'ceil'));
   const spentBefore = await yearSpend(tx, user.id, now.getUTCFullYear());
   const cashback = cashbackFor(spentBefore, roomTotalInCredits, bandsFor(creditRate));
+  const bands = bandsFor(creditRate);
   const deadline = cancellationDeadline({ checkIn: stay.request.checkIn, checkInTime: stay.catalogue.check_in_time, timeZone: stay.catalogue.time_zone, terms: stay.terms });
   return {
     price, hotelCurrency, creditCurrency, grants, creditsAvailable, creditsApplicable, creditsValue,
-    qualifyingSpend: roomTotalInCredits, cashback, deadline,
+    roomTotalInCredits, spentBefore, cashback, bands, deadline,
     penalty: cancellationPenalty(stay.terms, nightlyRates),
     summary: policySummary(deadline, stay.catalogue.time_zone, stay.terms),
   };

@@ -54,6 +54,9 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       expect(quote.creditsApplicable.amount).toBe(RATE);
       expect(booking.creditsApplied).toEqual({ amount: RATE, currency: 'USD' });
       expect(booking.amountCharged.amount).toBe(booking.total.amount - RATE);
+      // Credits are not spend: the quote's cashback assumes money; paid wholly by credits, the booking earns none.
+      expect(quote.cashbackEarned.amount).toBe(1_250);
+      expect(booking.cashbackEarned.amount).toBe(0);
       const spent = (await ledger(driver.db, user.id)).filter((entry) => entry.kind === 'SPENT');
       const byGrant = Object.fromEntries(spent.map((entry) => [entry.consumes_entry_id, Number(entry.amount_minor)]));
       expect(byGrant).toEqual({ [sooner]: -10_000, [later]: -(RATE - 10_000) });
@@ -192,6 +195,7 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const promo = await grant(driver.db, user.id, 5_000, 240);
       const input = stayInput(hotel, hotel.flexRoomTypeId, 40, 2);
       const { booking } = await quoteAndBook(driver, user, input, true);
+      expect(booking.cashbackEarned.amount).toBe(Math.ceil(((2 * RATE - 5_000) * 250) / 10_000)); // on the part paid in money
       const soldWhileBooked = await roomsSold(driver.db, hotel.flexRoomTypeId, input.checkIn);
       const reply = await driver.cancelBooking(user, booking.id);
       expect(reply.error).toBeUndefined();
