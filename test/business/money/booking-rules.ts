@@ -64,6 +64,21 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(90_000 - RATE + booking.cashbackEarned.amount);
     });
 
+    it('keeps credits and cashback in the user home currency, converted at the fixed rates in the user favour', async () => {
+      const { driver, hotel } = env();
+      const user = await driver.newUser();
+      await driver.db.execute("UPDATE users SET home_currency = 'EUR' WHERE id = :id::uuid", { id: user.id });
+      await grant(driver.db, user.id, 10_000, 240, 'PROMO', 'EUR');
+      const q = (await driver.quote(user, stayInput(hotel, hotel.flexRoomTypeId, 20, 4))).data;
+      expect(q.total.currency).toBe('USD');
+      expect(q.creditsAvailable).toEqual({ amount: 10_000, currency: 'EUR' });
+      expect(q.creditsApplicable).toEqual({ amount: 10_000, currency: 'EUR' });
+      // EUR 100.00 at 1.08 USD/EUR is worth $108.00 off the charge.
+      expect(q.totalWithCredits).toEqual({ amount: q.total.amount - 10_800, currency: 'USD' });
+      // $2,000 = EUR 1,851.86 (rounded up); tiers at EUR 925.92 (rounded down): 2.5% of 92,592 + 5% of 92,594 = 6,944.5 -> 6,945.
+      expect(q.cashbackEarned).toEqual({ amount: 6_945, currency: 'EUR' });
+    });
+
     it('rejects bad stays with ValidationError and unknown rooms with NotFound', async () => {
       const { driver, hotel } = env();
       const user = await driver.newUser();

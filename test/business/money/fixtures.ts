@@ -22,11 +22,11 @@ export async function quoteAndBook(driver: MoneyDriver, user: TestUser, input: R
 }
 
 /** A grant written directly (promotions come from outside the API). */
-export async function grant(db: DataAccess, userId: string, amount: number, expiresInHours: number, kind = 'PROMO'): Promise<string> {
+export async function grant(db: DataAccess, userId: string, amount: number, expiresInHours: number, kind = 'PROMO', currency = 'USD'): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO credit_ledger (user_id, kind, amount_minor, currency, expires_at, note)
-     VALUES (:user::uuid, :kind, :amount, 'USD', now() + :hours::int * interval '1 hour', 'test grant') RETURNING id`,
-    { user: userId, kind, amount, hours: expiresInHours },
+     VALUES (:user::uuid, :kind, :amount, :currency, now() + :hours::int * interval '1 hour', 'test grant') RETURNING id`,
+    { user: userId, kind, amount, hours: expiresInHours, currency },
   );
   return (row as { id: string }).id;
 }
