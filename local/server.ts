@@ -100,20 +100,6 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
     await project.database.prepare?.(target, log);
 
-    const lambdaRunner = createLambdaRunner({
-      functions: Object.entries(project.manifest.lambdaFunctions).map(([name, fn]) => ({
-        name,
-        handlerFile: resolve(options.rootDir, fn.handler),
-        ...(fn.export ? { handlerExport: fn.export } : {}),
-        ...(fn.environment ? { environment: fn.environment } : {}),
-        ...(fn.timeoutSeconds ? { timeoutSeconds: fn.timeoutSeconds } : {}),
-        ...(fn.memoryMb ? { memoryMb: fn.memoryMb } : {}),
-      })),
-      extraEnvironment: lambdaDataApiEnvironment(dataApi.url, database),
-      logger: (entry) => log(`[${entry.functionName}] ${entry.line}`),
-    });
-    lambda = lambdaRunner;
-
     const apiKey: ApiKey = options.apiKey ? { id: options.apiKey, expires: Math.floor(Date.now() / 1000) + 365 * 86_400 } : await loadOrCreateApiKey(dataDir);
     const modes = new Set([project.auth.defaultMode, ...(project.auth.additionalModes ?? [])]);
     const auth = await createLocalAuth({
@@ -124,6 +110,21 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       ...(project.auth.userPool ? { userPool: project.auth.userPool } : {}),
       iam: { ...(options.iamAccessKeyId ? { accessKeyId: options.iamAccessKeyId } : {}), ...(options.iamSecretAccessKey ? { secretAccessKey: options.iamSecretAccessKey } : {}) },
     });
+    const lambdaRunner = createLambdaRunner({
+      functions: Object.entries(project.manifest.lambdaFunctions).map(([name, fn]) => ({
+        name,
+        handlerFile: resolve(options.rootDir, fn.handler),
+        ...(fn.export ? { handlerExport: fn.export } : {}),
+        ...(fn.environment ? { environment: fn.environment } : {}),
+        ...(fn.timeoutSeconds ? { timeoutSeconds: fn.timeoutSeconds } : {}),
+        ...(fn.memoryMb ? { memoryMb: fn.memoryMb } : {}),
+      })),
+      extraEnvironment: { ...lambdaDataApiEnvironment(dataApi.url, database), APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}` },
+      // Functions sign as the local IAM principal, so their calls to the IAM-only publish mutations pass.
+      credentials: { accessKeyId: auth.iam.accessKeyId, secretAccessKey: auth.iam.secretAccessKey },
+      logger: (entry) => log(`[${entry.functionName}] ${entry.line}`),
+    });
+    lambda = lambdaRunner;
     const apiInputs: GraphqlApiInputs = {
       project,
       rootDir: options.rootDir,

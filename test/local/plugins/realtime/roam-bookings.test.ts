@@ -6,21 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { RDSData } from '@aws-sdk/client-rds-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolverManifest } from '../../../../local/manifest/index.js';
 import { createDataAccess } from '../../../../resolvers/lambda/shared/data-api.js';
-import { manifest } from '../../../../resolvers/manifest.js';
 import { CREATE_BOOKING, QUOTE, pickUsdHotel, daysFromToday } from '../../../business/money/support.js';
 import { startRoamTestServer, TEST_API_KEY, type RoamTestServer } from '../../../support/roam-server.js';
 import { RealtimeTestClient } from './support/ws-client.js';
-
-const PUBLISH_FIELDS = ['Mutation.publishCreditBalanceChanged', 'Mutation.publishHotelAvailabilityChanged'];
-
-/** The manifest with a stand-in for each publish mutation whose resolver has not landed yet. */
-function withPublishStandIns(base: ResolverManifest): ResolverManifest {
-  const standIn = { kind: 'JS_UNIT' as const, code: 'test/fixtures/apis/realtime/roam/echo-input.ts', dataSource: 'none' };
-  const missing = Object.fromEntries(PUBLISH_FIELDS.filter((field) => !(field in base.resolvers)).map((field) => [field, standIn]));
-  return { ...base, resolvers: { ...base.resolvers, ...missing } };
-}
 
 interface Guest {
   sub: string;
@@ -55,7 +44,7 @@ async function book(who: Guest, skip: number): Promise<{ id: string; userId: str
 }
 
 beforeAll(async () => {
-  roam = await startRoamTestServer({ hotels: 10, manifest: withPublishStandIns(manifest) });
+  roam = await startRoamTestServer({ hotels: 10 });
   rds = new RDSData({ endpoint: roam.server.dataApi.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   ada = await guest('ada');
   bob = await guest('bob');
@@ -98,5 +87,16 @@ describe('onBookingUpdated: a user follows only their own bookings', () => {
     await bob.socket.barrier();
     expect(ada.socket.frames.filter((frame) => frame.type === 'data')).toEqual([]);
     expect(bob.socket.frames.filter((frame) => frame.type === 'data')).toEqual([]);
+  });
+});
+
+describe('onCreditBalanceChanged: Lambdas announce balance changes through the IAM publish mutation', () => {
+  it("delivers the cashback a booking earns to the booker's own subscription", async () => {
+    const BALANCE = 'subscription Credits($userId: ID!) { onCreditBalanceChanged(userId: $userId) { userId balance { amount currency } } }';
+    expect(await ada.socket.start('credits', BALANCE, { userId: ada.sub }, ada.auth)).toEqual({ type: 'start_ack', id: 'credits' });
+    await book(ada, 2);
+    const event = (await ada.socket.nextOf('data', 'credits')).payload.data.onCreditBalanceChanged;
+    expect(event.userId).toBe(ada.sub);
+    expect(event.balance.amount).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,16 @@
+/**
+ * IAM-only publish mutation (NONE data source): answers with its input, so that the subscription
+ * listing it in @aws_subscribe delivers a change a Lambda made inside its own transaction.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+
+export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+  return { payload: ctx.arguments.input };
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) {
+    return util.error(ctx.error.message, ctx.error.type);
+  }
+  return ctx.result;
+}
