@@ -20,7 +20,11 @@ const editorValue = (selector: string) => `(document.querySelector(${JSON.string
 const setEditor = (selector: string, text: string) => `document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)}).CodeMirror.setValue(${JSON.stringify(text)})`;
 
 async function responseContains(text: string): Promise<void> {
-  await page.waitForFunction(`${editorValue('.graphiql-response')}.includes(${JSON.stringify(text)})`, undefined, { timeout: 60_000 });
+  try {
+    await page.waitForFunction(`${editorValue('.graphiql-response')}.includes(${JSON.stringify(text)})`, undefined, { timeout: 20_000 });
+  } catch (error) {
+    throw new Error(`The response never contained ${JSON.stringify(text)}; it reads: ${String(await page.evaluate(editorValue('.graphiql-response')))}`, { cause: error });
+  }
 }
 
 beforeAll(async () => {
@@ -55,8 +59,13 @@ describe('Playground subscriptions in headless Chromium', () => {
   }, 180_000);
 
   it('shows a refusal from the realtime endpoint as the result', async () => {
-    await page.click('.graphiql-execute-button'); // stops the running subscription
+    // The button reads "Stop" while the subscription runs; one click stops it, and only once it
+    // reads "Execute" again does the next click start the new operation.
+    await page.click('.graphiql-execute-button[aria-label^="Stop"]');
+    await page.waitForSelector('.graphiql-execute-button[aria-label^="Execute"]', { timeout: 60_000 });
     await page.evaluate(setEditor('.graphiql-query-editor', 'subscription Members { onMembersOnly { body } }'));
+    // GraphiQL takes in an edit (and the operation name with it) after a short debounce; it stores the query then.
+    await page.waitForFunction(`(localStorage.getItem('graphiql:query') ?? '').includes('onMembersOnly')`, undefined, { timeout: 20_000 });
     await page.click('.graphiql-execute-button');
     await responseContains('Not Authorized to access onMembersOnly on type Subscription');
   }, 120_000);
