@@ -10,15 +10,13 @@
  * ROAM_BENCH_PG_URL picks the database (default the one above). Sequential requests (one client),
  * after a warm-up; bounded in count and time per case.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { roamConfig } from '../local.config.js';
 import { loadResolverCode, runUnitResolver } from '../local/appsync-js/index.js';
 import { startLocalServer } from '../local/server.js';
-import { manifest } from '../resolvers/manifest.js';
-import { servedSchema } from '../test/business/reads/support.js';
 
 const url = process.env.ROAM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/roam_explain';
 const API_KEY = 'da2-roambenchroambenchroambench';
@@ -79,10 +77,7 @@ async function main(): Promise<void> {
   await client.end();
 
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-bench-'));
-  // Served fields only, while some root fields have no resolver yet (see servedSchema).
-  const schemaFile = join(dataDir, 'schema.graphql');
-  await writeFile(schemaFile, servedSchema(await readFile('schema.graphql', 'utf8'), manifest));
-  const server = await startLocalServer({ ...roamConfig(), schemaFile }, { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, dbUrl: url, log: () => {} } as Parameters<typeof startLocalServer>[1]);
+  const server = await startLocalServer(roamConfig(), { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, dbUrl: url, log: () => {} } as Parameters<typeof startLocalServer>[1]);
   try {
     console.log('\n| case | requests | items | p50 ms | p90 ms | p99 ms |\n|---|---|---|---|---|---|');
     // The first row is the server's own floor: a one-row RDS read through the same path.

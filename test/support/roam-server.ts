@@ -20,7 +20,7 @@ export interface RoamTestServer {
  * tests that go through the GraphQL endpoint. Set ROAM_TEST_PG_URL-backed servers with `dbUrl`.
  */
 export async function startRoamTestServer(
-  options: { hotels?: number; startDate?: string; dbUrl?: string; manifest?: LocalProjectConfig['manifest'] } = {},
+  options: { hotels?: number; startDate?: string; dbUrl?: string; manifest?: LocalProjectConfig['manifest']; log?: (line: string) => void } = {},
 ): Promise<RoamTestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
   const roam = roamConfig({ hotels: options.hotels ?? 40, seed: 'roam-tests', ...(options.startDate ? { startDate: options.startDate } : {}) });
@@ -33,7 +33,7 @@ export async function startRoamTestServer(
     host: '127.0.0.1',
     apiKey: TEST_API_KEY,
     ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
-    log: () => {},
+    log: options.log ?? (() => {}),
     requireAllRootResolvers: !options.manifest,
   });
   return {

@@ -4,17 +4,10 @@
  * (through the server's own Data API, with the money Lambdas' data access layer).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RDSData } from '@aws-sdk/client-rds-data';
-import { roamConfig } from '../../../local.config.js';
 import { signAppSyncRequest } from '../../../local/plugins/auth/index.js';
-import { startLocalServer } from '../../../local/server.js';
-import { manifest } from '../../../resolvers/manifest.js';
 import { createDataAccess, type DataAccess } from '../../../resolvers/lambda/shared/data-api.js';
-import { TEST_API_KEY, type RoamTestServer } from '../../support/roam-server.js';
-import { servedSchema } from '../reads/support.js';
+import { startRoamTestServer, type RoamTestServer } from '../../support/roam-server.js';
 
 export interface MoneyTestApi {
   roam: RoamTestServer;
@@ -31,38 +24,14 @@ export interface MoneyTestApi {
 /** A username no other test uses. */
 export const newUsername = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 
-/**
- * Starts Roam's whole manifest offline. Stopgap (as the reads tests do): the publish* mutations
- * have no resolver yet and the server lost its `requireAllRootResolvers: false` option in 68b212f,
- * so the schema served leaves out the root fields the manifest does not serve.
- */
-async function startRoamServer(options: { hotels: number; dbUrl?: string }): Promise<RoamTestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'roam-money-'));
-  const schemaFile = join(dataDir, 'schema.graphql');
-  await writeFile(schemaFile, servedSchema(await readFile('schema.graphql', 'utf8'), manifest));
-  const config = { ...roamConfig({ hotels: options.hotels, seed: 'roam-tests' }), schemaFile, manifest };
-  const server = await startLocalServer(config, {
-    rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: TEST_API_KEY,
-    // MONEY_TEST_LOG=1 prints the server's operation and Lambda logs.
-    log: process.env.MONEY_TEST_LOG ? (line: string) => console.log(line) : () => {},
-    ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
-  } as Parameters<typeof startLocalServer>[1]);
-  return {
-    server,
-    async graphql(query, variables = {}, headers = { 'x-api-key': TEST_API_KEY }) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-      return { status: response.status, body: await response.json() };
-    },
-    async close() {
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Starts the API for one test file. */
 export async function startMoneyApi(options: { hotels?: number; dbUrl?: string } = {}): Promise<MoneyTestApi> {
-  const roam = await startRoamServer({ hotels: options.hotels ?? 20, ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}) });
+  const roam = await startRoamTestServer({
+    hotels: options.hotels ?? 20,
+    ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
+    // MONEY_TEST_LOG=1 prints the server's operation and Lambda logs.
+    ...(process.env.MONEY_TEST_LOG ? { log: (line: string) => console.log(line) } : {}),
+  });
   const { server } = roam;
   const client = new RDSData({ endpoint: server.dataApi.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   const db = createDataAccess({ api: client, resourceArn: server.dataApi.resourceArn, secretArn: server.dataApi.secretArn, database: server.dataApi.database });

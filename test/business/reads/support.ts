@@ -1,69 +1,13 @@
 /**
- * Support for the READS tests: Roam's offline server with the project manifest (whatever root
- * fields it does not serve yet are left out of the schema), SQL through the server's own Data API core, and a fixture
- * "cluster" of hotels whose every rate and distance the test knows.
+ * Support for the READS tests: Roam's offline server, SQL through the server's own Data API core,
+ * and a fixture "cluster" of hotels whose every rate and distance the test knows.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kind, parse, print, type DefinitionNode, type FieldDefinitionNode } from 'graphql';
-import { roamConfig } from '../../../local.config.js';
-import type { ResolverManifest } from '../../../local/manifest/types.js';
-import { startLocalServer } from '../../../local/server.js';
-import { manifest } from '../../../resolvers/manifest.js';
-import { TEST_API_KEY, type RoamTestServer } from '../../support/roam-server.js';
+import { startRoamTestServer, type RoamTestServer } from '../../support/roam-server.js';
 
-/**
- * schema.graphql without the root fields `manifest` does not serve yet (and the subscriptions that
- * listen to them). A stopgap: the server's `requireAllRootResolvers: false` option, which
- * test/support/roam-server.ts passes, was lost from local/server.ts in commit 68b212f, so a
- * partial manifest is refused. Once the MONEY part lands the full manifest needs none of this.
- */
-export function servedSchema(sdl: string, manifest: ResolverManifest): string {
-  const served = (coordinate: string) => coordinate in manifest.resolvers;
-  const definitions = parse(sdl).definitions.map((definition): DefinitionNode => {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !['Query', 'Mutation', 'Subscription'].includes(definition.name.value)) return definition;
-    const type = definition.name.value;
-    if (type !== 'Subscription') {
-      return { ...definition, fields: (definition.fields ?? []).filter((field) => served(`${type}.${field.name.value}`)) };
-    }
-    // Subscriptions stay; each listens only to the mutations that exist.
-    const fields = (definition.fields ?? []).map((field): FieldDefinitionNode => ({
-      ...field,
-      directives: field.directives?.map((directive) => {
-        const list = directive.arguments?.[0]?.value;
-        if (directive.name.value !== 'aws_subscribe' || list?.kind !== Kind.LIST) return directive;
-        const values = list.values.filter((value) => value.kind === Kind.STRING && served(`Mutation.${value.value}`));
-        return { ...directive, arguments: [{ ...directive.arguments![0]!, value: { ...list, values } }] };
-      }),
-    }));
-    return { ...definition, fields };
-  });
-  return print({ kind: Kind.DOCUMENT, definitions });
-}
-
-/** The server for one test file: a small seed, Roam's whole manifest, the fields it serves. */
-export async function startReadsServer(options: { dbUrl?: string } = {}): Promise<RoamTestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'roam-reads-'));
-  const schemaFile = join(dataDir, 'schema.graphql');
-  await writeFile(schemaFile, servedSchema(await readFile('schema.graphql', 'utf8'), manifest));
-  const config = { ...roamConfig({ hotels: 20, seed: 'roam-tests' }), schemaFile, manifest };
-  const server = await startLocalServer(config, {
-    rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: TEST_API_KEY, log: () => {},
-    ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
-  } as Parameters<typeof startLocalServer>[1]);
-  return {
-    server,
-    async graphql(query, variables = {}, headers = { 'x-api-key': TEST_API_KEY }) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-      return { status: response.status, body: await response.json() };
-    },
-    async close() {
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+/** The server for one test file: Roam's whole API offline with a small seed. */
+export function startReadsServer(options: { dbUrl?: string } = {}): Promise<RoamTestServer> {
+  return startRoamTestServer({ hotels: 20, ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}) });
 }
 
 /** Runs SQL (no parameters: tests build literal values they made themselves) and returns rows of plain values. */
