@@ -1,5 +1,5 @@
 import { bundleResolverFile, type ResolverBundle } from './bundle.js';
-import { checkLanguageSubset } from './check-subset.js';
+import { checkLanguageSubsetOnce } from './subset-cache.js';
 import { checkModuleShape } from './check-module.js';
 import { PositionMapper, readInlineSourceMap } from './source-map.js';
 
@@ -20,6 +20,6 @@ export async function buildResolverCode(file: string): Promise<CheckedResolverCo
   const bundle = await bundleResolverFile(file);
   checkModuleShape(bundle);
   const deployedToSource = new PositionMapper(readInlineSourceMap(bundle.code), bundle.outputFile, bundle.file);
-  checkLanguageSubset(bundle.code, deployedToSource);
+  await checkLanguageSubsetOnce(bundle.code, deployedToSource);
   return { ...bundle, deployedToSource };
 }
