@@ -58,6 +58,8 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
   readonly realtimeLimits?: RealtimePluginOptions['limits'];
   /** Refuse to start while a Query or Mutation field has no resolver. Only tests of a partial API turn it off. @default true */
   readonly requireAllRootResolvers?: boolean;
+  /** The whole-request deadline. Only tests shorten AppSync's fixed 30 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
@@ -133,6 +135,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       log: (entry) => log(formatOperationLog(entry)),
       onOperation: (outcome, state) => realtime.publish(outcome, state),
       requireAllRootResolvers: options.requireAllRootResolvers ?? true,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     };
     const realtime = createRealtimePlugin({
       schema: () => api.schema,

@@ -28,6 +28,8 @@ export interface GraphqlApiInputs {
   readonly onOperation?: GraphqlEndpoint['onOperation'];
   /** Refuse a manifest that leaves a Query or Mutation field without a resolver (restored from 302d6d3). @default true */
   readonly requireAllRootResolvers?: boolean;
+  /** The whole-request deadline; only tests shorten it. @default 30 000 ms */
+  readonly requestTimeoutMs?: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function buildGraphqlApi(inputs: GraphqlApiInputs): Promise<Graphql
     authenticators: inputs.authenticators,
     defaultMode: project.auth.defaultMode,
     resolverCountLimit: project.resolverCountLimit ?? 0,
+    ...(inputs.requestTimeoutMs ? { requestTimeoutMs: inputs.requestTimeoutMs } : {}),
     log: inputs.log,
     ...(inputs.onOperation ? { onOperation: inputs.onOperation } : {}),
   });

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer, type LocalServer } from '../../local/server.js';
+import { limitsApi } from '../fixtures/apis/limits/config.js';
+
+const API_KEY = 'da2-limitslimitslimitslimitsli';
+const REQUEST_TIMEOUT_MS = 1_500;
+let server: LocalServer;
+let dataDir: string;
+const logLines: string[] = [];
+
+async function graphql(query: string, headers: Record<string, string> = { 'x-api-key': API_KEY }) {
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'roam-limits-'));
+  server = await startLocalServer(limitsApi, {
+    rootDir: process.cwd(),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    apiKey: API_KEY,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    log: (line) => logLines.push(line),
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('Offline server: per-API limits through HTTP', () => {
+  it('refuses an operation deeper than the query depth limit, and serves one within it', async () => {
+    expect((await graphql('{ note { text } }')).body).toEqual({ data: { note: { text: 'a note' } } });
+    const { status, body } = await graphql('{ note { author { name } } }');
+    expect(status).toBe(200);
+    expect(body.data).toBeNull();
+    expect(body.errors[0].message).toBe('Validation error of type DepthLimit: Query depth 3 exceeds the maximum depth of 2');
+  });
+
+  it('fails the resolutions past the resolver count limit, and only those', async () => {
+    const { body } = await graphql('{ a: echo(message: "1") b: echo(message: "2") c: echo(message: "3") d: echo(message: "4") }');
+    expect(body.data).toEqual({ a: '1', b: '2', c: '3', d: null });
+    expect(body.errors).toEqual([expect.objectContaining({ path: ['d'], errorType: 'ResolverCountLimitExceeded', message: 'Resolver count limit of 3 exceeded' })]);
+  });
+
+  it('refuses introspection when the API turns it off', async () => {
+    const { body } = await graphql('{ __type(name: "Note") { name } }');
+    expect(body.data).toBeNull();
+    expect(body.errors[0].message).toContain('introspection is not allowed');
+  });
+
+  it('ends a request that runs past its deadline with ExecutionTimeout', async () => {
+    const { status, body } = await graphql(`{ slow(ms: ${REQUEST_TIMEOUT_MS * 3}) }`);
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: null, errors: [expect.objectContaining({ errorType: 'ExecutionTimeout', message: 'Execution timed out.' })] });
+  });
+
+  it('writes one log line per operation with its name, auth mode, duration, resolvers run and errors', async () => {
+    logLines.length = 0;
+    await graphql('query Twice { a: echo(message: "x") b: echo(message: "y") }');
+    await graphql('{ echo(message: "x") }', {});
+    expect(logLines).toEqual([
+      expect.stringMatching(/^200 query Twice auth=API_KEY \d+\.\dms resolvers=2 errors=0$/),
+      expect.stringMatching(/^401 - \(anonymous\) auth=- \d+\.\dms resolvers=0 errors=1$/),
+    ]);
+  });
+});
