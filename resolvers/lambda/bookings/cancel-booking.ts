@@ -4,13 +4,15 @@
  * still unspent and the rest deducted from the money refund. Every credit step is a ledger entry;
  * all of it in one transaction.
  */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { refundAmount } from '../money/cancellation.js';
 import { convertMinor, type CurrencyRate } from '../money/currency.js';
 import { refundedCreditExpiry } from '../money/expiry.js';
-import { ErrorType } from '../shared/constants.js';
+import { BusinessMetric, ErrorType } from '../shared/constants.js';
 import { isoInstant, parseInstant } from '../shared/data-api.js';
 import { BusinessError, NotFoundError } from '../shared/errors.js';
 import { requireUser, type FieldHandler } from '../shared/handler.js';
+import { metrics } from '../shared/powertools.js';
 import type { AvailabilityChange, CreditBalanceChange } from '../shared/publish.js';
 import { balanceChange, currencyRates, insertEntry, lockUser, type LedgerRow } from '../ledger/ledger.js';
 import { loadBookingRow, toBooking } from './booking-view.js';
@@ -93,6 +95,7 @@ export const cancelBooking: FieldHandler = async (event, { db, publisher, now })
     };
     return { credit, availability };
   });
+  if (outcome) metrics.addMetric(BusinessMetric.BOOKING_CANCELLED, MetricUnit.Count, 1);
   if (outcome?.credit) await publisher.creditBalanceChanged(outcome.credit);
   if (outcome) await publisher.availabilityChanged(outcome.availability);
   const row = await loadBookingRow(db, bookingId, { userId: caller.id });

@@ -4,11 +4,13 @@
  * and the idempotency key marked done. Published after the commit: the balance change and the
  * room type's new availability.
  */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { earnedCreditExpiry } from '../money/expiry.js';
-import { ErrorType, SqlState, StayLimits } from '../shared/constants.js';
+import { BusinessMetric, ErrorType, SqlState, StayLimits } from '../shared/constants.js';
 import { sqlStateOf } from '../shared/data-api.js';
 import { BusinessError, NotFoundError, SoldOutError, ValidationError } from '../shared/errors.js';
 import { requireUser, type FieldHandler } from '../shared/handler.js';
+import { metrics } from '../shared/powertools.js';
 import type { AvailabilityChange, CreditBalanceChange } from '../shared/publish.js';
 import { balanceChange, expireDueGrants, extendEarnedExpiry, insertEntry, lockUser, type LedgerRow } from '../ledger/ledger.js';
 import { loadBookingRow, toBooking } from './booking-view.js';
@@ -114,9 +116,12 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
   } catch (error) {
     await releaseKey(db, caller.id, input.idempotencyKey);
     // The CHECK constraint is the last guard against overselling (0003): report it as sold out.
+    const soldOut = error instanceof SoldOutError || sqlStateOf(error) === SqlState.CHECK_VIOLATION;
+    if (soldOut) metrics.addMetric(BusinessMetric.BOOKING_SOLD_OUT, MetricUnit.Count, 1);
     if (sqlStateOf(error) === SqlState.CHECK_VIOLATION) throw new SoldOutError();
     throw error;
   }
+  metrics.addMetric(BusinessMetric.BOOKING_CREATED, MetricUnit.Count, 1);
   if (outcome.credit) await publisher.creditBalanceChanged(outcome.credit);
   await publisher.availabilityChanged(outcome.availability);
   return toBooking(db, (await loadBookingRow(db, outcome.bookingId)) as NonNullable<Awaited<ReturnType<typeof loadBookingRow>>>);

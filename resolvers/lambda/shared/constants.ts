@@ -68,3 +68,19 @@ export const SqlState = {
   CHECK_VIOLATION: '23514',
   UNIQUE_VIOLATION: '23505',
 } as const;
+
+/** Business counts published as CloudWatch metrics (Count, in the POWERTOOLS_METRICS_NAMESPACE). */
+export const BusinessMetric = {
+  BOOKING_CREATED: 'BookingCreated',
+  BOOKING_SOLD_OUT: 'BookingSoldOut',
+  BOOKING_CANCELLED: 'BookingCancelled',
+} as const;
+
+/**
+ * Powertools names where the CDK's POWERTOOLS_SERVICE_NAME / POWERTOOLS_METRICS_NAMESPACE are unset
+ * (offline, tests): the service falls back to the function's name, then to this.
+ */
+export const PowertoolsDefaults = {
+  SERVICE_NAME: 'roam',
+  METRICS_NAMESPACE: 'Roam',
+} as const;

@@ -2,13 +2,17 @@
  * The shape every money Lambda shares: the invokeLambda event in, `{ data }` or
  * `{ error: { message, type, info? } }` out (resolvers/functions/invokeLambda.ts), dispatching on
  * `event.field`. Business errors become typed replies; anything unexpected is logged and answered
- * with a generic InternalFailure, never a stack trace.
+ * with a generic InternalFailure, never a stack trace. Every invocation logs through the shared
+ * Powertools logger (request id and field attached), runs in its own X-Ray subsegment, and flushes
+ * the business metrics its field recorded.
  */
 import { RDSData } from '@aws-sdk/client-rds-data';
+import type { Context } from 'aws-lambda';
 import { loadConfig } from './config.js';
 import { ErrorType } from './constants.js';
 import { createDataAccess, type DataAccess } from './data-api.js';
 import { BusinessError } from './errors.js';
+import { logger, metrics, tracer } from './powertools.js';
 import { createPublisher, type Publisher } from './publish.js';
 
 /** The user row `ensureUser` put in `ctx.prev.result`. */
@@ -47,10 +51,7 @@ export interface MoneyContext {
 
 export type FieldHandler = (event: ResolverEvent, context: MoneyContext) => Promise<unknown>;
 
-// One JSON line per error. Not the shared Powertools logger yet: importing shared/powertools.ts also
-// constructs its Tracer, which offline logs "Missing AWS Lambda trace data for X-Ray" on every SDK
-// call and grows each bundle from ~10-30 KB to ~170-190 KB (see resolvers/lambda/DECISIONS.md).
-const log = (message: string, detail: Record<string, unknown>) => console.error(JSON.stringify({ level: 'ERROR', message, ...detail }));
+const logError = (message: string, detail: Record<string, unknown>) => logger.error(message, detail);
 
 let defaultContext: MoneyContext | undefined;
 
@@ -58,10 +59,10 @@ let defaultContext: MoneyContext | undefined;
 export function environmentContext(): MoneyContext {
   if (!defaultContext) {
     const config = loadConfig();
-    const api = new RDSData({ region: config.region });
+    const api = tracer.captureAWSv3Client(new RDSData({ region: config.region }));
     defaultContext = {
       db: createDataAccess({ api, resourceArn: config.resourceArn, secretArn: config.secretArn, database: config.database }),
-      publisher: createPublisher(config, log),
+      publisher: createPublisher(config, logError),
       now: () => new Date(),
     };
   }
@@ -70,7 +71,7 @@ export function environmentContext(): MoneyContext {
 
 /** A Lambda handler serving `routes` (keyed `Type.field`). */
 export function createResolverHandler(routes: Record<string, FieldHandler>, context: () => MoneyContext = environmentContext) {
-  return async (event: ResolverEvent): Promise<ResolverReply> => {
+  const reply = async (event: ResolverEvent): Promise<ResolverReply> => {
     const route = routes[event?.field];
     if (!route) return { error: { message: `This function does not serve ${String(event?.field)}`, type: ErrorType.INTERNAL } };
     try {
@@ -79,10 +80,38 @@ export function createResolverHandler(routes: Record<string, FieldHandler>, cont
       if (error instanceof BusinessError) {
         return { error: { message: error.message, type: error.type, ...(error.info ? { info: error.info } : {}) } };
       }
-      log('unexpected failure', { field: event.field, error: String(error), stack: (error as Error)?.stack });
+      logger.error('unexpected failure', error as Error);
+      tracer.addErrorAsMetadata(error as Error);
       return { error: { message: 'The request failed; nothing was changed. Try again.', type: ErrorType.INTERNAL } };
     }
   };
+  return async (event: ResolverEvent, lambdaContext?: Context): Promise<ResolverReply> => {
+    if (lambdaContext) logger.addContext(lambdaContext);
+    logger.appendKeys({ field: event?.field });
+    try {
+      return await inSubsegment(`## ${String(event?.field)}`, () => reply(event));
+    } finally {
+      // Flushed per invocation; an invocation that counted nothing writes nothing (no EMF line, no warning).
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+      logger.resetKeys();
+    }
+  };
+}
+
+/** Runs `work` in its own X-Ray subsegment under Lambda's segment (a plain call with tracing off). */
+async function inSubsegment<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
+  if (!parent) return work();
+  const subsegment = parent.addNewSubsegment(name);
+  tracer.setSegment(subsegment);
+  tracer.annotateColdStart();
+  tracer.addServiceNameAnnotation();
+  try {
+    return await work();
+  } finally {
+    subsegment.close();
+    tracer.setSegment(parent);
+  }
 }
 
 /** The ensured caller, or Unauthorized (a user field called without a signed-in user). */
