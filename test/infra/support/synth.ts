@@ -12,6 +12,7 @@ import { buildDeployAssets, type DeployAssets } from '../../../infra/build/index
 import { toApiProject } from '../../../infra/config/project.js';
 import { readStageConfig, type StageConfig } from '../../../infra/config/stage.js';
 import { addStage, type ApiProject, type StageStacks } from '../../../infra/stage.js';
+import type { LocalProjectConfig } from '../../../local/config/project.js';
 import { basicApi } from '../../fixtures/apis/basic/config.js';
 
 export const ROOT_DIR = path.resolve(import.meta.dirname, '../../..');
@@ -31,16 +32,16 @@ function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
-/** Bundles and synthesizes `stageName` (extra context as with `-c key=value`). */
-export async function synthesizeStage(stageName: string, context: Record<string, string> = {}): Promise<SynthesizedStage> {
+/** Bundles and synthesizes `stageName` (extra context as with `-c key=value`) of the fixture API, or of `local` (a project config). */
+export async function synthesizeStage(stageName: string, context: Record<string, string> = {}, local: LocalProjectConfig = basicApi): Promise<SynthesizedStage> {
   const app = new App({ context: { ...cdkJsonContext(), ...context, stage: stageName } });
   const stage = readStageConfig((key) => app.node.tryGetContext(key));
-  const project = toApiProject(basicApi, ROOT_DIR);
+  const project = toApiProject(local, ROOT_DIR);
   const assets = await buildDeployAssets({
     manifest: project.manifest,
     schemaFile: project.schemaFile,
     rootDir: ROOT_DIR,
-    outDir: path.join(ROOT_DIR, 'node_modules', '.cache', 'roam-cdk-test', stageName),
+    outDir: path.join(ROOT_DIR, 'node_modules', '.cache', 'roam-cdk-test', `${stageName}-${local === basicApi ? 'fixture' : 'project'}`),
   });
   const stacks = addStage(app, stage, project, assets);
   const templates = { data: Template.fromStack(stacks.data), auth: Template.fromStack(stacks.auth), api: Template.fromStack(stacks.api) };
