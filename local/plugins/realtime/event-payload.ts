@@ -1,8 +1,6 @@
 import {
   buildSchema,
   execute,
-  getNamedType,
-  GraphQLError,
   isObjectType,
   printSchema,
   type DocumentNode,
@@ -13,6 +11,7 @@ import { fieldAuthRules, type AllowedMode } from '../graphql/auth/field-rules.js
 import type { AuthMode, Caller } from '../graphql/auth/types.js';
 import { authorizedResolver } from '../graphql/execute/field-resolver.js';
 import { fieldErrorEntry, type AppSyncErrorEntry } from '../graphql/format.js';
+import { nonNullInAppSyncWords } from '../graphql/execute/non-null-message.js';
 
 /** A copy of the API's schema whose fields only read the published object, behind the directive check. */
 interface EventSchema {
@@ -47,18 +46,6 @@ export interface EventBody {
   errors?: AppSyncErrorEntry[];
 }
 
-const NON_NULL = /^Cannot return null for non-nullable field (\w+)\.(\w+)\.$/;
-
-/** graphql-java's wording of a non-null violation, as on the HTTP side (§A6). */
-function inAppSyncWords(error: GraphQLError, schema: GraphQLSchema): GraphQLError {
-  const nonNull = NON_NULL.exec(error.message);
-  if (!nonNull) return error;
-  const parent = schema.getType(nonNull[1] ?? '');
-  const field = parent && isObjectType(parent) ? parent.getFields()[nonNull[2] ?? ''] : undefined;
-  const typeName = field ? getNamedType(field.type).name : nonNull[2];
-  const message = `Cannot return null for non-nullable type: '${typeName}' within parent '${nonNull[1]}' (/${(error.path ?? []).join('/')})`;
-  return new GraphQLError(message, { nodes: error.nodes, path: error.path });
-}
 
 /** The subscription operation one subscriber started, as needed to shape its events. */
 export interface EventSelection {
@@ -83,6 +70,6 @@ export function eventBody(apiSchema: GraphQLSchema, defaultMode: AuthMode, selec
     rootValue: { [selection.fieldName]: value },
     contextValue: { caller: selection.caller },
   }) as ExecutionResult;
-  const errors = (result.errors ?? []).map((error) => fieldErrorEntry(inAppSyncWords(error, schema)));
+  const errors = (result.errors ?? []).map((error) => fieldErrorEntry(nonNullInAppSyncWords(error, schema)));
   return errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data ?? null };
 }

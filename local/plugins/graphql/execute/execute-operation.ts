@@ -1,4 +1,5 @@
-import { execute, getNamedType, getOperationAST, GraphQLError, isObjectType, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { nonNullInAppSyncWords } from './non-null-message.js';
 import type { GraphqlParams } from '../request/parse-request.js';
 import { ErrorTypes } from '../constants.js';
 import { fieldErrorEntry, type AppSyncErrorEntry } from '../format.js';
@@ -68,22 +69,10 @@ function toBody(result: ExecutionResult, state: RequestState, schema: GraphQLSch
   return errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data ?? null };
 }
 
-const NON_NULL = /^Cannot return null for non-nullable field (\w+)\.(\w+)\.$/;
-
-/**
- * graphql-java's words for graphql-js's: the non-null violation reads
- * "Cannot return null for non-nullable type: 'AWSDateTime' within parent 'Todo' (/newTodo/created)"
- * (reference/appsync.md §A6); an unexpected exception of ours is masked, never shown.
- */
+/** AppSync's words for graphql-js's, and an unexpected exception of ours masked, never shown. */
 function inAppSyncWords(error: GraphQLError, schema: GraphQLSchema): GraphQLError {
-  const nonNull = NON_NULL.exec(error.message);
-  if (nonNull) {
-    const parent = schema.getType(nonNull[1] ?? '');
-    const field = parent && isObjectType(parent) ? parent.getFields()[nonNull[2] ?? ''] : undefined;
-    const typeName = field ? getNamedType(field.type).name : nonNull[2];
-    const message = `Cannot return null for non-nullable type: '${typeName}' within parent '${nonNull[1]}' (/${(error.path ?? []).join('/')})`;
-    return new GraphQLError(message, { nodes: error.nodes, path: error.path });
-  }
+  const worded = nonNullInAppSyncWords(error, schema);
+  if (worded !== error) return worded;
   if (error.originalError && !(error.originalError instanceof GraphQLError)) {
     return new GraphQLError('An internal error occurred while resolving this field.', { nodes: error.nodes, path: error.path, originalError: error.originalError });
   }
