@@ -100,7 +100,9 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const database = project.database.name;
     const dataApi = { url: `${http.url}${Routes.DATA_API}`, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database };
     const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
-    await project.database.prepare?.(target, log);
+    // The database and the API do not need each other to get ready: prepare one while the other loads.
+    const prepared = Promise.resolve(project.database.prepare?.(target, log));
+    prepared.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
 
     const apiKey: ApiKey = options.apiKey ? { id: options.apiKey, expires: Math.floor(Date.now() / 1000) + 365 * 86_400 } : await loadOrCreateApiKey(dataDir);
     const modes = new Set([project.auth.defaultMode, ...(project.auth.additionalModes ?? [])]);
@@ -145,7 +147,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       ...(options.realtimeLimits ? { limits: options.realtimeLimits } : {}),
       log,
     });
-    let api: GraphqlApi = await buildGraphqlApi(apiInputs);
+    const [firstApi] = await Promise.all([buildGraphqlApi(apiInputs), prepared]);
+    let api: GraphqlApi = firstApi;
     realtime.attach(http.server);
     if (options.watch) {
       watcher = watchProject({

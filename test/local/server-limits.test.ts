@@ -71,3 +71,15 @@ describe('Offline server: per-API limits through HTTP', () => {
     ]);
   });
 });
+
+describe('Offline server: start-up failures', () => {
+  it('refuses to start, and closes what it opened, when preparing the database fails', async () => {
+    const broken = { ...limitsApi, database: { name: 'fixture', prepare: async () => Promise.reject(new Error('migration 0003 failed')) } };
+    const scratch = await mkdtemp(join(tmpdir(), 'roam-broken-'));
+    try {
+      await expect(startLocalServer(broken, { rootDir: process.cwd(), dataDir: scratch, port: 0, host: '127.0.0.1', log: () => {} })).rejects.toThrow('migration 0003 failed');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+});
