@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLambdaRunner } from '../../../../local/plugins/lambda/index.js';
 import { fixture, processExists, resultOf, useRunner } from './helpers.js';
 
@@ -87,10 +87,13 @@ describe('Lambda runner: handlers, context, environment, logs', () => {
 
   it('forwards console and raw output lines with the function name, console lines in Lambda format', async () => {
     await runner.invoke('console', { text: 'from the test' });
-    const lines = logs.filter((l) => l.functionName === 'console');
-    expect(lines).toContainEqual(expect.objectContaining({ stream: 'stdout', line: expect.stringMatching(/^\S+Z\t[0-9a-f-]{36}\tINFO\thello from the test$/) }));
-    expect(lines).toContainEqual(expect.objectContaining({ line: expect.stringMatching(/\tERROR\tmulti\nline$/) }));
-    expect(lines).toContainEqual({ functionName: 'console', stream: 'stdout', line: 'raw line' });
+    // Output travels on the process's pipes, apart from the result message, so it may land just after it.
+    await vi.waitFor(() => {
+      const lines = logs.filter((l) => l.functionName === 'console');
+      expect(lines).toContainEqual(expect.objectContaining({ stream: 'stdout', line: expect.stringMatching(/^\S+Z\t[0-9a-f-]{36}\tINFO\thello from the test$/) }));
+      expect(lines).toContainEqual(expect.objectContaining({ line: expect.stringMatching(/\tERROR\tmulti\nline$/) }));
+      expect(lines).toContainEqual({ functionName: 'console', stream: 'stdout', line: 'raw line' });
+    }, { timeout: 10_000 });
   });
 });
 
