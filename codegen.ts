@@ -11,7 +11,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** The built-ins come first so the merged SDL declares AppSync's scalars and directives before use. */
-const schema = ['local/plugins/graphql/appsync-builtins.graphql', 'schema.graphql'];
+const schema = ['platform/graphql/appsync-builtins.graphql', 'schema.graphql'];
 
 /**
  * AppSync scalars as TypeScript sees them on the wire and in resolvers. Dates and instants stay

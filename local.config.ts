@@ -1,25 +1,25 @@
 /**
- * How `npm start` serves Roam offline: the schema, the resolver manifest, auth modes as deployed,
- * and a database that migrates on every start and is seeded when empty.
+ * How `npm start` serves Roam offline: the deployed API (api.config.ts), a database that migrates
+ * on every start and is seeded when empty, the playground's examples and users, and the tasks
+ * `npm run migrate` and `npm run seed` run.
  */
+import { api } from './api.config.js';
+import { playgroundExamples } from './client/playground-examples.js';
 import { migrate } from './db/migrate/index.js';
 import { SEEDED_USERS, seed, type SeedOptions } from './db/seed/index.js';
-import { playgroundExamples } from './client/playground-examples.js';
+import { migrateTask, seedTask } from './db/tasks/index.js';
 import { defineLocalConfig, type LocalProjectConfig } from './local/config/project.js';
-import { manifest } from './resolvers/manifest.js';
 
 /** Roam's offline configuration; tests pass a smaller seed. */
 export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalProjectConfig {
   return defineLocalConfig({
-    schemaFile: 'schema.graphql',
-    manifest,
-    auth: { defaultMode: 'AMAZON_COGNITO_USER_POOLS', additionalModes: ['API_KEY', 'AWS_IAM'] },
+    ...api,
     playground: {
       examples: playgroundExamples(),
       users: SEEDED_USERS.map(({ username, groups }) => ({ username, groups })),
     },
     database: {
-      name: 'roam',
+      ...api.database,
       async prepare(target, log) {
         await migrate(target, { log });
         const { records } = await target.api.executeStatement({ resourceArn: target.resourceArn, secretArn: target.secretArn, sql: 'SELECT count(*) AS n FROM hotels' });
@@ -29,6 +29,7 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
         }
       },
     },
+    tasks: { migrate: migrateTask, seed: seedTask },
   });
 }
 

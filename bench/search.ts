@@ -4,7 +4,7 @@
  * latency through the offline server's /graphql, for a city search and a search near a point.
  *
  *   psql -h 127.0.0.1 -U postgres -c 'create database roam_explain' postgres
- *   npx tsx db/cli/seed.ts --db-url postgres://postgres@127.0.0.1:5432/roam_explain --hotels 10000
+ *   npm run seed -- --db-url postgres://postgres@127.0.0.1:5432/roam_explain --hotels 10000
  *   npx tsx bench/search.ts
  *
  * ROAM_BENCH_PG_URL picks the database (default the one above). Sequential requests (one client),

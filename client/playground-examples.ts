@@ -6,9 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode } from 'graphql';
-import type { PlaygroundExample } from '../local/config/project.js';
 
-const OPERATIONS_DIR = fileURLToPath(new URL('./operations/', import.meta.url));
+/** A saved operation for the playground: the app's own document and the variables of one step. */
+export interface PlaygroundExample {
+  readonly name: string;
+  readonly query: string;
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
+
+const OPERATIONS_DIR = fileURLToPath(new URL('./operations', import.meta.url));
 
 function readOperations(): DocumentNode {
   const files = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith('.graphql')).sort();

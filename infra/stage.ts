@@ -4,7 +4,7 @@
  */
 import { Aspects, Tags, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from './nag.js';
-import type { ResolverManifest } from '../local/manifest/index.js';
+import type { ResolverManifest } from '../platform/manifest/index.js';
 import type { DeployAssets } from './build/index.js';
 import type { StageConfig } from './config/stage.js';
 import { APP_NAME, ApiDefaults } from './constants.js';

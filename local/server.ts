@@ -1,18 +1,10 @@
-import { join, resolve } from 'node:path';
-import type { DataApiTarget } from '../db/data-api.js';
+import { resolve } from 'node:path';
+import type { DataApiTarget } from '../platform/data-api/types.js';
 import { serveNodeHttp, type NodeHttpServer } from './adapters/node-http.js';
 import type { LocalProjectConfig } from './config/project.js';
 import type { ServerOptions } from './config/options.js';
 import { createLocalAuth, signAppSyncRequest, type LocalAuth } from './plugins/auth/index.js';
-import {
-  createDataApiCore,
-  createDataApiHandler,
-  createPgliteBackend,
-  createPostgresBackend,
-  DEFAULT_RESOURCE_ARN,
-  DEFAULT_SECRET_ARN,
-  type DataApiCore,
-} from './plugins/data-api/index.js';
+import { createDataApiHandler, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase, type DataApiCore } from './plugins/data-api/index.js';
 import { loadOrCreateApiKey } from './plugins/graphql/auth/api-key-file.js';
 import { sourceIpOf } from './plugins/graphql/auth/source-ip.js';
 import type { ApiKey } from './plugins/graphql/auth/api-keys.js';
@@ -82,8 +74,7 @@ function formatOperationLog(entry: OperationLog): string {
 export async function startLocalServer(project: LocalProjectConfig, options: StartOptions): Promise<LocalServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = resolve(options.rootDir, options.dataDir);
-  const backend = options.dbUrl ? createPostgresBackend({ url: options.dbUrl }) : await createPgliteBackend({ dataDir: join(dataDir, 'pglite') });
-  const dataApiCore = createDataApiCore({ backend });
+  const { core: dataApiCore } = openLocalDatabase({ dataDir, ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}) });
   let app: ((request: Request, sourceIp: string[]) => Promise<Response>) | undefined;
   let http: NodeHttpServer | undefined;
   let lambda: LambdaRunner | undefined;

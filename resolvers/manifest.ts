@@ -3,7 +3,7 @@
  * server and the CDK app both read this; each area of the API declares its part in
  * resolvers/manifest/, and a name declared twice is an error.
  */
-import { mergeManifests } from '../local/manifest/index.js';
+import { mergeManifests } from '../platform/manifest/index.js';
 import { moneyPart } from './manifest/money.js';
 import { readsPart } from './manifest/reads.js';
 import { realtimePart } from './manifest/realtime.js';

@@ -11,7 +11,7 @@ Deploys the stacks roam-NAME-data, roam-NAME-auth and roam-NAME-api to the accou
 your AWS credentials (run \`npx cdk bootstrap\` once per account and region first).
   --stage NAME              dev, prod, or a preview name such as pr-42
   --prod-min-capacity ACU   prod only: Aurora minimum capacity (default 0.5; 0 allows pausing)
-  --project FILE#EXPORT     the project configuration to deploy (default local.config.ts#config)
+  --project FILE#EXPORT     the project configuration to deploy (default api.config.ts#api)
   --ci                      no approval prompts, progress as events (for GitHub Actions)`;
 
 const { stage, values } = parseStageArgs(process.argv.slice(2), {

@@ -1,6 +1,6 @@
 /** The SDK's Data API client for a Lambda, with the resume retry: what Lambda handlers query through. */
 import { RDSData } from '@aws-sdk/client-rds-data';
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import type { DataApiConfig } from './config.js';
 import { withResumeRetry, type ResumeRetryOptions } from './resume-retry.js';
 

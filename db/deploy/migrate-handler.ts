@@ -4,7 +4,7 @@
  * failure throws, the Provider reports FAILED, and the deploy rolls back. Delete does nothing:
  * removing the stack must never drop data (the cluster's own removal policy decides).
  */
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { applyMigrations, prepareMigrations, type MigrationResult, type MigrationSource } from '../migrate/index.js';
 
 /** The part of a CloudFormation custom resource event the handler reads. */

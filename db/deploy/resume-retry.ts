@@ -3,7 +3,7 @@
  * The SDK treats DatabaseResumingException as a plain 400 and never retries it (data-api.md §7);
  * the call never reached the database, so repeating it is safe even inside a transaction.
  */
-import type { DataApi } from '../data-api.js';
+import type { DataApi } from '../../platform/data-api/types.js';
 import { DatabaseResuming, RESUME_RETRY_DELAYS_MS } from './constants.js';
 
 /** Options of {@link withResumeRetry}. */

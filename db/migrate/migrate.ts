@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { readMigrationSources } from './files.js';
 import { prepareMigrations } from './prepare.js';
 import { applyMigrations } from './runner.js';
 import type { MigrateOptions, MigrationResult } from './types.js';
 
-const DEFAULT_DIRECTORY = fileURLToPath(new URL('../migrations/', import.meta.url));
+const DEFAULT_DIRECTORY = fileURLToPath(new URL('../migrations', import.meta.url));
 
 /** Options of {@link migrate}. */
 export interface MigrateFromFilesOptions extends MigrateOptions {

@@ -1,6 +1,6 @@
 // Imported from its own module, not the plugin's index, so a migration Lambda bundles the
 // splitter without PGlite or pg.
-import { splitSqlStatements } from '../../local/plugins/data-api/sql/split.js';
+import { splitSqlStatements } from '../../platform/sql/split.js';
 import { migrationChecksum } from './checksum.js';
 import { MigrationConstants } from './constants.js';
 import { MigrationFileError } from './errors.js';

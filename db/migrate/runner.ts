@@ -4,7 +4,7 @@
  * client (from a CDK custom resource Lambda). It reads no files: callers pass prepared
  * migrations (see prepare.ts and files.ts).
  */
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { MigrationConstants } from './constants.js';
 import { MigrationFailedError } from './errors.js';
 import { planMigrations } from './history.js';

@@ -1,5 +1,5 @@
 /** Writes the generated catalogue (everything but inventory) through the Data API. */
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { AMENITIES } from './data/catalogue-words.js';
 import { insertRows, type Column } from './sql.js';
 import type { Catalogue } from './types.js';

@@ -1,5 +1,5 @@
 /** Reads the inventory the scenario books from, and writes the scenario's rows. */
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { addDays } from './dates.js';
 import { execute, insertRows, jsonParameter, type Column } from './sql.js';
 import type { InventorySnapshot, Scenario } from './scenario-types.js';

@@ -8,7 +8,7 @@
  * sold  = rooms × occupancy, where occupancy follows a booking curve (near nights fuller),
  *         rises with the season, and has noise; capped at the room count.
  */
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { SeedLimits } from './constants.js';
 import { execute, jsonParameter, textParameter } from './sql.js';
 import type { RoomTypePricing } from './types.js';

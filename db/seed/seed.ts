@@ -3,7 +3,7 @@
  * same rows). Everything goes through the Data API, so it fills PGlite, a PostgreSQL server or
  * Aurora alike. Inventory (the bulk: ~1.5 million rows per 1,000 hotels) is expanded in SQL.
  */
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { generateCatalogue } from './catalogue.js';
 import { SeedTargetError } from './errors.js';
 import { insertCatalogue } from './insert-catalogue.js';

@@ -1,6 +1,6 @@
 /** Sends seed rows through the Data API in batches that stay well under its 4 MiB request limit. */
 import type { SqlParameter } from '@aws-sdk/client-rds-data';
-import type { DataApiTarget } from '../data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { SeedLimits } from './constants.js';
 
 /** A column of a JSON-fed insert: its name and SQL type (as jsonb_to_recordset needs it). */

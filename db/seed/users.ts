@@ -1,4 +1,4 @@
-import { cognitoSubForUsername } from '../../local/plugins/auth/cognito/sub.js';
+import { cognitoSubForUsername } from '../../platform/cognito/sub.js';
 
 /**
  * The named test users. Their ids are fixed (not drawn from the seed) and their Cognito subs are

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildAppSyncSchema } from '../../local/plugins/graphql/execute/executable-schema.js';
-import { assertValidManifest, type ResolverManifest } from '../../local/manifest/index.js';
+import { buildAppSyncSchemaDefinition } from '../../platform/graphql/schema.js';
+import { assertValidManifest, type ResolverManifest } from '../../platform/manifest/index.js';
 import { bundleManifestLambdas, bundleMigrationLambda, type LambdaAsset, type MigrationAsset } from './lambda-bundles.js';
 import { bundleManifestCode } from './resolver-code.js';
 
@@ -40,7 +40,7 @@ export interface DeployAssets {
  */
 export async function buildDeployAssets(options: BuildDeployAssetsOptions): Promise<DeployAssets> {
   const schema = await readFile(path.resolve(options.rootDir, options.schemaFile), 'utf8');
-  assertValidManifest(options.manifest, buildAppSyncSchema(schema), { rootDir: options.rootDir });
+  assertValidManifest(options.manifest, buildAppSyncSchemaDefinition(schema), { rootDir: options.rootDir });
   const migrationsDir = options.migrationsDir ?? path.join(options.rootDir, 'db/migrations');
   const [resolverCode, lambdas, migration] = await Promise.all([
     bundleManifestCode(options.manifest, options.rootDir),

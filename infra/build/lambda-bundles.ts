@@ -8,8 +8,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { readMigrationSources } from '../../db/migrate/index.js';
-import type { ResolverManifest } from '../../local/manifest/index.js';
-import { bundleLambda, LAMBDA_BUNDLE_FILE, lambdaBundleOptions } from '../../local/plugins/lambda/index.js';
+import type { ResolverManifest } from '../../platform/manifest/index.js';
+import { bundleLambda, LAMBDA_BUNDLE_FILE, lambdaBundleOptions } from '../../platform/lambda/bundle.js';
 import { migrationsFingerprint, migrationsModulePlugin } from './migrations-plugin.js';
 
 /** One bundled function: its asset folder and the size of its code file. */

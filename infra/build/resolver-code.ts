@@ -4,11 +4,11 @@
  * the string AppSync receives is byte for byte the string that runs offline (DESIGN decision 3).
  */
 import path from 'node:path';
-import { bundleResolverFile, type ResolverBundle } from '../../local/appsync-js/bundle.js';
-import { checkModuleShape } from '../../local/appsync-js/check-module.js';
-import { checkLanguageSubset } from '../../local/appsync-js/check-subset.js';
-import { PositionMapper, readInlineSourceMap } from '../../local/appsync-js/source-map.js';
-import type { ResolverManifest } from '../../local/manifest/index.js';
+import { bundleResolverFile, type ResolverBundle } from '../../platform/appsync-js/bundle.js';
+import { checkModuleShape } from '../../platform/appsync-js/check-module.js';
+import { checkLanguageSubset } from '../../platform/appsync-js/check-subset.js';
+import { PositionMapper, readInlineSourceMap } from '../../platform/appsync-js/source-map.js';
+import type { ResolverManifest } from '../../platform/manifest/index.js';
 
 /** Code files named by the manifest (resolvers with code and pipeline functions), without repeats. */
 export function manifestCodeFiles(manifest: ResolverManifest): string[] {

@@ -1,20 +1,20 @@
 /**
  * The API a stage deploys, read from a project configuration module: by default Roam's own
- * (local.config.ts, the file `npm start` serves, whose manifest is resolvers/manifest.ts), so the
- * schema, the manifest and the database name are declared once. `-c project=FILE#EXPORT` picks
- * another module (the tests deploy the generic fixture API this way).
+ * (api.config.ts, which local.config.ts extends for `npm start`), so the schema, the manifest and
+ * the database name are declared once. `-c project=FILE#EXPORT` picks another module (the tests
+ * deploy the generic fixture API this way; any offline configuration is also an API configuration).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LocalProjectConfig } from '../../local/config/project.js';
+import type { ApiConfig } from '../../platform/project/api-config.js';
 import { InfraConfigError } from '../errors.js';
 import type { ApiProject } from '../stage.js';
 
 /** Roam's project configuration module and export. */
-export const DEFAULT_PROJECT = 'local.config.ts#config';
+export const DEFAULT_PROJECT = 'api.config.ts#api';
 
 /** Turns a project configuration into what the stacks need, paths resolved against `rootDir`. */
-export function toApiProject(config: LocalProjectConfig, rootDir: string): ApiProject {
+export function toApiProject(config: ApiConfig, rootDir: string): ApiProject {
   return {
     schemaFile: path.resolve(rootDir, config.schemaFile),
     manifest: config.manifest,
@@ -33,7 +33,7 @@ export function toApiProject(config: LocalProjectConfig, rootDir: string): ApiPr
 export async function loadProject(rootDir: string, spec: string = DEFAULT_PROJECT): Promise<ApiProject> {
   const [file = '', exportName = 'config'] = spec.split('#');
   const module = (await import(pathToFileURL(path.resolve(rootDir, file)).href)) as Record<string, unknown>;
-  const config = module[exportName] as LocalProjectConfig | undefined;
+  const config = module[exportName] as ApiConfig | undefined;
   if (!config || typeof config !== 'object' || !('manifest' in config)) {
     throw new InfraConfigError([`${file} has no project configuration export named '${exportName}'`]);
   }

@@ -5,7 +5,7 @@
  * transaction calls one of these (signed with its IAM role) after commit; it needs no other field.
  */
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
-import type { ResolverManifest } from '../../local/manifest/index.js';
+import type { ResolverManifest } from '../../platform/manifest/index.js';
 
 function subscribedMutations(directive: ConstDirectiveNode): string[] {
   const list = directive.arguments?.find((arg) => arg.name.value === 'mutations')?.value;

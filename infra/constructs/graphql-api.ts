@@ -11,7 +11,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from '../nag.js';
 import { Construct } from 'constructs';
-import type { CachingConfig, ResolverConfig, ResolverManifest } from '../../local/manifest/index.js';
+import type { CachingConfig, ResolverConfig, ResolverManifest } from '../../platform/manifest/index.js';
 import { ApiDefaults } from '../constants.js';
 import type { Database } from './database.js';
 

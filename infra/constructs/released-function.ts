@@ -11,7 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from '../nag.js';
 import { Construct } from 'constructs';
 import { AlarmThresholds, LambdaDefaults } from '../constants.js';
-import { LAMBDA_BUNDLE_FILE } from '../../local/plugins/lambda/index.js';
+import { LAMBDA_BUNDLE_FILE } from '../../platform/lambda/bundle.js';
 
 export interface ReleasedFunctionProps {
   /** Full function name, e.g. `roam-dev-bookings`. */

@@ -3,7 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import type { ResolverManifest } from '../../local/manifest/index.js';
+import type { ResolverManifest } from '../../platform/manifest/index.js';
 import type { DeployAssets } from '../build/index.js';
 import { publishMutations } from '../config/publish-mutations.js';
 import type { StageConfig } from '../config/stage.js';

@@ -1,7 +1,7 @@
-import { bundleResolverFile, type ResolverBundle } from './bundle.js';
+import { bundleResolverFile, type ResolverBundle } from '../../platform/appsync-js/bundle.js';
 import { checkLanguageSubsetOnce } from './subset-cache.js';
-import { checkModuleShape } from './check-module.js';
-import { PositionMapper, readInlineSourceMap } from './source-map.js';
+import { checkModuleShape } from '../../platform/appsync-js/check-module.js';
+import { PositionMapper, readInlineSourceMap } from '../../platform/appsync-js/source-map.js';
 
 /** A resolver or function file bundled and checked: the code to deploy, and where it maps back to. */
 export interface CheckedResolverCode extends ResolverBundle {

@@ -1,4 +1,4 @@
-import type { HandlerName } from './constants.js';
+import type { HandlerName } from '../../platform/appsync-js/constants.js';
 import { invokeHandler, type HandlerContext, type InvokeOptions } from './invoke.js';
 import type { ResolverCode } from './load.js';
 import type { DataSourceCall, DataSourceOutcome, FieldContextInput, FieldErrorEntry, FieldResolution, HandlerEnd, RuntimeSideEffects, ResolverLogLine } from './types.js';

@@ -1,4 +1,4 @@
-import { CODE_FILE_NAME, ResolverErrorTypes, type HandlerName } from './constants.js';
+import { CODE_FILE_NAME, ResolverErrorTypes, type HandlerName } from '../../platform/appsync-js/constants.js';
 import type { ResolverCode } from './load.js';
 import type { HarnessOutput } from './sandbox/protocol.js';
 import { SandboxOutputTooLargeError, SandboxTimeoutError } from './sandbox/sandbox.js';

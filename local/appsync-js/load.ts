@@ -3,7 +3,7 @@ import type { SourceMapPayload } from 'node:module';
 import { buildResolverCode } from './build.js';
 import { getBootScript } from './sandbox/boot-script.js';
 import { ResolverSandbox } from './sandbox/sandbox.js';
-import { PositionMapper, withoutInlineSourceMap } from './source-map.js';
+import { PositionMapper, withoutInlineSourceMap } from '../../platform/appsync-js/source-map.js';
 
 /** Options of {@link loadResolverCode}. */
 export interface LoadResolverOptions {

@@ -1,5 +1,5 @@
-import { AppSyncJsLimits } from './constants.js';
-import { PipelineConfigError } from './errors.js';
+import { AppSyncJsLimits } from '../../platform/appsync-js/constants.js';
+import { PipelineConfigError } from '../../platform/appsync-js/errors.js';
 import { FieldRun, type ResolveOptions } from './field-run.js';
 import type { ResolverCode } from './load.js';
 import type { DataSourceCall, FieldContextInput, FieldResolution, HandlerEnd } from './types.js';

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PositionMapper } from './source-map.js';
+import type { PositionMapper } from '../../platform/appsync-js/source-map.js';
 
 /**
  * The language-subset check remembered across runs: code that passed once passes again, so a
@@ -31,7 +31,7 @@ export async function checkLanguageSubsetOnce(code: string, positions: PositionM
   const known = await loadPassed();
   const key = keyOf(code);
   if (known.has(key)) return;
-  const { checkLanguageSubset } = await import('./check-subset.js');
+  const { checkLanguageSubset } = await import('../../platform/appsync-js/check-subset.js');
   checkLanguageSubset(code, positions);
   known.add(key);
   // Write aside and rename, so parallel loaders (and test processes) never read half a file.

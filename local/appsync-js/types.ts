@@ -1,4 +1,4 @@
-import type { HandlerName } from './constants.js';
+import type { HandlerName } from '../../platform/appsync-js/constants.js';
 
 /** A JSON value: what crosses the sandbox boundary, in both directions. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,43 +1,24 @@
-import type { DataApiTarget } from '../../db/data-api.js';
-import type { ResolverManifest } from '../manifest/index.js';
-import type { AuthMode } from '../plugins/graphql/auth/types.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
+import type { ApiConfig } from '../../platform/project/api-config.js';
+import type { ProjectTask } from '../../platform/project/task.js';
 
 /**
- * What a project tells the offline server about itself: its schema, its resolvers, its auth and
- * how to prepare its database. The server knows nothing else about the project.
+ * What a project tells the offline server about itself: the API it deploys (schema, resolvers,
+ * auth, database, limits) plus what only a developer's machine needs: how to prepare the
+ * database, the playground, and the tasks `local/task-cli.ts` runs. The server knows nothing else.
  */
-export interface LocalProjectConfig {
-  /** The API's schema file, without AppSync's built-in declarations. */
-  readonly schemaFile: string;
-  readonly manifest: ResolverManifest;
-  readonly auth: {
-    readonly defaultMode: AuthMode;
-    /** @default [] */
-    readonly additionalModes?: readonly AuthMode[];
-    /** The AWS region of the user pool's issuer and of SigV4 credential scopes. @default 'us-east-1' */
-    readonly region?: string;
-    /** The local user pool tokens claim to come from. @default { userPoolId: 'us-east-1_offline', clientId: 'offlineappclient' } */
-    readonly userPool?: { readonly userPoolId?: string; readonly clientId?: string };
-  };
-  readonly database: {
-    /** The database name the Data API and the RDS data source use. */
-    readonly name: string;
+export interface LocalProjectConfig extends ApiConfig {
+  readonly database: ApiConfig['database'] & {
     /**
      * Brings the database up to date (migrations) and fills an empty one (seed), through the
      * Data API like any client. Called at every start, before the API serves.
      */
     readonly prepare?: (target: DataApiTarget, log: (line: string) => void) => Promise<void>;
   };
-  /** `ctx.env` of every resolver. @default {} */
-  readonly environment?: Readonly<Record<string, string>>;
-  /** AppSync's `queryDepthLimit` (0: none). @default 0 */
-  readonly queryDepthLimit?: number;
-  /** AppSync's `resolverCountLimit` (0: 10,000). @default 0 */
-  readonly resolverCountLimit?: number;
-  /** @default true */
-  readonly introspection?: boolean;
   /** What the playground at `/` offers. @default {} */
   readonly playground?: PlaygroundConfig;
+  /** Commands `npm run <name>` runs against the database (`tsx local/task-cli.ts <name>`). @default {} */
+  readonly tasks?: Readonly<Record<string, ProjectTask>>;
 }
 
 /** A saved operation the playground lists. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { LocalProjectConfig } from '../config/project.js';
-import { assertValidManifest } from '../manifest/index.js';
+import { assertValidManifest } from '../../platform/manifest/index.js';
 import { fieldAuthRules } from '../plugins/graphql/auth/field-rules.js';
 import type { Authenticator } from '../plugins/graphql/auth/types.js';
 import type { DataSourceDeps } from '../plugins/graphql/execute/data-sources.js';

@@ -1,4 +1,4 @@
-import type { ManifestPart } from '../../local/manifest/index.js';
+import type { ManifestPart } from '../../platform/manifest/index.js';
 
 /**
  * The money part of Roam's API (issue 7): Lambda resolvers that need transactions and business

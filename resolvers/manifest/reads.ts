@@ -1,4 +1,4 @@
-import type { ManifestPart } from '../../local/manifest/index.js';
+import type { ManifestPart } from '../../platform/manifest/index.js';
 
 /** A unit resolver on the Aurora data source. */
 function onDb(code: string) {

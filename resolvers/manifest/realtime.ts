@@ -1,4 +1,4 @@
-import type { ManifestPart } from '../../local/manifest/index.js';
+import type { ManifestPart } from '../../platform/manifest/index.js';
 
 /**
  * Realtime: subscriptions that need a check at subscribe time (a user follows only their own

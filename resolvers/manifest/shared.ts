@@ -1,4 +1,4 @@
-import type { ManifestPart } from '../../local/manifest/index.js';
+import type { ManifestPart } from '../../platform/manifest/index.js';
 
 /** What every area of Roam's API uses: the NONE and Aurora data sources and the caller lookup. */
 export const sharedPart = {

@@ -26,8 +26,8 @@ describe('database command-line tools', () => {
   });
 
   it('prints help for seed and migrate', async () => {
-    const seed = await cli('db/cli/seed.ts', ['--help']);
-    const migrate = await cli('db/cli/migrate.ts', ['-h']);
+    const seed = await cli('local/task-cli.ts', ['seed', '--help']);
+    const migrate = await cli('local/task-cli.ts', ['migrate', '-h']);
 
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/--hotels N[\s\S]*--seed S[\s\S]*--start-date DATE[\s\S]*--db-url URL/);
@@ -36,8 +36,8 @@ describe('database command-line tools', () => {
   });
 
   it('reports bad arguments in one line, without a stack trace', async () => {
-    const badNumber = await cli('db/cli/seed.ts', ['--hotels', 'lots']);
-    const unknown = await cli('db/cli/migrate.ts', ['--nope']);
+    const badNumber = await cli('local/task-cli.ts', ['seed', '--hotels', 'lots']);
+    const unknown = await cli('local/task-cli.ts', ['migrate', '--nope']);
 
     expect(badNumber.code).toBe(2);
     expect(badNumber.stderr.trim()).toBe('UsageError: --hotels takes a whole number (got lots)');
@@ -49,10 +49,10 @@ describe('database command-line tools', () => {
   it('migrates a PGlite folder, then finds nothing to apply', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'roam-migrate-'));
     dirs.push(dir);
-    const dataDir = join(dir, 'nested', 'pglite');
+    const dataDir = join(dir, 'nested');
 
-    const first = await cli('db/cli/migrate.ts', ['--data-dir', dataDir]);
-    const second = await cli('db/cli/migrate.ts', ['--data-dir', dataDir]);
+    const first = await cli('local/task-cli.ts', ['migrate', '--data-dir', dataDir]);
+    const second = await cli('local/task-cli.ts', ['migrate', '--data-dir', dataDir]);
 
     expect(first.code).toBe(0);
     const count = /applied (\d+), already applied 0/.exec(first.stdout)?.[1];

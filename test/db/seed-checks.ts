@@ -1,5 +1,5 @@
 /** Helpers the seed tests share: a digest of the seeded tables and the ledger's invariants. */
-import type { DataApiTarget } from '../../db/data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 import { SEEDED_TABLES } from '../../db/seed/index.js';
 import { query } from './targets.js';
 

@@ -8,7 +8,7 @@ import pg from 'pg';
 import {
   createDataApiCore, createPgliteBackend, createPostgresBackend, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN,
 } from '../../local/plugins/data-api/index.js';
-import type { DataApiTarget } from '../../db/data-api.js';
+import type { DataApiTarget } from '../../platform/data-api/types.js';
 
 export interface TestTarget {
   target: DataApiTarget;

@@ -1,7 +1,7 @@
 /** Which mutations the deployed Lambdas may call: subscribed ones served by NONE, nothing else. */
 import { describe, expect, it } from 'vitest';
 import { publishMutations } from '../../infra/config/publish-mutations.js';
-import { defineManifest } from '../../local/manifest/index.js';
+import { defineManifest } from '../../platform/manifest/index.js';
 
 const schema = /* GraphQL */ `
   type Query { ping: String }

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** Repository root. */
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Paths, relative to the repository root, that the tests read. */
 export const paths = {
-  builtins: 'local/plugins/graphql/appsync-builtins.graphql',
+  builtins: 'platform/graphql/appsync-builtins.graphql',
   schema: 'schema.graphql',
   operations: 'client/operations',
   generated: 'generated',

@@ -2,7 +2,7 @@
  * The JSON messages between the host and the in-context harness. Only strings cross the
  * boundary; these types describe what the strings hold.
  */
-import { CODE_FILE_NAME } from '../constants.js';
+import { CODE_FILE_NAME } from '../../../platform/appsync-js/constants.js';
 
 /** Global the host writes the input string to before each call. */
 export const INPUT_GLOBAL = '__roamInput';

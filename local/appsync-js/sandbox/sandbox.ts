@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { AppSyncJsLimits } from '../constants.js';
+import { AppSyncJsLimits } from '../../../platform/appsync-js/constants.js';
 import { HARNESS_GLOBAL, INPUT_GLOBAL, SandboxFiles, type HarnessInput, type HarnessOutput } from './protocol.js';
 
 /** The resolver code ran past its deadline; vm stopped it. */

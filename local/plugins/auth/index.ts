@@ -2,7 +2,7 @@
 export { LocalAuthDefaults, AuthWire, JwtMessages, SigV4Errors } from './constants.js';
 export { SignatureRejectedError, TokenOptionsError } from './errors.js';
 export { parseDuration } from './duration.js';
-export { cognitoSubForUsername } from './cognito/sub.js';
+export { cognitoSubForUsername } from '../../../platform/cognito/sub.js';
 export { loadOrCreateSigningKey, type SigningKey } from './cognito/signing-key.js';
 export { cognitoIssuer, openLocalUserPool, type LocalUserPool, type LocalUserPoolOptions, type MintedTokens, type MintOptions } from './cognito/user-pool.js';
 export { userPoolAuthenticator, type UserPoolAuthOptions } from './cognito/authenticator.js';

@@ -1,5 +1,5 @@
 import type { Field, SqlParameter, TypeHint } from '@aws-sdk/client-rds-data';
-import type { DataApiTarget } from '../../../db/data-api.js';
+import type { DataApiTarget } from '../../../platform/data-api/types.js';
 import type { DataApiCore } from './core.js';
 import { BadRequestError } from './errors.js';
 import { toAppSyncError, toWireJson } from './format.js';

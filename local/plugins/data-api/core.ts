@@ -1,5 +1,5 @@
 import type { ExecuteSqlCommandInput } from '@aws-sdk/client-rds-data';
-import type { DataApi } from '../../../db/data-api.js';
+import type { DataApi } from '../../../platform/data-api/types.js';
 import { AutoPauseSimulator, checkArns, type AutoPauseOptions } from './access.js';
 import type { DatabaseBackend } from './backends/types.js';
 import { DataApiTimeouts, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN } from './constants.js';

@@ -44,14 +44,6 @@ export const OfflineCredentials = {
   AWS_SESSION_TOKEN: 'offline-lambda-session-token',
 } as const;
 
-/** The deployed runtime we build for and describe in `AWS_EXECUTION_ENV`. */
-export const LambdaRuntime = {
-  ID: 'nodejs22.x',
-  EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
-  ESBUILD_TARGET: 'node22',
-  VERSION: '$LATEST',
-} as const;
-
 /** Environment keys Lambda sets itself and refuses in a function's configuration. */
 export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [
   '_HANDLER',

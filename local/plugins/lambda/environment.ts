@@ -3,7 +3,7 @@
  * variables Lambda itself sets. Nothing is inherited from the server's `process.env`.
  */
 import { randomBytes } from 'node:crypto';
-import { LambdaRuntime } from './constants.js';
+import { LambdaRuntime } from '../../../platform/lambda/constants.js';
 import type { ResolvedRunnerOptions } from './config.js';
 import type { ResolvedLambdaFunction } from './types.js';
 

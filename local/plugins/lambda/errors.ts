@@ -11,17 +11,6 @@ export class LambdaConfigError extends Error {
   }
 }
 
-/** esbuild could not bundle a handler; the message names file, line and column. */
-export class LambdaBuildError extends Error {
-  override readonly name = 'LambdaBuildError';
-  constructor(
-    readonly functionName: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`Cannot build Lambda function "${functionName}": ${message}`, options);
-  }
-}
 
 /** No function of that name is configured (AWS: `ResourceNotFoundException`). */
 export class LambdaFunctionNotFoundError extends Error {
@@ -38,3 +27,5 @@ export class LambdaRunnerClosedError extends Error {
     super('The Lambda runner is closed');
   }
 }
+
+export { LambdaBuildError } from '../../../platform/lambda/errors.js';

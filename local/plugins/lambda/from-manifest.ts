@@ -4,7 +4,7 @@
  * to a bare definition; they are applied here so that offline matches what the CDK app deploys.
  */
 import path from 'node:path';
-import type { LambdaFunctionConfig } from '../../manifest/index.js';
+import type { LambdaFunctionConfig } from '../../../platform/manifest/index.js';
 import type { LambdaFunctionDefinition } from './types.js';
 
 /** The defaults written in `local/manifest/types.ts` (`LambdaFunctionConfig`). */

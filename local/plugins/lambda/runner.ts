@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundleLambda } from './bundle.js';
+import { bundleLambda } from '../../../platform/lambda/bundle.js';
 import { resolveRunnerOptions, type ResolvedRunnerOptions } from './config.js';
 import { LambdaErrorTypes, LambdaLimits } from './constants.js';
 import { functionArn, lambdaNodeFlags, lambdaProcessEnvironment, newLogStreamName } from './environment.js';

@@ -5,7 +5,7 @@
  * data-api.md §7).
  */
 import type { SqlParameter } from '@aws-sdk/client-rds-data';
-import type { DataApi } from '../../../db/data-api.js';
+import type { DataApi } from '../../../platform/data-api/types.js';
 import { RESUME_RETRY_DELAYS_MS } from './constants.js';
 
 /** A parameter value. Strings are sent as text: cast in SQL (`:id::uuid`, `:at::timestamptz`). */

@@ -6,7 +6,7 @@
  * Powertools' `service_undefined` and a "Namespace should be defined" warning at every flush).
  *
  * @example
- * import { logger, metrics, tracer } from '../shared/powertools.js';
+ * import { logger, metrics, tracer } from './powertools.js';
  * logger.info('booking created', { bookingId });
  * metrics.addMetric('BookingCreated', MetricUnit.Count, 1);
  */

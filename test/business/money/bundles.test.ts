@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleLambda } from '../../../local/plugins/lambda/bundle.js';
+import { bundleLambda } from '../../../platform/lambda/bundle.js';
 import { moneyPart } from '../../../resolvers/manifest/money.js';
 
 const BUDGET_BYTES = 300 * 1024;

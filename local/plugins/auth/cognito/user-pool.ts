@@ -3,7 +3,7 @@ import { SignJWT, type JWK } from 'jose';
 import { AuthWire, LocalAuthDefaults } from '../constants.js';
 import { TokenOptionsError } from '../errors.js';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key.js';
-import { cognitoSubForUsername } from './sub.js';
+import { cognitoSubForUsername } from '../../../../platform/cognito/sub.js';
 
 /** Which local user pool to be. Every field has a default that works out of the box. */
 export interface LocalUserPoolOptions {

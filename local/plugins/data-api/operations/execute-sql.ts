@@ -9,7 +9,7 @@ import type {
 import { withSession, type CoreContext } from '../context.js';
 import { toExecuteOutput } from '../result-set.js';
 import { bindParameters } from '../sql/parameters.js';
-import { splitSqlStatements } from '../sql/split.js';
+import { splitSqlStatements } from '../../../../platform/sql/split.js';
 import { runStatement } from '../statement-runner.js';
 import { requireString } from '../validate.js';
 

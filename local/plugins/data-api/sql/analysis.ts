@@ -1,5 +1,5 @@
-import { tokenizeSql, type SqlToken } from './lexer.js';
-import { splitTokens } from './split.js';
+import { tokenizeSql, type SqlToken } from '../../../../platform/sql/lexer.js';
+import { splitTokens } from '../../../../platform/sql/split.js';
 
 /** What the core needs to know about a statement's text before running it. */
 export interface SqlAnalysis {

@@ -1,6 +1,6 @@
 import type { Field, SqlParameter } from '@aws-sdk/client-rds-data';
 import { BadRequestError, ValidationError } from '../errors.js';
-import { tokenizeSql, type SqlToken } from './lexer.js';
+import { tokenizeSql, type SqlToken } from '../../../../platform/sql/lexer.js';
 
 /** SQL ready for PostgreSQL: `$n` placeholders and their values in text form. */
 export interface BoundStatement {

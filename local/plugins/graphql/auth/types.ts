@@ -1,5 +1,6 @@
-/** AppSync's authorization modes (reference/appsync.md §D1). */
-export type AuthMode = 'API_KEY' | 'AWS_IAM' | 'AMAZON_COGNITO_USER_POOLS' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
+import type { AuthMode } from '../../../../platform/graphql/auth-modes.js';
+
+export type { AuthMode };
 
 /** `ctx.identity` for each mode (§D3); `null` for API keys. */
 export type Identity = CognitoIdentity | IamIdentity | OidcIdentity | LambdaIdentity | null;

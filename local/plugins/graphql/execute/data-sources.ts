@@ -1,5 +1,5 @@
 import type { DataSourceCall, DataSourceOutcome } from '../../../appsync-js/index.js';
-import type { DataSourceConfig, ResolverManifest } from '../../../manifest/index.js';
+import type { DataSourceConfig, ResolverManifest } from '../../../../platform/manifest/index.js';
 import { executeRdsRequest, type DataApiCore } from '../../data-api/index.js';
 import { createLambdaDataSource, type LambdaRunner } from '../../lambda/index.js';
 import { createBatcher } from './batcher.js';

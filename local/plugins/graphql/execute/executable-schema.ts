@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { buildAppSyncSchemaDefinition } from '../../../../platform/graphql/schema.js';
 import type { AllowedMode } from '../auth/field-rules.js';
 import { attachAppSyncScalars } from '../scalars/index.js';
 import { authorizedResolver, manifestResolver } from './field-resolver.js';
 import type { FieldRunner } from './field-runners.js';
 
-const BUILTINS_FILE = fileURLToPath(new URL('../appsync-builtins.graphql', import.meta.url));
-
-/** AppSync's own scalar and directive declarations, which a deployed schema leaves out. */
-export function readAppSyncBuiltins(): string {
-  return readFileSync(BUILTINS_FILE, 'utf8');
-}
-
 /** Builds a schema as AppSync reads it: the API's SDL plus AppSync's built-ins, with its scalars. */
 export function buildAppSyncSchema(schemaText: string): GraphQLSchema {
-  return attachAppSyncScalars(buildSchema(`${readAppSyncBuiltins()}\n${schemaText}`));
+  return attachAppSyncScalars(buildAppSyncSchemaDefinition(schemaText));
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type ResolveOptions,
   type ResolverCode,
 } from '../../../appsync-js/index.js';
-import type { ResolverConfig, ResolverManifest } from '../../../manifest/index.js';
+import type { ResolverConfig, ResolverManifest } from '../../../../platform/manifest/index.js';
 import { ErrorTypes } from '../constants.js';
 import { createDataSourceCall, createDirectLambdaCall, type DataSourceDeps } from './data-sources.js';
 

@@ -5,7 +5,7 @@ import { buildSchema, graphqlSync, isScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { APPSYNC_SCALAR_NAMES, appSyncScalars, attachAppSyncScalars } from '../../../../../local/plugins/graphql/scalars/index.js';
 
-const builtinsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../local/plugins/graphql/appsync-builtins.graphql');
+const builtinsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../platform/graphql/appsync-builtins.graphql');
 
 describe('attachAppSyncScalars', () => {
   it('gives every AppSync scalar of a schema built from the built-ins file its AppSync behaviour', () => {

@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { assertValidManifest, defineManifest, findManifestProblems, ManifestError, mergeManifests, type ResolverManifest } from '../../../local/manifest/index.js';
+import { assertValidManifest, defineManifest, findManifestProblems, ManifestError, mergeManifests, type ResolverManifest } from '../../../platform/manifest/index.js';
 
 const schema = buildSchema(/* GraphQL */ `
   type Query { hotel(id: ID!): Hotel, ping: String }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSqlStatements } from '../../../../../local/plugins/data-api/index.js';
+import { splitSqlStatements } from '../../../local/plugins/data-api/index.js';
 
 describe('splitSqlStatements', () => {
   it('splits on semicolons and trims, dropping empty and comment-only statements', () => {
