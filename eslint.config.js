@@ -7,6 +7,33 @@ import tseslint from 'typescript-eslint';
 
 const appsyncJsFiles = ['resolvers/js/**/*.ts', 'resolvers/functions/**/*.ts'];
 
+// The layers (README "Layout"): platform/ is what AppSync, Lambda and the Data API accept, and
+// both twins stand on it; local/ is the generic emulator and knows no project; Roam's code
+// (resolvers/, db/, infra/, client/) never reaches into the emulator, so what is deployed cannot
+// depend on it. Only the configuration files, bench/ and the tests may import local/.
+const up = '^(\\.\\.?/)+';
+const roamCode = `${up}(resolvers|db|infra|client|bench|test|api\\.config|local\\.config)(/|\\.|$)`;
+const layerRule = (...forbidden) => ({
+  'no-restricted-imports': ['error', { patterns: forbidden.map(([regex, message]) => ({ regex, message })) }],
+});
+const boundaries = [
+  {
+    files: ['platform/**/*.ts'],
+    rules: layerRule(
+      [`${up}local(/|$)`, 'platform/ is below the emulator: move what both need into platform/.'],
+      [roamCode, 'platform/ knows no project: take what you need as a parameter.'],
+    ),
+  },
+  {
+    files: ['local/**/*.ts'],
+    rules: layerRule([roamCode, 'The emulator is generic: a project reaches it only through its configuration.']),
+  },
+  {
+    files: ['resolvers/**/*.ts', 'db/**/*.ts', 'infra/**/*.ts', 'client/**/*.ts', 'api.config.ts'],
+    rules: layerRule([`${up}local(/|\\.config|$)`, 'Deployed code and the CDK app never import the emulator: use platform/.']),
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'generated/', 'cdk.out/', '.data/', '**/*.d.ts'] },
   js.configs.recommended,
@@ -23,6 +50,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'it', property: 'skip' }, { object: 'describe', property: 'only' }, { object: 'describe', property: 'skip' }, { object: 'test', property: 'only' }, { object: 'test', property: 'skip' }] },
   },
+  ...boundaries,
   {
     ...appsync.configs.recommended,
     files: appsyncJsFiles,
