@@ -14,7 +14,7 @@ export interface PlaygroundExample {
   readonly variables?: Readonly<Record<string, unknown>>;
 }
 
-const OPERATIONS_DIR = fileURLToPath(new URL('./operations', import.meta.url));
+const OPERATIONS_DIR = fileURLToPath(new URL('./operations/', import.meta.url));
 
 function readOperations(): DocumentNode {
   const files = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith('.graphql')).sort();

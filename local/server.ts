@@ -131,10 +131,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     };
     const realtime = createRealtimePlugin({
-      schema: () => api.schema,
-      authenticators: auth.authenticators,
-      defaultMode: project.auth.defaultMode,
-      validation: { queryDepthLimit: project.queryDepthLimit ?? 0, introspection: project.introspection ?? true },
+      pipeline: () => api.pipeline,
       ...(options.realtimeLimits ? { limits: options.realtimeLimits } : {}),
       log,
     });

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_DATA_DIR } from './config/options.js';
+import type { DataApi } from '../platform/data-api/types.js';
 import type { LocalProjectConfig } from './config/project.js';
 import { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase } from './plugins/data-api/index.js';
 
@@ -54,13 +55,26 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`Usage: npm run ${name} -- [options]\n\n${task.help}\n\n${DATABASE_HELP}\n`);
     return;
   }
-  const { core, description } = openLocalDatabase({ dataDir: own['data-dir'] ?? DEFAULT_DATA_DIR, ...(own['db-url'] ? { dbUrl: own['db-url'] } : {}) });
+  // Opened on the task's first statement, so a usage error never touches the data folder.
+  let opened: ReturnType<typeof openLocalDatabase> | undefined;
+  const core = (): DataApi => {
+    if (!opened) {
+      opened = openLocalDatabase({ dataDir: own['data-dir'] ?? DEFAULT_DATA_DIR, ...(own['db-url'] ? { dbUrl: own['db-url'] } : {}) });
+      console.log(`${name}: ${opened.description}`);
+    }
+    return opened.core;
+  };
+  const api: DataApi = {
+    executeStatement: (input) => core().executeStatement(input),
+    batchExecuteStatement: (input) => core().batchExecuteStatement(input),
+    beginTransaction: (input) => core().beginTransaction(input),
+    commitTransaction: (input) => core().commitTransaction(input),
+    rollbackTransaction: (input) => core().rollbackTransaction(input),
+  };
   try {
-    console.log(`${name}: ${description}`);
-    const target = { api: core, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database: module.config?.database.name };
-    await task.run(target, rest, (line) => console.log(line));
+    await task.run({ api, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database: module.config?.database.name }, rest, (line) => console.log(line));
   } finally {
-    await core.close();
+    await opened?.core.close();
   }
 }
 

@@ -5,7 +5,7 @@ import { prepareMigrations } from './prepare.js';
 import { applyMigrations } from './runner.js';
 import type { MigrateOptions, MigrationResult } from './types.js';
 
-const DEFAULT_DIRECTORY = fileURLToPath(new URL('../migrations', import.meta.url));
+const DEFAULT_DIRECTORY = fileURLToPath(new URL('../migrations/', import.meta.url));
 
 /** Options of {@link migrate}. */
 export interface MigrateFromFilesOptions extends MigrateOptions {

@@ -11,7 +11,7 @@ import { readStageConfig } from '../config/stage.js';
 import { ContextKeys } from '../constants.js';
 import { addGithubStack, addStage } from '../stage.js';
 
-const rootDir = fileURLToPath(new URL('../..', import.meta.url));
+const rootDir = fileURLToPath(new URL('../../', import.meta.url));
 
 try {
   const app = new App();

@@ -8,7 +8,7 @@ import {
 import { hasSeedData } from '../../db/seed/index.js';
 import { query, type TestTarget } from './targets.js';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
 
 const TINY: MigrationSource[] = [
   { fileName: '0001_first.sql', sql: 'CREATE TABLE tiny_a (id int PRIMARY KEY);\nINSERT INTO tiny_a VALUES (1);' },

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** Repository root. */
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Paths, relative to the repository root, that the tests read. */
 export const paths = {

@@ -1,13 +1,16 @@
-import type { GraphQLSchema } from 'graphql';
-import { authenticate } from './auth/authenticate.js';
-import type { AuthMode, Authenticator, Caller } from './auth/types.js';
-import { GraphqlLimits } from './constants.js';
+/**
+ * `POST` and `GET` on `/graphql`, with AppSync's status codes and error shapes
+ * (https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html).
+ * The HTTP transport only: it reads the request, hands the operation to the one pipeline, and
+ * writes the answer.
+ */
+import type { AuthMode, Caller } from './auth/types.js';
 import { AppSyncHttpError } from './errors.js';
-import { executeOperation, type OperationOutcome } from './execute/execute-operation.js';
-import { createRequestState, type RequestState } from './execute/request-state.js';
+import type { OperationOutcome } from './execute/execute-operation.js';
+import type { RequestState } from './execute/request-state.js';
 import { httpErrorResponse, jsonResponse } from './format.js';
+import type { OperationPipeline } from './pipeline/index.js';
 import { parseGraphqlRequest } from './request/parse-request.js';
-import type { ValidatedDocument } from './validation/validate-document.js';
 
 /** One served operation, for the one-line log. */
 export interface OperationLog {
@@ -20,34 +23,25 @@ export interface OperationLog {
   status: number;
 }
 
-/** Everything the GraphQL endpoint serves with. */
-export interface GraphqlEndpoint {
-  schema: GraphQLSchema;
-  validate: (query: string) => ValidatedDocument;
-  authenticators: readonly Authenticator[];
-  defaultMode: AuthMode;
-  /** AppSync's `resolverCountLimit`; 0 means 10,000. */
-  resolverCountLimit: number;
-  /** The whole-request deadline. Only tests shorten it. @default 30 000 ms (AppSync's, fixed) */
-  requestTimeoutMs?: number;
+/** What the GraphQL endpoint serves with besides its pipeline. */
+export interface GraphqlHandlerOptions {
   log: (entry: OperationLog) => void;
   /** Told of every executed operation (realtime publishes mutations from here). */
   onOperation?: (outcome: OperationOutcome, state: RequestState) => void;
 }
 
-/** `POST` and `GET` on `/graphql`, with AppSync's status codes and error shapes (reference/appsync.md §H). */
-export function createGraphqlHandler(endpoint: GraphqlEndpoint) {
+export function createGraphqlHandler(pipeline: OperationPipeline, options: GraphqlHandlerOptions) {
   return async function handleGraphql(request: Request, sourceIp: string[]): Promise<Response> {
     const started = performance.now();
     let caller: Caller | undefined;
-    const finish = (response: Response, outcome?: OperationOutcome, state?: RequestState): Response => {
-      endpoint.log({
+    const finish = (response: Response, outcome?: Pick<OperationOutcome, 'operationName' | 'operationType'> & { errors: number }, state?: RequestState): Response => {
+      options.log({
         operationName: outcome?.operationName,
         operationType: outcome?.operationType,
-        authMode: caller?.mode,
+        authMode: caller?.mode ?? state?.caller.mode,
         durationMs: performance.now() - started,
         resolverCount: state?.resolverCount ?? 0,
-        errorCount: outcome?.body.errors?.length ?? (response.status === 200 ? 0 : 1),
+        errorCount: outcome?.errors ?? (response.status === 200 ? 0 : 1),
         status: response.status,
       });
       return response;
@@ -58,18 +52,17 @@ export function createGraphqlHandler(endpoint: GraphqlEndpoint) {
       }
       const body = request.method === 'POST' ? await request.clone().text() : '';
       const params = await parseGraphqlRequest(request);
-      caller = await authenticate(endpoint.authenticators, endpoint.defaultMode, request.headers, { sourceIp, body, url: request.url, method: request.method });
-      const state = createRequestState({
-        requestId: crypto.randomUUID(),
-        caller,
-        headers: Object.fromEntries(request.headers),
-        deadline: Date.now() + (endpoint.requestTimeoutMs ?? GraphqlLimits.REQUEST_TIMEOUT_MS),
-        maxResolverCount: endpoint.resolverCountLimit || GraphqlLimits.MAX_RESOLVER_COUNT,
-      });
-      const outcome = await executeOperation(endpoint.schema, endpoint.validate, params, state);
-      endpoint.onOperation?.(outcome, state);
+      const result = await pipeline.run({ transport: 'http', params, headers: request.headers, facts: { sourceIp, body, url: request.url, method: request.method } });
+      if (result.kind === 'refused') {
+        caller = result.caller;
+        return finish(jsonResponse({ data: null, errors: result.errors }, 200), { operationName: result.operationName, operationType: result.operationType, errors: result.errors.length });
+      }
+      if (result.kind !== 'executed') throw new Error('a subscription reached the HTTP transport');
+      const { outcome, state } = result;
+      caller = state.caller;
+      options.onOperation?.(outcome, state);
       const headers = Object.assign({}, ...state.effects.map((effects) => effects.responseHeaders)) as Record<string, string>;
-      return finish(jsonResponse(outcome.body, 200, headers), outcome, state);
+      return finish(jsonResponse(outcome.body, 200, headers), { ...outcome, errors: outcome.body.errors?.length ?? 0 }, state);
     } catch (error) {
       if (error instanceof AppSyncHttpError) return finish(httpErrorResponse(error));
       throw error;

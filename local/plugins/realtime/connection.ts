@@ -1,9 +1,9 @@
 import type { WebSocket } from 'ws';
-import { authenticate } from '../graphql/auth/authenticate.js';
 import { AppSyncHttpError } from '../graphql/errors.js';
 import { toHeaders, type HandshakeAuth } from './auth-headers.js';
 import { MessageTypes, RealtimeErrorTypes } from './constants.js';
-import { prepareStart, type RealtimeApi } from './start.js';
+import type { OperationPipeline } from '../graphql/pipeline/index.js';
+import { prepareStart } from './start.js';
 import type { LiveSubscription, RealtimeErrorEntry, SubscriptionRegistry } from './subscription.js';
 
 /** The timings and counts a connection runs with (AppSync's by default; tests shorten them). */
@@ -15,7 +15,8 @@ export interface ConnectionLimits {
 
 /** What one socket is served with. */
 export interface ConnectionOptions {
-  api: () => RealtimeApi;
+  /** The pipeline in use now (watch mode swaps it; each start reads it afresh). */
+  pipeline: () => OperationPipeline;
   registry: SubscriptionRegistry;
   handshake: HandshakeAuth;
   sourceIp: string[];
@@ -68,11 +69,10 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   async function acknowledge(): Promise<void> {
     if (acknowledged) return;
     if (!options.handshake.ok) return refuseConnection(Refusals.noAuth);
-    const api = options.api();
     const headers = toHeaders(options.handshake.headers);
     try {
       // IAM signs `POST https://<host>/graphql/connect` with body `{}` at the handshake (§E1).
-      await authenticate(api.authenticators, api.defaultMode, headers, { sourceIp: options.sourceIp, body: '{}', url: `https://${headers.get('host') ?? 'localhost'}/graphql/connect`, method: 'POST' });
+      await options.pipeline().authenticate(headers, { sourceIp: options.sourceIp, body: '{}', url: `https://${headers.get('host') ?? 'localhost'}/graphql/connect`, method: 'POST' });
     } catch (error) {
       if (!(error instanceof AppSyncHttpError)) throw error;
       return refuseConnection({ errorType: error.errorType, message: error.message, errorCode: error.status });
@@ -90,7 +90,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     operations.set(id, 'pending');
     armIdleTimer();
     const handshakeHeaders = options.handshake.ok ? options.handshake.headers : {};
-    const outcome = await prepareStart(options.api(), { connectionHeaders: handshakeHeaders, sourceIp: options.sourceIp }, payload);
+    const outcome = await prepareStart(options.pipeline(), { connectionHeaders: handshakeHeaders, sourceIp: options.sourceIp }, payload);
     // A stop or a close that came while the start was checked wins.
     if (closed || operations.get(id) !== 'pending') return;
     if (!outcome.ok) {

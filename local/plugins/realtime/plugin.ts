@@ -1,27 +1,20 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AuthMode, Authenticator } from '../graphql/auth/types.js';
 import { sourceIpOf } from '../graphql/auth/source-ip.js';
 import type { OperationOutcome } from '../graphql/execute/execute-operation.js';
 import type { RequestState } from '../graphql/execute/request-state.js';
-import { createDocumentValidator, type ValidatedDocument, type ValidationOptions } from '../graphql/validation/validate-document.js';
+import type { OperationPipeline } from '../graphql/pipeline/index.js';
 import { handshakeAuth, offeredProtocols } from './auth-headers.js';
 import { serveConnection, type ConnectionLimits } from './connection.js';
 import { RealtimeLimits, RealtimeWire } from './constants.js';
 import { publishOperation } from './publish.js';
-import type { RealtimeApi } from './start.js';
 import { SubscriptionRegistry } from './subscription.js';
 
 /** What the realtime endpoint serves with. */
 export interface RealtimePluginOptions {
-  /** The bound schema in use now (watch mode swaps it; each start and event reads it afresh). */
-  schema: () => GraphQLSchema;
-  authenticators: readonly Authenticator[];
-  defaultMode: AuthMode;
-  /** The API's validation settings, as on the HTTP side. */
-  validation?: ValidationOptions;
+  /** The operation pipeline in use now, the one HTTP runs (watch mode swaps it; each start and event reads it afresh). */
+  pipeline: () => OperationPipeline;
   /** @default '/graphql/realtime' */
   path?: string;
   /** AppSync's values unless set (tests shorten the timings). */
@@ -63,13 +56,6 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
   };
   const maxEventBytes = options.limits?.maxEventBytes ?? RealtimeLimits.MAX_EVENT_BYTES;
   const registry = new SubscriptionRegistry();
-  const validators = new WeakMap<GraphQLSchema, (query: string) => ValidatedDocument>();
-  const api = (): RealtimeApi => {
-    const schema = options.schema();
-    let validate = validators.get(schema);
-    if (!validate) validators.set(schema, (validate = createDocumentValidator(schema, options.validation ?? {})));
-    return { schema, validate, authenticators: options.authenticators, defaultMode: options.defaultMode };
-  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: RealtimeLimits.MAX_CLIENT_FRAME_BYTES, handleProtocols: () => RealtimeWire.SUBPROTOCOL });
   const attached: Server[] = [];
 
@@ -81,7 +67,7 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
     if (!protocols.includes(RealtimeWire.SUBPROTOCOL)) return refuseUpgrade(socket, 400, 'Bad Request');
     const handshake = handshakeAuth(url, protocols);
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-      serveConnection(ws, { api, registry, handshake, sourceIp: sourceIpOfUpgrade(request), limits, log });
+      serveConnection(ws, { pipeline: options.pipeline, registry, handshake, sourceIp: sourceIpOfUpgrade(request), limits, log });
     });
   }
 
@@ -92,7 +78,8 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
     },
     publish(outcome, state) {
       try {
-        publishOperation({ registry, schema: options.schema(), defaultMode: options.defaultMode, maxEventBytes, log }, outcome, state);
+        const { api } = options.pipeline();
+        publishOperation({ registry, schema: api.schema, defaultMode: api.defaultMode, maxEventBytes, log }, outcome, state);
       } catch (error) {
         // Publishing never fails the mutation that triggered it.
         log(`realtime: publishing failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,10 +1,8 @@
-import { execute, getOperationAST, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { nonNullInAppSyncWords } from './non-null-message.js';
 import type { GraphqlParams } from '../request/parse-request.js';
 import { ErrorTypes } from '../constants.js';
 import { fieldErrorEntry, type AppSyncErrorEntry } from '../format.js';
-import type { ValidatedDocument } from '../validation/validate-document.js';
-import { validationErrorEntry } from '../validation/validate-document.js';
 import type { RequestState } from './request-state.js';
 import { variableErrorEntry } from './variable-errors.js';
 import { rootFieldResults, type RootFieldResult } from './root-fields.js';
@@ -27,36 +25,31 @@ export interface OperationOutcome {
 const TIMED_OUT = Symbol('timed out');
 
 /**
- * Runs one validated operation with AppSync's rules: variables coerced with graphql-java's
+ * Runs one validated query or mutation with AppSync's rules: variables coerced with graphql-java's
  * messages, the request deadline, appended errors after the field errors, every entry in
- * AppSync's shape. Subscriptions are served on the realtime endpoint only.
+ * AppSync's shape.
  */
-export async function executeOperation(schema: GraphQLSchema, validate: (query: string) => ValidatedDocument, params: GraphqlParams, state: RequestState): Promise<OperationOutcome> {
-  const validated = validate(params.query);
-  if (!validated.ok) return { body: { data: null, errors: validated.errors }, rootFields: [], operationType: undefined, operationName: params.operationName };
-  const operation = getOperationAST(validated.document, params.operationName);
+export async function executeDocument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  params: GraphqlParams,
+  state: RequestState,
+): Promise<OperationOutcome> {
   const operationType = operation?.operation;
   const operationName = operation?.name?.value ?? params.operationName;
-  if (operationType === 'subscription') {
-    // [inf] AppSync delivers subscriptions over WebSocket only (DECISIONS.md).
-    const error = validationErrorEntry('Subscriptions are served on the realtime endpoint (/graphql/realtime), not over HTTP');
-    return { body: { data: null, errors: [error] }, rootFields: [], operationType, operationName };
-  }
-
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, state.deadline - Date.now()));
   });
-  const run = Promise.resolve(
-    execute({ schema, document: validated.document, variableValues: params.variables, operationName: params.operationName, contextValue: state }),
-  );
+  const run = Promise.resolve(execute({ schema, document, variableValues: params.variables, operationName: params.operationName, contextValue: state }));
   const result = await Promise.race([run, deadline]).finally(() => clearTimeout(timer));
   if (result === TIMED_OUT) {
     const entry: AppSyncErrorEntry = { path: null, data: null, errorType: ErrorTypes.EXECUTION_TIMEOUT, errorInfo: null, locations: [], message: 'Execution timed out.' };
     return { body: { data: null, errors: [entry] }, rootFields: [], operationType, operationName };
   }
   const body = toBody(result, state, schema);
-  const rootFields = operation && body.data ? rootFieldResults(validated.document, operation, body.data) : [];
+  const rootFields = operation && body.data ? rootFieldResults(document, operation, body.data) : [];
   return { body, rootFields, operationType, operationName };
 }
 
