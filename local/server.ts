@@ -3,16 +3,22 @@ import type { DataApiTarget } from '../platform/data-api/types.js';
 import { serveNodeHttp, type NodeHttpServer } from './adapters/node-http.js';
 import type { LocalProjectConfig } from './config/project.js';
 import type { ServerOptions } from './config/options.js';
-import { createLocalAuth, signAppSyncRequest, type LocalAuth } from './plugins/auth/index.js';
-import { createDataApiHandler, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase, type DataApiCore } from './plugins/data-api/index.js';
-import { loadOrCreateApiKey } from './plugins/graphql/auth/api-key-file.js';
-import { sourceIpOf } from './plugins/graphql/auth/source-ip.js';
-import type { ApiKey } from './plugins/graphql/auth/api-keys.js';
-import type { OperationLog } from './plugins/graphql/handler.js';
-import { jsonResponse } from './plugins/graphql/format.js';
+import { createLocalAuth, loadOrCreateApiKey, signAppSyncRequest, sourceIpOf, type ApiKey, type LocalAuth } from './plugins/auth/index.js';
+import { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase, type DataApiCore } from './plugins/data-api/index.js';
+import { jsonResponse, type OperationLog } from './plugins/graphql/index.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
-import { createPlaygroundRoutes } from './plugins/playground/index.js';
-import { createRealtimePlugin, type RealtimePluginOptions } from './plugins/realtime/index.js';
+import {
+  createAuthPlugin,
+  createDataApiPlugin,
+  createGraphqlPlugin,
+  createHealthPlugin,
+  createLambdaPlugin,
+  createPlaygroundPlugin,
+  createRealtimePlugin,
+  type LocalPlugin,
+  type RequestPeer,
+} from './plugins/index.js';
+import type { RealtimePluginOptions } from './plugins/realtime/index.js';
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 
@@ -75,14 +81,14 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = resolve(options.rootDir, options.dataDir);
   const { core: dataApiCore } = openLocalDatabase({ dataDir, ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}) });
-  let app: ((request: Request, sourceIp: string[]) => Promise<Response>) | undefined;
+  let app: ((request: Request, peer: RequestPeer) => Promise<Response>) | undefined;
   let http: NodeHttpServer | undefined;
   let lambda: LambdaRunner | undefined;
   let watcher: ProjectWatcher | undefined;
   try {
     http = await serveNodeHttp(
       (request, connection) =>
-        app ? app(request, sourceIpOf(connection?.remoteAddress, request.headers.get('x-forwarded-for'))) : Promise.resolve(jsonResponse({ status: 'starting' }, 503)),
+        app ? app(request, { sourceIp: sourceIpOf(connection?.remoteAddress, request.headers.get('x-forwarded-for')) }) : Promise.resolve(jsonResponse({ status: 'starting' }, 503)),
       {
         port: options.port,
         host: options.host,
@@ -137,7 +143,6 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     });
     const [firstApi] = await Promise.all([buildGraphqlApi(apiInputs), prepared]);
     let api: GraphqlApi = firstApi;
-    realtime.attach(http.server);
     if (options.watch) {
       watcher = watchProject({
         project,
@@ -150,29 +155,35 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       });
     }
 
-    const dataApiHandler = createDataApiHandler(dataApiCore);
     const url = http.url;
-    const playground = createPlaygroundRoutes({
-      graphqlPath: Routes.GRAPHQL,
-      modes: [...modes],
-      apiKey: modes.has('API_KEY') ? apiKey.id : undefined,
-      iam: { accessKeyId: auth.iam.accessKeyId, region: auth.region },
-      users: project.playground?.users ?? [],
-      examples: project.playground?.examples ?? [],
-      mint: (username, groups) => auth.userPool.mint({ username, groups }),
-      sign: ({ url: target, body }) =>
-        signAppSyncRequest({ url: target, body, headers: { 'content-type': 'application/json' }, credentials: auth.iam, region: auth.region }),
-    });
-    const health = { status: 'ready', graphql: `${url}${Routes.GRAPHQL}`, realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`, playground: `${url}${Routes.PLAYGROUND}`, dataApi };
-
-    app = async (request, sourceIp) => {
+    const health = { graphql: `${url}${Routes.GRAPHQL}`, realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`, playground: `${url}${Routes.PLAYGROUND}`, dataApi };
+    // Every service on the one port, in the order a request is offered to them.
+    const plugins: LocalPlugin[] = [
+      createGraphqlPlugin({ path: Routes.GRAPHQL, api: () => api }),
+      realtime,
+      createDataApiPlugin({ path: Routes.DATA_API, core: dataApiCore }),
+      createHealthPlugin(() => health),
+      createAuthPlugin(auth),
+      createPlaygroundPlugin({
+        graphqlPath: Routes.GRAPHQL,
+        modes: [...modes],
+        apiKey: modes.has('API_KEY') ? apiKey.id : undefined,
+        iam: { accessKeyId: auth.iam.accessKeyId, region: auth.region },
+        users: project.playground?.users ?? [],
+        examples: project.playground?.examples ?? [],
+        mint: (username, groups) => auth.userPool.mint({ username, groups }),
+        sign: ({ url: target, body }) =>
+          signAppSyncRequest({ url: target, body, headers: { 'content-type': 'application/json' }, credentials: auth.iam, region: auth.region }),
+      }),
+      createLambdaPlugin(lambdaRunner),
+    ];
+    for (const plugin of plugins) plugin.attach?.(http.server);
+    app = async (request, peer) => {
+      for (const plugin of plugins) {
+        const response = await plugin.fetch?.(request, peer);
+        if (response) return response;
+      }
       const path = new URL(request.url).pathname;
-      if (path === Routes.GRAPHQL) return api.handle(request, sourceIp);
-      if (path === Routes.DATA_API || path.startsWith(`${Routes.DATA_API}/`)) return dataApiHandler(request);
-      if (path === Routes.HEALTH) return jsonResponse(health);
-      if (path === auth.userPool.jwksPath) return jsonResponse(auth.userPool.jwks());
-      const page = await playground(request);
-      if (page) return page;
       return jsonResponse({ errors: [{ errorType: 'NotFound', message: `Nothing is served at ${path}` }] }, 404);
     };
     const server = http;
@@ -183,13 +194,13 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       dataApi,
       auth,
       dataApiCore,
-      fetch: (request) => (app as NonNullable<typeof app>)(request, sourceIpOf(undefined, request.headers.get('x-forwarded-for'))),
+      fetch: (request) => (app as NonNullable<typeof app>)(request, { sourceIp: sourceIpOf(undefined, request.headers.get('x-forwarded-for')) }),
       async close() {
         activeWatcher?.close();
-        await realtime.close();
+        // Upgraded sockets first (the HTTP server does not track them), then the port, then the rest.
+        await Promise.all(plugins.filter((plugin) => plugin.attach).map((plugin) => plugin.close?.()));
         await server.close();
-        await lambdaRunner.close();
-        await dataApiCore.close();
+        for (const plugin of plugins.filter((candidate) => !candidate.attach)) await plugin.close?.();
       },
     };
   } catch (error) {

@@ -1,5 +1,5 @@
-import { apiKeyAuthenticator, type ApiKey } from '../graphql/auth/api-keys.js';
-import type { AuthMode, Authenticator } from '../graphql/auth/types.js';
+import { apiKeyAuthenticator, type ApiKey } from './api-key/api-keys.js';
+import type { AuthMode, Authenticator } from './types.js';
 import { userPoolAuthenticator } from './cognito/authenticator.js';
 import { openLocalUserPool, type LocalUserPool } from './cognito/user-pool.js';
 import { LocalAuthDefaults } from './constants.js';

@@ -12,5 +12,6 @@ export { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, DataApiLimits, DataApiTimeout
 export * from './errors.js';
 export { splitSqlStatements } from '../../../platform/sql/split.js';
 export { createDataApiHandler } from './http/routes.js';
+export { createDataApiPlugin } from './plugin.js';
 export { executeRdsRequest } from './appsync.js';
 export type { RdsRequest, RdsRequestOutcome } from './appsync.js';

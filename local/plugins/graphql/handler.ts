@@ -4,7 +4,7 @@
  * The HTTP transport only: it reads the request, hands the operation to the one pipeline, and
  * writes the answer.
  */
-import type { AuthMode, Caller } from './auth/types.js';
+import type { AuthMode, Caller } from '../auth/types.js';
 import { AppSyncHttpError } from './errors.js';
 import type { OperationOutcome } from './execute/execute-operation.js';
 import type { RequestState } from './execute/request-state.js';

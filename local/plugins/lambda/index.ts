@@ -1,5 +1,6 @@
 /** The offline Lambda runtime: isolated, warm worker processes for Lambda handlers. */
 export { createLambdaRunner } from './runner.js';
+export { createLambdaPlugin } from './plugin.js';
 export { lambdaDefinitionsFromManifest, MANIFEST_LAMBDA_DEFAULTS } from './from-manifest.js';
 export { createLambdaDataSource, type LambdaDataSource, type LambdaDataSourceResult } from './data-source.js';
 export { bundleLambda, lambdaBundleOptions, LAMBDA_BUNDLE_FILE, type LambdaBundle } from '../../../platform/lambda/bundle.js';

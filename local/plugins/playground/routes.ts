@@ -1,6 +1,6 @@
 import type { PlaygroundExample, PlaygroundUser } from '../../config/project.js';
 import type { MintedTokens } from '../auth/index.js';
-import type { AuthMode } from '../graphql/auth/types.js';
+import type { AuthMode } from '../auth/types.js';
 import { jsonResponse } from '../graphql/format.js';
 import { isPlaygroundAsset, playgroundAsset } from './assets.js';
 import { PlaygroundPaths } from './constants.js';

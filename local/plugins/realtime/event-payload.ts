@@ -7,8 +7,8 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import { fieldAuthRules, type AllowedMode } from '../graphql/auth/field-rules.js';
-import type { AuthMode, Caller } from '../graphql/auth/types.js';
+import { fieldAuthRules, type AllowedMode } from '../auth/field-rules.js';
+import type { AuthMode, Caller } from '../auth/types.js';
 import { authorizedResolver } from '../graphql/execute/field-resolver.js';
 import { fieldErrorEntry, type AppSyncErrorEntry } from '../graphql/format.js';
 import { nonNullInAppSyncWords } from '../graphql/execute/non-null-message.js';

@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { sourceIpOf } from '../graphql/auth/source-ip.js';
+import { sourceIpOf } from '../auth/source-ip.js';
 import type { OperationOutcome } from '../graphql/execute/execute-operation.js';
 import type { RequestState } from '../graphql/execute/request-state.js';
 import type { OperationPipeline } from '../graphql/pipeline/index.js';
+import type { LocalPlugin } from '../types.js';
 import { handshakeAuth, offeredProtocols } from './auth-headers.js';
 import { serveConnection, type ConnectionLimits } from './connection.js';
 import { RealtimeLimits, RealtimeWire } from './constants.js';
@@ -23,7 +24,7 @@ export interface RealtimePluginOptions {
 }
 
 /** The realtime endpoint: attach it to the HTTP server, publish executed operations to it. */
-export interface RealtimePlugin {
+export interface RealtimePlugin extends LocalPlugin {
   attach(server: Server): void;
   /** The GraphQL handler's `onOperation`: publishes mutation results and invalidations. */
   publish(outcome: OperationOutcome, state: RequestState): void;
@@ -72,6 +73,7 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
   }
 
   return {
+    name: 'realtime',
     attach(server) {
       server.on('upgrade', onUpgrade);
       attached.push(server);

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { SubscriptionInvalidation } from '../../appsync-js/runtime/types.js';
-import type { AuthMode } from '../graphql/auth/types.js';
+import type { AuthMode } from '../auth/types.js';
 import type { OperationOutcome } from '../graphql/execute/execute-operation.js';
 import type { RequestState } from '../graphql/execute/request-state.js';
 import { MessageTypes } from './constants.js';

@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import type { SubscriptionFilter } from '../../appsync-js/runtime/types.js';
-import type { Caller } from '../graphql/auth/types.js';
+import type { Caller } from '../auth/types.js';
 import type { AppSyncErrorEntry } from '../graphql/format.js';
 
 /** The entries of an `error` frame: AppSync's error entries, or the short socket-level ones. */

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { UnauthorizedRequestError } from '../../graphql/errors.js';
-import type { Authenticator, CognitoIdentity } from '../../graphql/auth/types.js';
+import type { Authenticator, CognitoIdentity } from '../types.js';
 import { AuthWire, JwtMessages } from '../constants.js';
 
 /** What a user-pool token must match to be accepted. */

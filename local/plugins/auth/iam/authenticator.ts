@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest, QueryParameterBag } from '@smithy/types';
-import type { Authenticator, IamIdentity } from '../../graphql/auth/types.js';
+import type { Authenticator, IamIdentity } from '../types.js';
 import { AuthWire, SigV4Errors } from '../constants.js';
 import { SignatureRejectedError } from '../errors.js';
 import type { LocalIamCredentials } from './credentials.js';

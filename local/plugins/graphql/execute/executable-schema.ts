@@ -1,6 +1,6 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildAppSyncSchemaDefinition } from '../../../../platform/graphql/schema.js';
-import type { AllowedMode } from '../auth/field-rules.js';
+import type { AllowedMode } from '../../auth/field-rules.js';
 import { attachAppSyncScalars } from '../scalars/index.js';
 import { authorizedResolver, manifestResolver } from './field-resolver.js';
 import type { FieldRunner } from './field-runners.js';

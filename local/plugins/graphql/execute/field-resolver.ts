@@ -1,6 +1,6 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import type { FieldErrorEntry } from '../../../appsync-js/index.js';
-import { isFieldAllowed, unauthorizedFieldMessage, type AllowedMode } from '../auth/field-rules.js';
+import { isFieldAllowed, unauthorizedFieldMessage, type AllowedMode } from '../../auth/field-rules.js';
 import { ErrorTypes } from '../constants.js';
 import type { AppSyncErrorExtensions } from '../format.js';
 import { fieldContext } from './field-context.js';

@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { ResolverLogLine, RuntimeSideEffects } from '../../../appsync-js/index.js';
-import type { Caller } from '../auth/types.js';
+import type { Caller } from '../../auth/types.js';
 
 /**
  * Everything one GraphQL request carries through its field resolutions: who called, its

@@ -3,8 +3,8 @@
  * `start`, goes through these stages in this order. A stage adds to the context or ends the
  * operation; the transports only parse their own framing and format the result.
  */
-import { authenticate, type RequestFacts } from '../auth/authenticate.js';
-import type { Caller } from '../auth/types.js';
+import { authenticate, type RequestFacts } from '../../auth/authenticate.js';
+import type { Caller } from '../../auth/types.js';
 import type { OperationApi, OperationContext, OperationInput, OperationStage, PipelineResult } from './types.js';
 import { useAuthentication } from './use-authentication.js';
 import { useExecution } from './use-execution.js';

@@ -4,8 +4,8 @@
  */
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { SubscriptionFilter } from '../../../appsync-js/runtime/types.js';
-import type { RequestFacts } from '../auth/authenticate.js';
-import type { AuthMode, Authenticator, Caller } from '../auth/types.js';
+import type { RequestFacts } from '../../auth/authenticate.js';
+import type { AuthMode, Authenticator, Caller } from '../../auth/types.js';
 import type { OperationOutcome } from '../execute/execute-operation.js';
 import type { RequestState } from '../execute/request-state.js';
 import type { AppSyncErrorEntry } from '../format.js';

@@ -1,5 +1,5 @@
 /** Stage 1: who is calling. A request without valid credentials is refused with AppSync's 401 (thrown). */
-import { authenticate } from '../auth/authenticate.js';
+import { authenticate } from '../../auth/authenticate.js';
 import type { OperationApi, OperationStage } from './types.js';
 
 export function useAuthentication(api: OperationApi): OperationStage {

@@ -1,7 +1,7 @@
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { fieldAuthRules, isFieldAllowed } from '../../../../local/plugins/graphql/auth/field-rules.js';
-import type { Caller } from '../../../../local/plugins/graphql/auth/types.js';
+import { fieldAuthRules, isFieldAllowed } from '../../../../local/plugins/auth/field-rules.js';
+import type { Caller } from '../../../../local/plugins/auth/types.js';
 
 const directives = /* GraphQL */ `
   directive @aws_api_key on FIELD_DEFINITION | OBJECT

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { UnauthorizedRequestError } from '../errors.js';
-import type { Authenticator } from './types.js';
+import { UnauthorizedRequestError } from '../../graphql/errors.js';
+import type { Authenticator } from '../types.js';
 
 /** An API key as AppSync keeps it. */
 export interface ApiKey {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiKeyAuthenticator, createApiKey } from '../../../../local/plugins/graphql/auth/api-keys.js';
+import { apiKeyAuthenticator, createApiKey } from '../../../../local/plugins/auth/api-key/api-keys.js';
 
 const HOUR = 3_600_000;
 

@@ -1,5 +1,5 @@
-import { UnauthorizedRequestError } from '../errors.js';
-import { API_KEY_REFUSED } from './api-keys.js';
+import { UnauthorizedRequestError } from '../graphql/errors.js';
+import { API_KEY_REFUSED } from './api-key/api-keys.js';
 import type { AuthMode, Authenticator, Caller } from './types.js';
 
 /** What the authenticators may look at besides the headers. */

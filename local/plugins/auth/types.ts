@@ -1,4 +1,4 @@
-import type { AuthMode } from '../../../../platform/graphql/auth-modes.js';
+import type { AuthMode } from '../../../platform/graphql/auth-modes.js';
 
 export type { AuthMode };
 
