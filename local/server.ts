@@ -21,6 +21,7 @@ import {
 import type { RealtimePluginOptions } from './plugins/realtime/index.js';
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
+import { AppSyncErrorTypes } from './plugins/shared/error-types.js';
 
 /** Paths of the services on the one port. */
 export const Routes = {
@@ -184,7 +185,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         if (response) return response;
       }
       const path = new URL(request.url).pathname;
-      return jsonResponse({ errors: [{ errorType: 'NotFound', message: `Nothing is served at ${path}` }] }, 404);
+      return jsonResponse({ errors: [{ errorType: AppSyncErrorTypes.NOT_FOUND, message: `Nothing is served at ${path}` }] }, 404);
     };
     const server = http;
     const activeWatcher = watcher;

@@ -1,6 +1,6 @@
 /** APPSYNC_JS offline: load resolver code as AppSync accepts it and run it as AppSync does. */
 export { appsyncJsBuildOptions } from '../../platform/appsync-js/build-options.js';
-export { APPSYNC_JS_RUNTIME, ALLOWED_IMPORTS, AppSyncJsLimits, ResolverErrorTypes, type HandlerName } from '../../platform/appsync-js/constants.js';
+export { APPSYNC_JS_RUNTIME, ALLOWED_IMPORTS, AppSyncJsLimits, type HandlerName } from '../../platform/appsync-js/constants.js';
 export { PipelineConfigError, ResolverCodeError, type SourcePosition } from '../../platform/appsync-js/errors.js';
 export { buildResolverCode, type CheckedResolverCode } from './build.js';
 export { loadResolverCode, type LoadResolverOptions, type ResolverCode } from './load.js';

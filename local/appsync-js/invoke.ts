@@ -1,8 +1,9 @@
-import { CODE_FILE_NAME, ResolverErrorTypes, type HandlerName } from '../../platform/appsync-js/constants.js';
+import { CODE_FILE_NAME, type HandlerName } from '../../platform/appsync-js/constants.js';
 import type { ResolverCode } from './load.js';
 import type { HarnessOutput } from './sandbox/protocol.js';
 import { SandboxOutputTooLargeError, SandboxTimeoutError } from './sandbox/sandbox.js';
 import type { DataSourceError, FieldContextInput, FieldErrorEntry, HandlerOutcome, ResolverLogLine } from './types.js';
+import { AppSyncErrorTypes } from '../plugins/shared/error-types.js';
 
 /** The `ctx` of one handler call: the field's context plus the executor's parts. */
 export interface HandlerContext extends FieldContextInput {
@@ -48,7 +49,7 @@ function exceptionEntry(code: ResolverCode, handler: HandlerName, end: Extract<H
   const source = deployed ? code.deployedToSource.toSource(deployed.line, deployed.column) : undefined;
   const at = source ? ` (at ${source.file}:${source.line}:${source.column})` : '';
   return {
-    error: failure(`${where}${end.name}: ${message}`, ResolverErrorTypes.CODE),
+    error: failure(`${where}${end.name}: ${message}`, AppSyncErrorTypes.CODE),
     log: { level: 'ERROR', message: `${end.name}: ${message}${at}`, file: code.file, handler },
   };
 }
@@ -59,7 +60,7 @@ function exceptionEntry(code: ResolverCode, handler: HandlerName, end: Extract<H
  */
 export function invokeHandler(code: ResolverCode, handler: HandlerName, ctx: HandlerContext, options: InvokeOptions): HandlerOutcome {
   const timeLeft = options.deadline - Date.now();
-  if (timeLeft <= 0) return failedOutcome(ctx, failure('Execution timed out.', ResolverErrorTypes.TIMEOUT));
+  if (timeLeft <= 0) return failedOutcome(ctx, failure('Execution timed out.', AppSyncErrorTypes.EXECUTION_TIMEOUT));
   const { authMode, ...context } = ctx;
   const invocation = { fieldName: ctx.info.fieldName, parentTypeName: ctx.info.parentTypeName, authMode: authMode ?? 'API_KEY' };
   let output: HarnessOutput;
@@ -68,10 +69,10 @@ export function invokeHandler(code: ResolverCode, handler: HandlerName, ctx: Han
   } catch (error) {
     const log = (message: string): ResolverLogLine[] => [{ level: 'ERROR', message, file: code.file, handler }];
     if (error instanceof SandboxTimeoutError) {
-      return failedOutcome(ctx, failure('Execution timed out.', ResolverErrorTypes.TIMEOUT), log(error.message));
+      return failedOutcome(ctx, failure('Execution timed out.', AppSyncErrorTypes.EXECUTION_TIMEOUT), log(error.message));
     }
     if (error instanceof SandboxOutputTooLargeError) {
-      return failedOutcome(ctx, failure(error.message, ResolverErrorTypes.OUTPUT_TOO_LARGE), log(error.message));
+      return failedOutcome(ctx, failure(error.message, AppSyncErrorTypes.RESOLVER_OUTPUT_TOO_LARGE), log(error.message));
     }
     throw error;
   }

@@ -27,19 +27,5 @@ export const REQUIRED_EXPORTS = ['request', 'response'] as const;
 /** Handler names of a resolver or function module. */
 export type HandlerName = (typeof REQUIRED_EXPORTS)[number];
 
-/** `errorType` values this package writes into error entries (see DECISIONS.md). */
-export const ResolverErrorTypes = {
-  /** A JavaScript exception in resolver code (aws-appsync-community#328 shows `Code`). */
-  CODE: 'Code',
-  /** `util.unauthorized()`. */
-  UNAUTHORIZED: 'Unauthorized',
-  /** The request deadline passed while resolver code ran or before it started. */
-  TIMEOUT: 'ExecutionTimeout',
-  /** A pipeline with more than 10 functions. */
-  PIPELINE: 'PipelineFunctionLimitExceeded',
-  /** The evaluated output was larger than 5 MB. */
-  OUTPUT_TOO_LARGE: 'ResolverOutputTooLarge',
-} as const;
-
 /** File name AppSync gives resolver code in runtime error messages (aws-appsync-community#328). */
 export const CODE_FILE_NAME = 'code.js';

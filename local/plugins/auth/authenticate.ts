@@ -1,4 +1,4 @@
-import { UnauthorizedRequestError } from '../graphql/errors.js';
+import { UnauthorizedRequestError } from '../shared/errors.js';
 import { API_KEY_REFUSED } from './api-key/api-keys.js';
 import type { AuthMode, Authenticator, Caller } from './types.js';
 

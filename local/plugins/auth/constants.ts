@@ -1,3 +1,5 @@
+import { AppSyncErrorTypes } from '../shared/error-types.js';
+
 /** The local Cognito user pool and IAM principal the offline server uses unless the project says otherwise. */
 export const LocalAuthDefaults = {
   REGION: 'us-east-1',
@@ -43,9 +45,9 @@ export const JwtMessages = {
 
 /** IAM's error types and messages for SigV4 problems (reference/appsync.md §D5, marked [inf]). */
 export const SigV4Errors = {
-  INCOMPLETE: 'IncompleteSignatureException',
-  INVALID: 'InvalidSignatureException',
-  UNRECOGNIZED_CLIENT: 'UnrecognizedClientException',
+  INCOMPLETE: AppSyncErrorTypes.INCOMPLETE_SIGNATURE,
+  INVALID: AppSyncErrorTypes.INVALID_SIGNATURE,
+  UNRECOGNIZED_CLIENT: AppSyncErrorTypes.UNRECOGNIZED_CLIENT,
   MISMATCH_MESSAGE:
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
   UNKNOWN_KEY_MESSAGE: 'The security token included in the request is invalid.',

@@ -1,4 +1,4 @@
-import { AppSyncHttpError } from '../graphql/errors.js';
+import { AppSyncHttpError } from '../shared/errors.js';
 
 /**
  * A SigV4 request refused the way IAM refuses it: HTTP 403 with an IAM error type

@@ -1,5 +1,5 @@
 /** The local user pool's public side as a plugin: its JWKS, where verifiers fetch its keys. */
-import { jsonResponse } from '../graphql/format.js';
+import { jsonResponse } from '../shared/format.js';
 import type { LocalPlugin } from '../types.js';
 import type { LocalAuth } from './setup.js';
 

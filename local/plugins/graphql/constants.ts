@@ -10,14 +10,5 @@ export const GraphqlLimits = {
   MAX_BODY_BYTES: 5 * 1024 * 1024,
 } as const;
 
-/** The `errorType` strings AppSync puts in error entries, and the HTTP header that carries them. */
-export const ErrorTypes = {
-  MALFORMED_REQUEST: 'MalformedHttpRequestException',
-  UNAUTHORIZED_REQUEST: 'UnauthorizedException',
-  UNAUTHORIZED_FIELD: 'Unauthorized',
-  LAMBDA_UNHANDLED: 'Lambda:Unhandled',
-  EXECUTION_TIMEOUT: 'ExecutionTimeout',
-} as const;
-
 export const ERROR_TYPE_HEADER = 'x-amzn-ErrorType';
 export const REQUEST_ID_HEADER = 'x-amzn-RequestId';

@@ -5,12 +5,13 @@
  * writes the answer.
  */
 import type { AuthMode, Caller } from '../auth/types.js';
-import { AppSyncHttpError } from './errors.js';
+import { AppSyncHttpError } from '../shared/errors.js';
 import type { OperationOutcome } from './execute/execute-operation.js';
 import type { RequestState } from './execute/request-state.js';
-import { httpErrorResponse, jsonResponse } from './format.js';
+import { httpErrorResponse, jsonResponse } from '../shared/format.js';
 import type { OperationPipeline } from './pipeline/index.js';
 import { parseGraphqlRequest } from './request/parse-request.js';
+import { AppSyncErrorTypes } from '../shared/error-types.js';
 
 /** One served operation, for the one-line log. */
 export interface OperationLog {
@@ -48,7 +49,7 @@ export function createGraphqlHandler(pipeline: OperationPipeline, options: Graph
     };
     try {
       if (request.method !== 'POST' && request.method !== 'GET') {
-        return finish(jsonResponse({ errors: [{ errorType: 'MethodNotAllowed', message: `${request.method} is not allowed on /graphql` }] }, 405, { allow: 'GET, POST' }));
+        return finish(jsonResponse({ errors: [{ errorType: AppSyncErrorTypes.METHOD_NOT_ALLOWED, message: `${request.method} is not allowed on /graphql` }] }, 405, { allow: 'GET, POST' }));
       }
       const body = request.method === 'POST' ? await request.clone().text() : '';
       const params = await parseGraphqlRequest(request);

@@ -1,5 +1,5 @@
 /** `GET /health`: whether the API is ready, and where each service is (the banner's URLs, as JSON). */
-import { jsonResponse } from '../graphql/format.js';
+import { jsonResponse } from '../shared/format.js';
 import type { LocalPlugin } from '../types.js';
 
 export const HEALTH_PATH = '/health';

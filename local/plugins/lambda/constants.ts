@@ -78,6 +78,8 @@ export const LambdaErrorTypes = {
   NODE_JS_EXIT: 'Runtime.NodeJsExit',
   RESPONSE_TOO_LARGE: 'Function.ResponseSizeTooLarge',
   REQUEST_TOO_LARGE: 'RequestEntityTooLargeException',
+  /** The request payload is not JSON. */
+  INVALID_REQUEST_CONTENT: 'InvalidRequestContentException',
   /** Ours: the bundle could not be built (AWS would refuse the deployment instead). */
   BUILD: 'Offline.BuildError',
 } as const;

@@ -22,7 +22,7 @@ function eventToJson(event: unknown): { json: string } | Extract<LambdaInvokeOut
   try {
     json = JSON.stringify(event ?? null);
   } catch (error) {
-    return { ok: false, errorType: 'InvalidRequestContentException', errorMessage: `Could not serialize the request payload: ${(error as Error).message}` };
+    return { ok: false, errorType: LambdaErrorTypes.INVALID_REQUEST_CONTENT, errorMessage: `Could not serialize the request payload: ${(error as Error).message}` };
   }
   if (Buffer.byteLength(json) > LambdaLimits.MAX_REQUEST_BYTES) {
     return {

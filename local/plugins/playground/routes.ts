@@ -1,10 +1,11 @@
 import type { PlaygroundExample, PlaygroundUser } from '../../config/project.js';
 import type { MintedTokens } from '../auth/index.js';
 import type { AuthMode } from '../auth/types.js';
-import { jsonResponse } from '../graphql/format.js';
+import { jsonResponse } from '../shared/format.js';
 import { isPlaygroundAsset, playgroundAsset } from './assets.js';
 import { PlaygroundPaths } from './constants.js';
 import { playgroundPage } from './page.js';
+import { AppSyncErrorTypes } from '../shared/error-types.js';
 
 /** What the playground offers and how it gets credentials from the server. */
 export interface PlaygroundOptions {
@@ -21,7 +22,7 @@ export interface PlaygroundOptions {
   sign(request: { url: string; body: string }): Promise<Record<string, string>>;
 }
 
-const badRequest = (message: string) => jsonResponse({ errors: [{ errorType: 'BadRequestException', message }] }, 400);
+const badRequest = (message: string) => jsonResponse({ errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message }] }, 400);
 
 /**
  * The playground's routes: the page at `/`, its files, its configuration, and two local-only

@@ -1,10 +1,11 @@
 import type { WebSocket } from 'ws';
-import { AppSyncHttpError } from '../graphql/errors.js';
+import { AppSyncHttpError } from '../shared/errors.js';
 import { toHeaders, type HandshakeAuth } from './auth-headers.js';
-import { MessageTypes, RealtimeErrorTypes } from './constants.js';
+import { MessageTypes } from './constants.js';
 import type { OperationPipeline } from '../graphql/pipeline/index.js';
 import { prepareStart } from './start.js';
 import type { LiveSubscription, RealtimeErrorEntry, SubscriptionRegistry } from './subscription.js';
+import { AppSyncErrorTypes } from '../shared/error-types.js';
 
 /** The timings and counts a connection runs with (AppSync's by default; tests shorten them). */
 export interface ConnectionLimits {
@@ -26,12 +27,12 @@ export interface ConnectionOptions {
 
 /** The socket-level refusals (§E2) in one place, so their wording stays consistent. */
 const Refusals = {
-  unreadable: { errorType: RealtimeErrorTypes.BAD_REQUEST, message: 'The message is not a JSON object with a type.', errorCode: 400 },
-  unknownType: { errorType: RealtimeErrorTypes.UNSUPPORTED_OPERATION, message: 'unknown not supported through the realtime channel' },
-  missingId: { errorType: RealtimeErrorTypes.BAD_REQUEST, message: 'The message needs an id.', errorCode: 400 },
-  noAuth: { errorType: RealtimeErrorTypes.UNAUTHORIZED, message: 'Valid authorization header not provided.', errorCode: 401 },
-  duplicate: (id: string) => ({ errorType: RealtimeErrorTypes.DUPLICATED_OPERATION, message: `Duplicate operation id: ${id}`, errorCode: 400 }),
-  tooMany: (max: number) => ({ errorType: RealtimeErrorTypes.MAX_SUBSCRIPTIONS, message: `Max number of ${max} subscriptions reached`, errorCode: 400 }),
+  unreadable: { errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The message is not a JSON object with a type.', errorCode: 400 },
+  unknownType: { errorType: AppSyncErrorTypes.UNSUPPORTED_OPERATION, message: 'unknown not supported through the realtime channel' },
+  missingId: { errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The message needs an id.', errorCode: 400 },
+  noAuth: { errorType: AppSyncErrorTypes.UNAUTHORIZED_REQUEST, message: 'Valid authorization header not provided.', errorCode: 401 },
+  duplicate: (id: string) => ({ errorType: AppSyncErrorTypes.DUPLICATED_OPERATION, message: `Duplicate operation id: ${id}`, errorCode: 400 }),
+  tooMany: (max: number) => ({ errorType: AppSyncErrorTypes.MAX_SUBSCRIPTIONS, message: `Max number of ${max} subscriptions reached`, errorCode: 400 }),
 } as const;
 
 /**
@@ -155,7 +156,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     const text = isBinary ? '' : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
     handle(text).catch((error: unknown) => {
       options.log(`realtime: internal error: ${error instanceof Error ? error.message : String(error)}`);
-      sendError(undefined, [{ errorType: 'InternalFailure', message: 'An internal error occurred.' }]);
+      sendError(undefined, [{ errorType: AppSyncErrorTypes.INTERNAL_FAILURE, message: 'An internal error occurred.' }]);
     });
   });
   socket.on('close', () => {

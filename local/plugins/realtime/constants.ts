@@ -35,11 +35,3 @@ export const MessageTypes = {
   COMPLETE: 'complete',
 } as const;
 
-/** `errorType` strings seen on AppSync's socket (§E2, §E5). */
-export const RealtimeErrorTypes = {
-  UNAUTHORIZED: 'UnauthorizedException',
-  BAD_REQUEST: 'BadRequestException',
-  UNSUPPORTED_OPERATION: 'UnsupportedOperation',
-  MAX_SUBSCRIPTIONS: 'MaxSubscriptionsReachedError',
-  DUPLICATED_OPERATION: 'DuplicatedOperationError',
-} as const;

@@ -10,7 +10,7 @@ import {
 import { fieldAuthRules, type AllowedMode } from '../auth/field-rules.js';
 import type { AuthMode, Caller } from '../auth/types.js';
 import { authorizedResolver } from '../graphql/execute/field-resolver.js';
-import { fieldErrorEntry, type AppSyncErrorEntry } from '../graphql/format.js';
+import { fieldErrorEntry, type AppSyncErrorEntry } from '../shared/format.js';
 import { nonNullInAppSyncWords } from '../graphql/execute/non-null-message.js';
 
 /** A copy of the API's schema whose fields only read the published object, behind the directive check. */

@@ -1,3 +1,3 @@
 export { createRealtimePlugin, type RealtimePlugin, type RealtimePluginOptions } from './plugin.js';
-export { RealtimeLimits, RealtimeWire, MessageTypes, RealtimeErrorTypes } from './constants.js';
+export { RealtimeLimits, RealtimeWire, MessageTypes } from './constants.js';
 export { matchesFilter, matchesSubscriptionFilter, matchesArguments } from './filters.js';

@@ -4,11 +4,11 @@
  * subscription to register or the entries of an `error` frame
  * (https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html).
  */
-import { AppSyncHttpError } from '../graphql/errors.js';
+import { AppSyncHttpError } from '../shared/errors.js';
 import type { OperationPipeline, SubscriptionStart } from '../graphql/pipeline/index.js';
 import { toHeaders } from './auth-headers.js';
-import { RealtimeErrorTypes } from './constants.js';
 import type { RealtimeErrorEntry } from './subscription.js';
+import { AppSyncErrorTypes } from '../shared/error-types.js';
 
 /** The socket's facts a start needs. */
 export interface StartContext {
@@ -45,7 +45,7 @@ function parseData(data: unknown): { query: string; variables: Record<string, un
 export async function prepareStart(pipeline: OperationPipeline, context: StartContext, payload: unknown): Promise<StartOutcome> {
   const body = isRecord(payload) ? payload : {};
   const params = parseData(body.data);
-  if (!params) return { ok: false, errors: [{ errorType: RealtimeErrorTypes.BAD_REQUEST, message: 'The start payload needs data: a JSON string of { query, variables }.', errorCode: 400 }] };
+  if (!params) return { ok: false, errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The start payload needs data: a JSON string of { query, variables }.', errorCode: 400 }] };
   const extensions = isRecord(body.extensions) ? body.extensions : {};
   const authorization = extensions.authorization;
   const values = isRecord(authorization)

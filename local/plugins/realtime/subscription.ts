@@ -1,7 +1,7 @@
 import type { DocumentNode } from 'graphql';
 import type { SubscriptionFilter } from '../../appsync-js/runtime/types.js';
 import type { Caller } from '../auth/types.js';
-import type { AppSyncErrorEntry } from '../graphql/format.js';
+import type { AppSyncErrorEntry } from '../shared/format.js';
 
 /** The entries of an `error` frame: AppSync's error entries, or the short socket-level ones. */
 export type RealtimeErrorEntry = AppSyncErrorEntry | { errorType: string; message: string; errorCode?: number };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { UnauthorizedRequestError } from '../../graphql/errors.js';
+import { UnauthorizedRequestError } from '../../shared/errors.js';
 import type { Authenticator } from '../types.js';
 
 /** An API key as AppSync keeps it. */

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
-import { UnauthorizedRequestError } from '../../graphql/errors.js';
+import { UnauthorizedRequestError } from '../../shared/errors.js';
 import type { Authenticator, CognitoIdentity } from '../types.js';
 import { AuthWire, JwtMessages } from '../constants.js';
 

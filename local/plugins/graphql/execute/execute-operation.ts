@@ -1,11 +1,11 @@
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { nonNullInAppSyncWords } from './non-null-message.js';
 import type { GraphqlParams } from '../request/parse-request.js';
-import { ErrorTypes } from '../constants.js';
-import { fieldErrorEntry, type AppSyncErrorEntry } from '../format.js';
+import { fieldErrorEntry, type AppSyncErrorEntry } from '../../shared/format.js';
 import type { RequestState } from './request-state.js';
 import { variableErrorEntry } from './variable-errors.js';
 import { rootFieldResults, type RootFieldResult } from './root-fields.js';
+import { AppSyncErrorTypes } from '../../shared/error-types.js';
 
 /** The JSON body of a GraphQL answer: `data`, and `errors` only when there are some. */
 export interface GraphqlResponseBody {
@@ -45,7 +45,7 @@ export async function executeDocument(
   const run = Promise.resolve(execute({ schema, document, variableValues: params.variables, operationName: params.operationName, contextValue: state }));
   const result = await Promise.race([run, deadline]).finally(() => clearTimeout(timer));
   if (result === TIMED_OUT) {
-    const entry: AppSyncErrorEntry = { path: null, data: null, errorType: ErrorTypes.EXECUTION_TIMEOUT, errorInfo: null, locations: [], message: 'Execution timed out.' };
+    const entry: AppSyncErrorEntry = { path: null, data: null, errorType: AppSyncErrorTypes.EXECUTION_TIMEOUT, errorInfo: null, locations: [], message: 'Execution timed out.' };
     return { body: { data: null, errors: [entry] }, rootFields: [], operationType, operationName };
   }
   const body = toBody(result, state, schema);

@@ -1,12 +1,12 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import type { FieldErrorEntry } from '../../../appsync-js/index.js';
 import { isFieldAllowed, unauthorizedFieldMessage, type AllowedMode } from '../../auth/field-rules.js';
-import { ErrorTypes } from '../constants.js';
-import type { AppSyncErrorExtensions } from '../format.js';
+import type { AppSyncErrorExtensions } from '../../shared/format.js';
 import { fieldContext } from './field-context.js';
 import { filterBySelection } from './filter-by-selection.js';
 import type { FieldRunner } from './field-runners.js';
 import type { RequestState } from './request-state.js';
+import { AppSyncErrorTypes } from '../../shared/error-types.js';
 
 type Resolver = GraphQLFieldResolver<unknown, RequestState>;
 
@@ -35,7 +35,7 @@ export function manifestResolver(runner: FieldRunner, env: Record<string, string
   return async function resolveFromManifest(source, args, state, info) {
     state.resolverCount += 1;
     if (state.resolverCount > state.maxResolverCount) {
-      throw fieldError({ message: `Resolver count limit of ${state.maxResolverCount} exceeded`, errorType: 'ResolverCountLimitExceeded', data: null, errorInfo: null }, info);
+      throw fieldError({ message: `Resolver count limit of ${state.maxResolverCount} exceeded`, errorType: AppSyncErrorTypes.RESOLVER_COUNT_LIMIT, data: null, errorInfo: null }, info);
     }
     const field = fieldContext(source, args, state, info, env);
     const resolution = await runner.run(field, { deadline: state.deadline, requestId: state.requestId });
@@ -54,7 +54,7 @@ export function authorizedResolver(rules: Map<string, AllowedMode[]>, resolve: R
   return function resolveIfAllowed(source, args, state, info) {
     const field = info.parentType.getFields()[info.fieldName];
     if (field && !isFieldAllowed(rules, info.parentType, field, state.caller)) {
-      throw fieldError({ message: unauthorizedFieldMessage(info.parentType.name, info.fieldName), errorType: ErrorTypes.UNAUTHORIZED_FIELD, data: null, errorInfo: null }, info);
+      throw fieldError({ message: unauthorizedFieldMessage(info.parentType.name, info.fieldName), errorType: AppSyncErrorTypes.UNAUTHORIZED_FIELD, data: null, errorInfo: null }, info);
     }
     return resolve(source, args, state, info);
   };

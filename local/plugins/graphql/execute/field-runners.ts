@@ -10,8 +10,8 @@ import {
   type ResolverCode,
 } from '../../../appsync-js/index.js';
 import type { ResolverConfig, ResolverManifest } from '../../../../platform/manifest/index.js';
-import { ErrorTypes } from '../constants.js';
 import { createDataSourceCall, createDirectLambdaCall, type DataSourceDeps } from './data-sources.js';
+import { AppSyncErrorTypes } from '../../shared/error-types.js';
 
 /** Resolves one field of the manifest, whatever kind of resolver serves it. */
 export interface FieldRunner {
@@ -68,7 +68,7 @@ async function runDirectLambda(call: (event: unknown) => Promise<{ result: unkno
   const outcome = await call({ ...context, prev: null, stash: {} });
   const done = { logs: [], effects: [], stash: {} };
   if ('error' in outcome) {
-    return { value: null, errors: [{ message: outcome.error.message, errorType: ErrorTypes.LAMBDA_UNHANDLED, data: null, errorInfo: null }], ...done };
+    return { value: null, errors: [{ message: outcome.error.message, errorType: AppSyncErrorTypes.LAMBDA_UNHANDLED, data: null, errorInfo: null }], ...done };
   }
   return { value: outcome.result ?? null, errors: [], ...done };
 }

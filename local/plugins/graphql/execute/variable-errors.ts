@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import type { AppSyncErrorEntry } from '../format.js';
+import type { AppSyncErrorEntry } from '../../shared/format.js';
 import { scalarVariableMessage } from '../scalars/index.js';
 import { validationErrorEntry } from '../validation/validate-document.js';
 

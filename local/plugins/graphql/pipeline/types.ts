@@ -8,7 +8,7 @@ import type { RequestFacts } from '../../auth/authenticate.js';
 import type { AuthMode, Authenticator, Caller } from '../../auth/types.js';
 import type { OperationOutcome } from '../execute/execute-operation.js';
 import type { RequestState } from '../execute/request-state.js';
-import type { AppSyncErrorEntry } from '../format.js';
+import type { AppSyncErrorEntry } from '../../shared/format.js';
 import type { GraphqlParams } from '../request/parse-request.js';
 import type { ValidatedDocument } from '../validation/validate-document.js';
 

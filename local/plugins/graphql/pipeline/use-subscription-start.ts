@@ -18,12 +18,11 @@ import {
   type DocumentNode,
 } from 'graphql';
 import type { SubscriptionFilter } from '../../../appsync-js/runtime/types.js';
-import { RealtimeErrorTypes } from '../../realtime/constants.js';
-import { ErrorTypes } from '../constants.js';
 import type { RequestState } from '../execute/request-state.js';
 import { variableErrorEntry } from '../execute/variable-errors.js';
-import { fieldErrorEntry } from '../format.js';
+import { fieldErrorEntry } from '../../shared/format.js';
 import type { OperationApi, OperationStage, StageResult } from './types.js';
+import { AppSyncErrorTypes } from '../../shared/error-types.js';
 
 const refuse = (errorType: string, message: string, errorCode?: number): StageResult => ({
   done: { kind: 'refused', errors: [errorCode === undefined ? { errorType, message } : { errorType, message, errorCode }] },
@@ -90,7 +89,7 @@ export function useSubscriptionStart(api: OperationApi): OperationStage {
       const fragments = fragmentsOf(document);
       const node = rootField(operation.selectionSet, fragments);
       const field = node ? api.schema.getSubscriptionType()?.getFields()[node.name.value] : undefined;
-      if (!node || !field) return refuse(RealtimeErrorTypes.UNSUPPORTED_OPERATION, 'unknown not supported through the realtime channel');
+      if (!node || !field) return refuse(AppSyncErrorTypes.UNSUPPORTED_OPERATION, 'unknown not supported through the realtime channel');
 
       const coercedVariables = getVariableValues(api.schema, operation.variableDefinitions ?? [], params.variables);
       if (coercedVariables.errors) return { done: { kind: 'refused', errors: coercedVariables.errors.map(variableErrorEntry) } };
@@ -100,7 +99,7 @@ export function useSubscriptionStart(api: OperationApi): OperationStage {
         args = getArgumentValues(field, node, variables);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
-        return refuse(RealtimeErrorTypes.BAD_REQUEST, error.message, 400);
+        return refuse(AppSyncErrorTypes.BAD_REQUEST, error.message, 400);
       }
       try {
         // The bound resolver checks the field's directives, then runs the manifest's resolver if any.
@@ -108,8 +107,8 @@ export function useSubscriptionStart(api: OperationApi): OperationStage {
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         const entry = fieldErrorEntry(error);
-        const unauthorized = entry.errorType === ErrorTypes.UNAUTHORIZED_FIELD;
-        return refuse(entry.errorType ?? RealtimeErrorTypes.BAD_REQUEST, entry.message, unauthorized ? 401 : 400);
+        const unauthorized = entry.errorType === AppSyncErrorTypes.UNAUTHORIZED_FIELD;
+        return refuse(entry.errorType ?? AppSyncErrorTypes.BAD_REQUEST, entry.message, unauthorized ? 401 : 400);
       }
       // The last call wins, across the pipeline's handlers.
       const last = (pick: (effect: RequestState['effects'][number]) => unknown) => (state.effects.map(pick).filter(Boolean).at(-1) ?? null) as SubscriptionFilter | null;

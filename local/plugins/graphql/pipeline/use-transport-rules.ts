@@ -2,9 +2,9 @@
  * Stage 3: each transport carries its own operation types. HTTP serves queries and mutations and
  * refuses subscriptions; realtime serves subscriptions only, with AppSync's `error` messages.
  */
-import { RealtimeErrorTypes } from '../../realtime/constants.js';
 import { validationErrorEntry } from '../validation/validate-document.js';
 import type { OperationStage } from './types.js';
+import { AppSyncErrorTypes } from '../../shared/error-types.js';
 
 export function useTransportRules(): OperationStage {
   return {
@@ -19,10 +19,10 @@ export function useTransportRules(): OperationStage {
         return { done: { kind: 'refused', errors: [error], operationType, operationName } };
       }
       if (!context.operation) {
-        return { done: { kind: 'refused', errors: [{ errorType: RealtimeErrorTypes.BAD_REQUEST, message: 'The document has no operation of that name.', errorCode: 400 }] } };
+        return { done: { kind: 'refused', errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The document has no operation of that name.', errorCode: 400 }] } };
       }
       if (operationType !== 'subscription') {
-        return { done: { kind: 'refused', errors: [{ errorType: RealtimeErrorTypes.UNSUPPORTED_OPERATION, message: `${operationType} not supported through the realtime channel` }] } };
+        return { done: { kind: 'refused', errors: [{ errorType: AppSyncErrorTypes.UNSUPPORTED_OPERATION, message: `${operationType} not supported through the realtime channel` }] } };
       }
     },
   };

@@ -1,5 +1,5 @@
 import { GraphqlLimits } from '../constants.js';
-import { MalformedRequestError } from '../errors.js';
+import { MalformedRequestError } from '../../shared/errors.js';
 
 /** One GraphQL operation as the client sent it. */
 export interface GraphqlParams {

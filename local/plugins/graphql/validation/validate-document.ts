@@ -1,6 +1,6 @@
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
-import { MalformedRequestError } from '../errors.js';
-import type { AppSyncErrorEntry } from '../format.js';
+import { MalformedRequestError } from '../../shared/errors.js';
+import type { AppSyncErrorEntry } from '../../shared/format.js';
 import { depthLimitRule, noIntrospectionRule } from './depth-limit.js';
 import { fieldPaths, pathOfError } from './field-paths.js';
 import { appSyncValidationMessage } from './messages.js';

@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { MalformedRequestError } from '../../../../local/plugins/graphql/errors.js';
+import { MalformedRequestError } from '../../../../local/plugins/shared/errors.js';
 import { createDocumentValidator } from '../../../../local/plugins/graphql/validation/validate-document.js';
 
 const schema = buildSchema(/* GraphQL */ `

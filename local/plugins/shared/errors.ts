@@ -1,4 +1,4 @@
-import { ErrorTypes } from './constants.js';
+import { AppSyncErrorTypes } from './error-types.js';
 
 /** A request AppSync refuses before running any GraphQL: answered with `status` and one error entry. */
 export class AppSyncHttpError extends Error {
@@ -17,7 +17,7 @@ export class AppSyncHttpError extends Error {
 export class MalformedRequestError extends AppSyncHttpError {
   override readonly name = 'MalformedRequestError';
   constructor(message: string, options?: ErrorOptions) {
-    super(400, ErrorTypes.MALFORMED_REQUEST, message, options);
+    super(400, AppSyncErrorTypes.MALFORMED_REQUEST, message, options);
   }
 }
 
@@ -25,6 +25,6 @@ export class MalformedRequestError extends AppSyncHttpError {
 export class UnauthorizedRequestError extends AppSyncHttpError {
   override readonly name = 'UnauthorizedRequestError';
   constructor(message: string, options?: ErrorOptions) {
-    super(401, ErrorTypes.UNAUTHORIZED_REQUEST, message, options);
+    super(401, AppSyncErrorTypes.UNAUTHORIZED_REQUEST, message, options);
   }
 }
