@@ -2,7 +2,8 @@
  * CONTRIBUTING.md, followed once and mechanically: its marked code blocks (`<!-- guide: ... -->`:
  * the migration, the schema fields and type, the APPSYNC_JS resolver, the Lambda handler and the
  * manifest entries) are applied to a copy of the fixture API, and the offline server must then
- * answer both new fields over /graphql. The guide's warning holds too: a field added to the
+ * answer both new fields over /graphql, and a subscriber to the new subscription gets what the
+ * Lambda posts. The guide's warning holds too: a field added to the
  * schema without a manifest entry stops start-up, naming the field. The blocks are read from the
  * guide itself, so the guide and this test cannot drift apart.
  */
@@ -18,6 +19,7 @@ import type { LocalProjectConfig } from '../../local/config/project.js';
 import { startLocalServer, type LocalServer } from '../../local/server.js';
 import { mergeManifests, type ManifestPart } from '../../platform/manifest/index.js';
 import { basicApi } from '../fixtures/apis/basic/config.js';
+import { RealtimeTestClient } from '../local/plugins/realtime/support/ws-client.js';
 
 const FIXTURE = 'test/fixtures/apis/basic';
 const API_KEY = 'da2-guideguideguideguideguidegu';
@@ -94,6 +96,8 @@ beforeAll(async () => {
   let schema = await readFile(schemaFile, 'utf8');
   schema = addFields(schema, 'Query', theBlock(blocks, 'schema-field', 'Query').code);
   schema = addFields(schema, 'Mutation', theBlock(blocks, 'schema-field', 'Mutation').code);
+  // Section 4: the fixture has no subscriptions yet, so its Subscription type starts empty (Roam's has one).
+  schema = addFields(`${schema}\ntype Subscription {\n}\n`, 'Subscription', theBlock(blocks, 'schema-field', 'Subscription').code);
   await writeFile(schemaFile, `${schema}\n${theBlock(blocks, 'schema-type').code}`);
 
   // The resolver, the Lambda handler and the new manifest part, at the paths the guide names.
@@ -136,6 +140,7 @@ describe('CONTRIBUTING.md, followed on a copy of the fixture API', () => {
       'manifest-entry resolvers/manifest/reads.ts',
       'schema-field Mutation',
       'schema-field Query',
+      'schema-field Subscription',
       'schema-type',
     ]);
   });
@@ -168,6 +173,20 @@ describe('CONTRIBUTING.md, followed on a copy of the fixture API', () => {
     const { body } = await graphql('{ announcements(limit: 0) { id } }');
     expect(body.data).toBeNull();
     expect(body.errors).toEqual([expect.objectContaining({ errorType: 'ValidationError', message: 'limit must be between 1 and 50', path: ['announcements'] })]);
+  });
+
+  it('delivers a posted announcement to a subscriber of the new subscription', async () => {
+    const socket = await RealtimeTestClient.open(server.url, { host: new URL(server.url).host, 'x-api-key': API_KEY });
+    try {
+      expect((await socket.init()).type).toBe('connection_ack');
+      const started = await socket.start('posted', 'subscription { onAnnouncementPosted { id message createdAt } }', {}, { host: new URL(server.url).host, 'x-api-key': API_KEY });
+      expect(started).toEqual({ type: 'start_ack', id: 'posted' });
+      const posted = await graphql('mutation { postAnnouncement(message: "Breakfast until 11") { id message createdAt } }', await partner());
+      expect(posted.body.errors).toBeUndefined();
+      expect((await socket.nextOf('data', 'posted')).payload).toEqual({ data: { onAnnouncementPosted: posted.body.data.postAnnouncement } });
+    } finally {
+      socket.close();
+    }
   });
 
   it('writes a resolver file that passes the checks AppSync makes (the server refuses a file that does not)', async () => {
