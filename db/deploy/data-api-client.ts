@@ -2,7 +2,7 @@
 import { RDSData } from '@aws-sdk/client-rds-data';
 import type { DataApiTarget } from '../../platform/data-api/types.js';
 import type { DataApiConfig } from './config.js';
-import { withResumeRetry, type ResumeRetryOptions } from './resume-retry.js';
+import { withResumeRetry, type ResumeRetryOptions } from '../../platform/data-api/resume-retry.js';
 
 /**
  * Builds the target from a Lambda's configuration: the unmodified SDK client (pointed at the

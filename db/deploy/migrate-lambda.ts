@@ -7,6 +7,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { migrationSources } from 'roam:migrations';
 import { logger, metrics } from '../../resolvers/lambda/shared/powertools.js';
 import { readDataApiConfig } from './config.js';
+import { MIGRATION_RESUME_WAIT_MS } from './constants.js';
 import { createDataApiTarget } from './data-api-client.js';
 import { createMigrateHandler } from './migrate-handler.js';
 
@@ -14,6 +15,7 @@ const onEvent = createMigrateHandler({
   sources: migrationSources,
   target: () =>
     createDataApiTarget(readDataApiConfig(), {
+      maxWaitMs: MIGRATION_RESUME_WAIT_MS,
       onRetry: (attempt, delayMs, error) => logger.warn('database is resuming; retrying', { attempt, delayMs, error: error.message }),
     }),
   log: (line) => logger.info(line),

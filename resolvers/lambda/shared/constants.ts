@@ -44,9 +44,6 @@ export const StayLimits = {
 /** createBooking's idempotency claim lasts this long; a retry after it may take the key over. */
 export const IDEMPOTENCY_CLAIM_SECONDS = 60;
 
-/** Waits (ms) between attempts when Aurora answers DatabaseResumingException (scale to zero resumes in ~15 s). */
-export const RESUME_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 10_000] as const;
-
 /** The GraphQL error types the money Lambdas return (schema.graphql field descriptions). */
 export const ErrorType = {
   VALIDATION: 'ValidationError',

@@ -1,12 +1,11 @@
 /**
  * A thin typed layer over the Data API (the SDK's RDSData client) for every money Lambda: statements with named parameters,
  * rows as objects (formatRecordsAs JSON), transactions that roll back on any failure, and retries
- * of DatabaseResumingException (Aurora Serverless v2 resuming from zero; the SDK does not retry it,
- * data-api.md §7).
+ * of DatabaseResumingException by the platform's one policy (platform/data-api/resume-retry.ts).
  */
 import type { SqlParameter } from '@aws-sdk/client-rds-data';
 import type { DataApi } from '../../../platform/data-api/types.js';
-import { RESUME_RETRY_DELAYS_MS } from './constants.js';
+import { isDatabaseResuming, withResumeRetry } from '../../../platform/data-api/resume-retry.js';
 
 /** A parameter value. Strings are sent as text: cast in SQL (`:id::uuid`, `:at::timestamptz`). */
 export type SqlValue = string | number | boolean | null;
@@ -31,7 +30,7 @@ export interface DataAccessOptions {
   readonly resourceArn: string;
   readonly secretArn: string;
   readonly database: string;
-  /** @default RESUME_RETRY_DELAYS_MS */
+  /** The waits between attempts while the database resumes. @default the platform's policy (platform/data-api/resume-retry.ts) */
   readonly resumeDelaysMs?: readonly number[];
 }
 
@@ -44,13 +43,8 @@ function toParameters(params: Record<string, SqlValue>): SqlParameter[] {
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** True for Aurora's "resuming after auto-pause" answer, by name or by text (data-api.md §7). */
-export function isResuming(error: unknown): boolean {
-  const { name, message } = (error ?? {}) as { name?: string; message?: string };
-  return name === 'DatabaseResumingException' || /is resuming after being auto-paused/i.test(message ?? '');
-}
+/** True for Aurora's "resuming after auto-pause" answer, by name or by text. */
+export const isResuming = isDatabaseResuming;
 
 /** The SQLSTATE in a DatabaseErrorException message (`...; SQLState: 23514`), if any. */
 export function sqlStateOf(error: unknown): string | null {
@@ -61,31 +55,17 @@ export function sqlStateOf(error: unknown): string | null {
 /** The money Lambdas' data access over one RDSDataClient. */
 export function createDataAccess(options: DataAccessOptions): DataAccess {
   const target = { resourceArn: options.resourceArn, secretArn: options.secretArn, database: options.database };
-  const delays = options.resumeDelaysMs ?? RESUME_RETRY_DELAYS_MS;
-
-  async function withResumeRetry<T>(call: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await call();
-      } catch (error) {
-        const delay = delays[attempt];
-        if (!isResuming(error) || delay === undefined) throw error;
-        await sleep(delay);
-      }
-    }
-  }
+  const api = withResumeRetry(options.api, options.resumeDelaysMs ? { delaysMs: options.resumeDelaysMs } : {});
 
   function executor(transactionId?: string): SqlExecutor {
     const send = (sql: string, params: Record<string, SqlValue>, rows: boolean) =>
-      withResumeRetry(() =>
-        options.api.executeStatement({
-          ...target,
-          sql,
-          parameters: toParameters(params),
-          ...(transactionId ? { transactionId } : {}),
-          ...(rows ? { formatRecordsAs: 'JSON' } : {}),
-        }),
-      );
+      api.executeStatement({
+        ...target,
+        sql,
+        parameters: toParameters(params),
+        ...(transactionId ? { transactionId } : {}),
+        ...(rows ? { formatRecordsAs: 'JSON' } : {}),
+      });
     return {
       async query<Row>(sql: string, params: Record<string, SqlValue> = {}) {
         const output = await send(sql, params, true);
@@ -101,17 +81,17 @@ export function createDataAccess(options: DataAccessOptions): DataAccess {
   return {
     ...executor(),
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-      const { transactionId } = await withResumeRetry(() => options.api.beginTransaction(target));
+      const { transactionId } = await api.beginTransaction(target);
       if (!transactionId) throw new Error('BeginTransaction returned no transaction id');
       let result: T;
       try {
         result = await work(executor(transactionId));
       } catch (error) {
         // The transaction may already be gone (aborted or timed out); the original error matters.
-        await options.api.rollbackTransaction({ ...target, transactionId }).catch(() => undefined);
+        await api.rollbackTransaction({ ...target, transactionId }).catch(() => undefined);
         throw error;
       }
-      await options.api.commitTransaction({ ...target, transactionId });
+      await api.commitTransaction({ ...target, transactionId });
       return result;
     },
   };
