@@ -2,6 +2,7 @@
  * Wire constants and limits of the APPSYNC_JS runtime (`reference/appsync.md` §A7, §A8, §B1, §E5).
  * Pure data: this file is bundled into the resolver sandbox with the rest of the runtime.
  */
+import { RdsRequestLimits } from '../../../platform/appsync-js/rds-request.js';
 
 /** The property that marks a thrown control-flow signal; its value is the signal kind. */
 export const SIGNAL_KEY = '__appsyncSignal';
@@ -24,8 +25,8 @@ export const AuthTypeNames = {
 
 /** Limits the runtime enforces itself. */
 export const RuntimeLimits = {
-  /** `createPgStatement` / `createMySQLStatement` take at most two statements (§B1). */
-  MAX_RDS_STATEMENTS: 2,
+  /** `createPgStatement` / `createMySQLStatement` take at most two statements. */
+  MAX_RDS_STATEMENTS: RdsRequestLimits.MAX_STATEMENTS,
   /** Distinct `extensions.invalidateSubscriptions` calls per request (§A8, §E6). */
   MAX_INVALIDATIONS_PER_REQUEST: 5,
   /** All custom response headers of one request together, names and values, in bytes (§A7). */

@@ -108,12 +108,7 @@ export interface EarlyReturnSignal {
 /** Any control-flow signal the runtime throws. */
 export type Signal = ErrorSignal | UnauthorizedSignal | EarlyReturnSignal;
 
-/** `@aws-appsync/utils/rds` request object (§B1). */
-export interface RdsRequest {
-  statements: string[];
-  variableMap: Record<string, unknown>;
-  variableTypeHintMap: Record<string, string>;
-}
+export type { RdsRequest } from '../../../platform/appsync-js/rds-request.js';
 
 /** What `createAppSyncModules()` returns. */
 export interface AppSyncModules {

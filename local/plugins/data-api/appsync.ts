@@ -1,21 +1,15 @@
 import type { Field, SqlParameter, TypeHint } from '@aws-sdk/client-rds-data';
+import { RdsRequestLimits, type RdsRequest } from '../../../platform/appsync-js/rds-request.js';
 import type { DataApiTarget } from '../../../platform/data-api/types.js';
 import type { DataApiCore } from './core.js';
 import { BadRequestError } from './errors.js';
 import { toAppSyncError, toWireJson } from './format.js';
 
-/** What an APPSYNC_JS resolver returns for the RDS data source (reference: appsync.md §B1). */
-export interface RdsRequest {
-  statements: string[];
-  variableMap?: Record<string, unknown>;
-  variableTypeHintMap?: Record<string, string>;
-}
+/** The request as the data source receives it: the maps may be missing when a resolver wrote it by hand. */
+export type RdsRequestInput = Pick<RdsRequest, 'statements'> & Partial<Omit<RdsRequest, 'statements'>>;
 
 /** Either the `ctx.result` JSON string or the `ctx.error` AppSync sets. */
 export type RdsRequestOutcome = { result: string } | { error: { message: string; type: string } };
-
-/** AppSync accepts at most two statements per RDS request. */
-const MAX_STATEMENTS = 2;
 
 /**
  * Runs an RDS data-source request the way AppSync does (reference: appsync.md §B2-B4): one
@@ -27,12 +21,12 @@ const MAX_STATEMENTS = 2;
 export async function executeRdsRequest(
   core: DataApiCore,
   target: Pick<DataApiTarget, 'resourceArn' | 'secretArn' | 'database'>,
-  request: RdsRequest,
+  request: RdsRequestInput,
 ): Promise<RdsRequestOutcome> {
   try {
     const statements = request.statements;
-    if (!Array.isArray(statements) || statements.length === 0 || statements.length > MAX_STATEMENTS) {
-      throw new BadRequestError(`An RDS request must have 1 to ${MAX_STATEMENTS} statements`);
+    if (!Array.isArray(statements) || statements.length === 0 || statements.length > RdsRequestLimits.MAX_STATEMENTS) {
+      throw new BadRequestError(`An RDS request must have 1 to ${RdsRequestLimits.MAX_STATEMENTS} statements`);
     }
     const parameters = toParameters(request.variableMap ?? {}, request.variableTypeHintMap ?? {});
     const sqlStatementResults = [];

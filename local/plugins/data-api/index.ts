@@ -14,4 +14,4 @@ export { splitSqlStatements } from '../../../platform/sql/split.js';
 export { createDataApiHandler } from './http/routes.js';
 export { createDataApiPlugin } from './plugin.js';
 export { executeRdsRequest } from './appsync.js';
-export type { RdsRequest, RdsRequestOutcome } from './appsync.js';
+export type { RdsRequestInput, RdsRequestOutcome } from './appsync.js';
