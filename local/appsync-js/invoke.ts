@@ -1,6 +1,7 @@
 import { CODE_FILE_NAME, ResolverErrorTypes, type HandlerName } from './constants.js';
 import type { ResolverCode } from './load.js';
 import type { HarnessOutput } from './sandbox/protocol.js';
+import { warningLines } from './warn-once.js';
 import { SandboxOutputTooLargeError, SandboxTimeoutError } from './sandbox/sandbox.js';
 import type { DataSourceError, FieldContextInput, FieldErrorEntry, HandlerOutcome, ResolverLogLine } from './types.js';
 
@@ -47,9 +48,11 @@ function exceptionEntry(code: ResolverCode, handler: HandlerName, end: Extract<H
   const where = deployed ? `${CODE_FILE_NAME}:${deployed.line}:${deployed.column}: ` : '';
   const source = deployed ? code.deployedToSource.toSource(deployed.line, deployed.column) : undefined;
   const at = source ? ` (at ${source.file}:${source.line}:${source.column})` : '';
+  // The built-in modules' errors have no name: AWS reports their sentence alone (runtime/module-error.ts).
+  const text = end.name === '' ? message : `${end.name}: ${message}`;
   return {
-    error: failure(`${where}${end.name}: ${message}`, ResolverErrorTypes.CODE),
-    log: { level: 'ERROR', message: `${end.name}: ${message}${at}`, file: code.file, handler },
+    error: failure(`${where}${text}`, ResolverErrorTypes.CODE),
+    log: { level: 'ERROR', message: `${text}${at}`, file: code.file, handler },
   };
 }
 
@@ -75,9 +78,13 @@ export function invokeHandler(code: ResolverCode, handler: HandlerName, ctx: Han
     }
     throw error;
   }
-  const logs: ResolverLogLine[] = output.logs.map((line) => ({ ...line, file: code.file, handler }));
-  const { end } = output;
-  if (end.kind !== 'exception') return { ...output, end, logs };
+  const { warnings, ...rest } = output;
+  const logs: ResolverLogLine[] = [
+    ...output.logs.map((line) => ({ ...line, file: code.file, handler })),
+    ...warningLines(code, handler, warnings),
+  ];
+  const { end } = rest;
+  if (end.kind !== 'exception') return { ...rest, end, logs };
   const { error, log } = exceptionEntry(code, handler, end);
-  return { ...output, end: { kind: 'error', error }, logs: [...logs, log] };
+  return { ...rest, end: { kind: 'error', error }, logs: [...logs, log] };
 }

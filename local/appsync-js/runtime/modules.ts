@@ -8,6 +8,7 @@ import { createRuntimeModule } from './runtime-module.js';
 import { createRuntimeState, finishInvocation, resetRequest, startInvocation } from './state.js';
 import type { AppSyncModules, InvocationInfo } from './types.js';
 import { createUtil } from './util/index.js';
+import { takeWarnings } from './warnings.js';
 
 function deepFreeze<T>(value: T): T {
   if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
@@ -33,6 +34,10 @@ export function createAppSyncModules(): AppSyncModules {
     modules,
     beginRequest: () => resetRequest(state),
     beginInvocation: (info: InvocationInfo) => startInvocation(state, info),
-    endInvocation: () => finishInvocation(state),
+    endInvocation: () => {
+      const effects = finishInvocation(state);
+      effects.warnings.push(...takeWarnings());
+      return effects;
+    },
   };
 }
