@@ -3,6 +3,8 @@
  * executor). Pure ECMAScript, so the bundle can be evaluated inside the resolver sandbox.
  */
 import { createExtensions } from './extensions.js';
+import * as ai from './ai.js';
+import * as dynamodb from './dynamodb/index.js';
 import * as rds from './rds/index.js';
 import { createRuntimeModule } from './runtime-module.js';
 import { createRuntimeState, finishInvocation, resetRequest, startInvocation } from './state.js';
@@ -29,6 +31,8 @@ export function createAppSyncModules(): AppSyncModules {
   const modules = deepFreeze({
     '@aws-appsync/utils': { util, runtime, extensions },
     '@aws-appsync/utils/rds': { ...rds },
+    '@aws-appsync/utils/dynamodb': { ...dynamodb },
+    '@aws-appsync/utils/ai': { ...ai },
   });
   return {
     modules,

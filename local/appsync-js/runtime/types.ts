@@ -126,6 +126,8 @@ export interface AppSyncModules {
   modules: {
     '@aws-appsync/utils': { util: unknown; runtime: unknown; extensions: unknown };
     '@aws-appsync/utils/rds': Record<string, unknown>;
+    '@aws-appsync/utils/dynamodb': Record<string, unknown>;
+    '@aws-appsync/utils/ai': Record<string, unknown>;
   };
   /** Reset the request-wide state (invalidation count, response header budget). */
   beginRequest(): void;
