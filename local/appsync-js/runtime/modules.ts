@@ -37,7 +37,10 @@ export function createAppSyncModules(): AppSyncModules {
   return {
     modules,
     beginRequest: () => resetRequest(state),
-    beginInvocation: (info: InvocationInfo) => startInvocation(state, info),
+    beginInvocation: (info: InvocationInfo) => {
+      takeWarnings(); // anything raised outside a handler call belongs to none
+      startInvocation(state, info);
+    },
     endInvocation: () => {
       const effects = finishInvocation(state);
       effects.warnings.push(...takeWarnings());
