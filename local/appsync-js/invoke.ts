@@ -1,6 +1,7 @@
 import { CODE_FILE_NAME, ResolverErrorTypes, type HandlerName } from './constants.js';
 import type { ResolverCode } from './load.js';
 import type { HarnessOutput } from './sandbox/protocol.js';
+import { recordHandlerCall } from './record.js';
 import { warningLines } from './warn-once.js';
 import { SandboxOutputTooLargeError, SandboxTimeoutError } from './sandbox/sandbox.js';
 import type { DataSourceError, FieldContextInput, FieldErrorEntry, HandlerOutcome, ResolverLogLine } from './types.js';
@@ -64,6 +65,7 @@ export function invokeHandler(code: ResolverCode, handler: HandlerName, ctx: Han
   const timeLeft = options.deadline - Date.now();
   if (timeLeft <= 0) return failedOutcome(ctx, failure('Execution timed out.', ResolverErrorTypes.TIMEOUT));
   const { authMode, ...context } = ctx;
+  recordHandlerCall(code.file, handler, ctx);
   const invocation = { fieldName: ctx.info.fieldName, parentTypeName: ctx.info.parentTypeName, authMode: authMode ?? 'API_KEY' };
   let output: HarnessOutput;
   try {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ResolverCodeError } from '../errors.js';
 import { invokeHandler, type HandlerContext } from '../invoke.js';
-import { loadResolverCode } from '../load.js';
+import { loadResolverCode, type ResolverCode } from '../load.js';
 import type { AuthMode, ResolverLogLine } from '../types.js';
 import type { ConformanceCase, ExpectedAnswer } from './cases.js';
 import { caseHandler, caseSource } from './case-code.js';
@@ -27,7 +27,12 @@ export interface CaseRun {
  * and there is no field, so `info` names none.
  */
 export function caseContext(testCase: ConformanceCase): HandlerContext {
-  const given = testCase.context as Partial<HandlerContext> & Record<string, unknown>;
+  return handlerContext(testCase.context, testCase.authMode);
+}
+
+/** A handler `ctx` from an EvaluateCode-style context (parts left out are empty). */
+export function handlerContext(evaluateContext: Record<string, unknown>, authMode?: string): HandlerContext {
+  const given = evaluateContext as Partial<HandlerContext> & Record<string, unknown>;
   const { args: _alias, ...context } = given;
   return {
     arguments: {},
@@ -38,7 +43,7 @@ export function caseContext(testCase: ConformanceCase): HandlerContext {
     env: {},
     stash: {},
     ...context,
-    ...(testCase.authMode === undefined ? {} : { authMode: testCase.authMode as AuthMode }),
+    ...(authMode === undefined ? {} : { authMode: authMode as AuthMode }),
   };
 }
 
@@ -66,17 +71,30 @@ export class CaseWorkspace {
 
 /** Runs the module `source`'s `handler` with `ctx` offline and answers as EvaluateCode would. */
 export async function runModule(workspace: CaseWorkspace, source: string, handler: 'request' | 'response', ctx: HandlerContext): Promise<CaseRun> {
-  let code;
+  let code: ResolverCode;
   try {
     code = await loadResolverCode(await workspace.write(source));
   } catch (error) {
     if (error instanceof ResolverCodeError) return { answer: { error: error.message }, logs: [] };
     throw error;
   }
-  const outcome = invokeHandler(code, handler, ctx, { deadline: Date.now() + 30_000, requestId: `case-${workspace.dir}-${Math.random()}` });
+  return runLoaded(code, handler, ctx);
+}
+
+let requests = 0;
+
+/** Runs one handler of a loaded file and answers as EvaluateCode would. */
+export function runLoaded(code: ResolverCode, handler: 'request' | 'response', ctx: HandlerContext): CaseRun {
+  requests += 1;
+  const outcome = invokeHandler(code, handler, ctx, { deadline: Date.now() + 30_000, requestId: `evaluate-${requests}` });
   const { end } = outcome;
-  if (end.kind === 'error') return { answer: { error: end.error.message.replace(POSITION_PREFIX, '') }, logs: outcome.logs };
+  if (end.kind === 'error') return { answer: { error: withoutPosition(end.error.message) }, logs: outcome.logs };
   return { answer: { value: end.value ?? null }, logs: outcome.logs };
+}
+
+/** An error message without the `code.js:L:C: ` EvaluateCode puts in front. */
+export function withoutPosition(message: string): string {
+  return message.replace(POSITION_PREFIX, '');
 }
 
 /** Runs one case offline. */
