@@ -10,3 +10,4 @@ export { createPipelineResolver, runPipelineResolver, type PipelineFunction, typ
 export type { ResolveOptions } from './field-run.js';
 export type * from './types.js';
 export { recordHandlerCalls, redactCredentials, stopRecording, type HandlerCallRecord } from './record.js';
+export { onRuntimeWarning } from './warn-once.js';

@@ -9,6 +9,15 @@ import type { HarnessOutput } from './sandbox/protocol.js';
 import type { ResolverLogLine } from './types.js';
 
 const warned = new Set<string>();
+let sink: ((line: string) => void) | undefined;
+
+/**
+ * Where each new warning also goes as it is first raised (`npm start` prints them on stderr), since
+ * a resolver's log lines otherwise stay with its field resolution.
+ */
+export function onRuntimeWarning(print: ((line: string) => void) | undefined): void {
+  sink = print;
+}
 
 /** WARN lines for the warnings not yet logged for their file and line. */
 export function warningLines(code: ResolverCode, handler: HandlerName, warnings: HarnessOutput['warnings']): ResolverLogLine[] {
@@ -21,7 +30,9 @@ export function warningLines(code: ResolverCode, handler: HandlerName, warnings:
     if (warned.has(key)) continue;
     warned.add(key);
     const at = source ? `${source.file}:${source.line}` : code.file;
-    lines.push({ level: 'WARN', message: `${at}: ${warning.message}`, file: code.file, handler });
+    const message = `${at}: ${warning.message}`;
+    lines.push({ level: 'WARN', message, file: code.file, handler });
+    sink?.(`WARN ${message}`);
   }
   return lines;
 }

@@ -1,7 +1,7 @@
 // A resolver importing @aws-appsync/utils/dynamodb, /ai and /rds loads and runs offline; rds misuse
 // fails as AWS words it; a `where` whose meaning hangs on AWS's brackets is logged once per line.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadResolverCode, runUnitResolver, type ResolverCode } from '../../../local/appsync-js/index.js';
+import { loadResolverCode, onRuntimeWarning, runUnitResolver, type ResolverCode } from '../../../local/appsync-js/index.js';
 import { fieldContext, fixture, noneDataSource, resolveOptions } from './helpers.js';
 
 let code: ResolverCode;
@@ -40,6 +40,8 @@ describe('built-in modules in a loaded resolver', () => {
   });
 
   it('gives AWS SQL for an or beside another condition and warns once, naming the resolver file and line', async () => {
+    const printed: string[] = [];
+    onRuntimeWarning((line) => printed.push(line));
     const first = await runUnitResolver(code, fieldContext({ city: 'Oslo' }), echo, resolveOptions());
     expect((first.value as { statements: string[] }).statements).toEqual([
       'SELECT * FROM "hotel" WHERE "city" = :P0 AND ("stars" >= :P1) OR ("price" < :P2)',
@@ -49,5 +51,7 @@ describe('built-in modules in a loaded resolver', () => {
     expect(warnings[0]?.message).toMatch(/built-in-modules\.ts:10: where: an "or" list beside other conditions/);
     const second = await runUnitResolver(code, fieldContext({ city: 'Rome' }), echo, resolveOptions());
     expect(second.logs.filter((line) => line.level === 'WARN')).toEqual([]);
+    onRuntimeWarning(undefined);
+    expect(printed).toEqual([`WARN ${warnings[0]?.message}`]);
   });
 });
