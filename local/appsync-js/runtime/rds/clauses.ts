@@ -7,6 +7,7 @@ import { isAggregate, partsOfAggregate } from './agg.js';
 import { conditionParts } from './conditions.js';
 import { ident, isPlainObject, isStatement, joinParts, parenthesized, partsOf, text, type Part } from './fragment.js';
 import { moduleError } from '../module-error.js';
+import { warnAtCallSite } from '../warnings.js';
 
 /** The payload keys every statement kind reads. */
 export interface TablePayload { table?: unknown; from?: unknown }
@@ -98,6 +99,9 @@ export function returningParts(returning: unknown): Part[] {
 export function whereParts(where: unknown, keyword = 'WHERE'): Part[] {
   if (isNullish(where)) return [];
   const condition = conditionParts(where);
+  if (condition.length === 0 && isPlainObject(where) && Object.keys(where).length > 0) {
+    warnAtCallSite(`${keyword.toLowerCase()}: every condition here adds nothing, so AWS writes no ${keyword} and the statement applies to every row.`);
+  }
   return condition.length === 0 ? [] : [text(` ${keyword} `), ...condition];
 }
 

@@ -21,6 +21,9 @@ const AMBIGUOUS_OR = 'where: an "or" list beside other conditions is not bracket
   + '{ a, or: [b, c] } becomes "a AND (b) OR (c)", which SQL reads as "(a AND b) OR c". '
   + 'If you mean "a AND (b OR c)", write { and: [{ a }, { or: [b, c] }] }.';
 
+const DANGLING = 'where: a condition here adds nothing (an empty operator object or list), but AWS keeps the AND '
+  + 'or OR beside it, which the database refuses as a syntax error. Leave the empty condition out.';
+
 /** Parts of a whole condition (`where`, `having`, `on`); an empty list when it adds nothing. */
 export function conditionParts(condition: unknown): Part[] {
   if (isStatement(condition)) return [...partsOf(condition)];
@@ -34,10 +37,14 @@ function objectParts(condition: Record<string, unknown>): Part[] {
     const operand = condition[key];
     if (key !== 'and' && key !== 'or' && key !== 'not') return columnParts(key, operand);
     const members = groupMembers(key, operand);
-    if (key === 'or') orMembers = members.filter((member) => member.length > 0).length;
+    const nonEmpty = members.filter((member) => member.length > 0).length;
+    if (key === 'or') orMembers = nonEmpty;
+    if (members.length > 1 && nonEmpty < members.length) warnAtCallSite(DANGLING);
     return groupParts(key, members);
   });
-  if (orMembers > 1 && terms.filter((term) => term.length > 0).length > 1) warnAtCallSite(AMBIGUOUS_OR);
+  const filled = terms.filter((term) => term.length > 0).length;
+  if (orMembers > 1 && filled > 1) warnAtCallSite(AMBIGUOUS_OR);
+  if (filled > 0 && filled < terms.length) warnAtCallSite(DANGLING);
   return joinParts(terms, ' AND ');
 }
 

@@ -37,6 +37,13 @@ describe('where: brackets as AWS places them', () => {
       .toEqual([]);
   });
 
+  it('warns where a condition that adds nothing leaves an AND or OR behind, or leaves no WHERE at all', () => {
+    expect(warningsOf(() => select({ table: 't', where: { a: { eq: 1 }, b: {} } }))).toEqual([expect.stringContaining('keeps the AND or OR')]);
+    expect(warningsOf(() => select({ table: 't', where: { or: [{}, { a: { eq: 1 } }] } }))).toEqual([expect.stringContaining('keeps the AND or OR')]);
+    expect(warningsOf(() => remove({ table: 't', where: { and: [] } }))).toEqual([expect.stringContaining('applies to every row')]);
+    expect(warningsOf(() => remove({ table: 't', where: {} }))).toEqual([]);
+  });
+
   it('keeps the separators of conditions that add nothing, and drops WHERE only when nothing at all is left', () => {
     expect(statement(select({ table: 't', where: { a: { eq: 1 }, b: {} } }))).toBe('SELECT * FROM "t" WHERE "a" = :P0 AND');
     expect(statement(select({ table: 't', where: { or: [{}, {}] } }))).toBe('SELECT * FROM "t" WHERE  OR');
