@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LocalProjectConfig } from './config/project.js';
 import { DEFAULT_DATA_DIR, OptionsError, parseServerOptions, USAGE, type ServerOptions } from './config/options.js';
+import { onRuntimeWarning, recordHandlerCalls } from './appsync-js/index.js';
 import { startLocalServer, type LocalServer } from './server.js';
 
 function banner(server: LocalServer, options: ServerOptions): string {
@@ -35,9 +36,13 @@ async function main(): Promise<void> {
   const rootDir = process.cwd();
   const module = (await import(pathToFileURL(resolve(rootDir, options.config)).href)) as { config?: LocalProjectConfig };
   if (!module.config) throw new OptionsError(`${options.config} must export \`config\``);
+  if (options.record) recordHandlerCalls(resolve(rootDir, options.record), rootDir);
+  // Resolver code whose meaning differs on AWS (runtime warnings): said once per file and line.
+  onRuntimeWarning((line) => console.warn(line));
   const started = performance.now();
   const server = await startLocalServer(module.config, { ...options, rootDir });
   console.log(banner(server, options));
+  if (options.record) console.log(`  Recording each resolver handler call's ctx to ${options.record} (for npm run verify:aws)`);
   console.log(`Ready in ${Math.round(performance.now() - started)} ms. Ctrl+C stops.`);
   const stop = async (): Promise<void> => {
     await server.close();

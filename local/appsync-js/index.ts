@@ -9,3 +9,5 @@ export { runUnitResolver } from './unit-resolver.js';
 export { createPipelineResolver, runPipelineResolver, type PipelineFunction, type PipelineResolver } from './pipeline-resolver.js';
 export type { ResolveOptions } from './field-run.js';
 export type * from './types.js';
+export { recordHandlerCalls, redactCredentials, stopRecording, type HandlerCallRecord } from './record.js';
+export { onRuntimeWarning } from './warn-once.js';

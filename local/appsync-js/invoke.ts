@@ -1,6 +1,8 @@
 import { CODE_FILE_NAME, type HandlerName } from '../../platform/appsync-js/constants.js';
 import type { ResolverCode } from './load.js';
 import type { HarnessOutput } from './sandbox/protocol.js';
+import { recordHandlerCall } from './record.js';
+import { warningLines } from './warn-once.js';
 import { SandboxOutputTooLargeError, SandboxTimeoutError } from './sandbox/sandbox.js';
 import type { DataSourceError, FieldContextInput, FieldErrorEntry, HandlerOutcome, ResolverLogLine } from './types.js';
 import { AppSyncErrorTypes } from '../plugins/shared/error-types.js';
@@ -48,9 +50,11 @@ function exceptionEntry(code: ResolverCode, handler: HandlerName, end: Extract<H
   const where = deployed ? `${CODE_FILE_NAME}:${deployed.line}:${deployed.column}: ` : '';
   const source = deployed ? code.deployedToSource.toSource(deployed.line, deployed.column) : undefined;
   const at = source ? ` (at ${source.file}:${source.line}:${source.column})` : '';
+  // The built-in modules' errors have no name: AWS reports their sentence alone (runtime/module-error.ts).
+  const text = end.name === '' ? message : `${end.name}: ${message}`;
   return {
-    error: failure(`${where}${end.name}: ${message}`, AppSyncErrorTypes.CODE),
-    log: { level: 'ERROR', message: `${end.name}: ${message}${at}`, file: code.file, handler },
+    error: failure(`${where}${text}`, AppSyncErrorTypes.CODE),
+    log: { level: 'ERROR', message: `${text}${at}`, file: code.file, handler },
   };
 }
 
@@ -62,6 +66,7 @@ export function invokeHandler(code: ResolverCode, handler: HandlerName, ctx: Han
   const timeLeft = options.deadline - Date.now();
   if (timeLeft <= 0) return failedOutcome(ctx, failure('Execution timed out.', AppSyncErrorTypes.EXECUTION_TIMEOUT));
   const { authMode, ...context } = ctx;
+  recordHandlerCall(code.file, handler, ctx);
   const invocation = { fieldName: ctx.info.fieldName, parentTypeName: ctx.info.parentTypeName, authMode: authMode ?? 'API_KEY' };
   let output: HarnessOutput;
   try {
@@ -76,9 +81,13 @@ export function invokeHandler(code: ResolverCode, handler: HandlerName, ctx: Han
     }
     throw error;
   }
-  const logs: ResolverLogLine[] = output.logs.map((line) => ({ ...line, file: code.file, handler }));
-  const { end } = output;
-  if (end.kind !== 'exception') return { ...output, end, logs };
+  const { warnings, ...rest } = output;
+  const logs: ResolverLogLine[] = [
+    ...output.logs.map((line) => ({ ...line, file: code.file, handler })),
+    ...warningLines(code, handler, warnings),
+  ];
+  const { end } = rest;
+  if (end.kind !== 'exception') return { ...rest, end, logs };
   const { error, log } = exceptionEntry(code, handler, end);
-  return { ...output, end: { kind: 'error', error }, logs: [...logs, log] };
+  return { ...rest, end: { kind: 'error', error }, logs: [...logs, log] };
 }

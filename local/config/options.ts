@@ -21,6 +21,8 @@ export interface ServerOptions {
   readonly watch: boolean;
   /** The project's configuration module. @default 'local.config.ts' */
   readonly config: string;
+  /** Write each resolver handler call's ctx (credentials redacted) to this folder, for `npm run verify:aws`. */
+  readonly record?: string;
 }
 
 /** Where the embedded database, keys and tokens live unless `--data-dir` says otherwise. */
@@ -42,6 +44,8 @@ Options:
                     and this secret
   --no-watch        do not reload when resolvers, Lambdas or the schema change
   --config FILE     the project configuration module (default local.config.ts)
+  --record DIR      write each resolver handler call's ctx to DIR as JSON, credentials
+                    redacted (contexts for npm run verify:aws)
   --help            show this help
 `;
 
@@ -55,6 +59,7 @@ const schema = z.object({
   iamSecretAccessKey: z.string().min(1).optional(),
   watch: z.boolean(),
   config: z.string().min(1),
+  record: z.string().min(1).optional(),
 });
 
 /** A problem with the command line, listing every bad option. */
@@ -79,6 +84,7 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
         'iam-secret-access-key': { type: 'string' },
         watch: { type: 'boolean', default: true },
         config: { type: 'string', default: 'local.config.ts' },
+        record: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -97,6 +103,7 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
     iamSecretAccessKey: values['iam-secret-access-key'],
     watch: values.watch,
     config: values.config,
+    record: values.record,
   });
   if (!result.success) {
     throw new OptionsError(result.error.issues.map((issue) => `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`).join('\n'));

@@ -18,11 +18,14 @@ export function errorSignal(message: unknown, errorType: unknown, data: unknown,
   };
 }
 
-/** Build the object `util.unauthorized` throws. */
+/**
+ * Build the object `util.unauthorized` throws. In a GraphQL request AWS names the field; with no
+ * field (an `EvaluateCode` call, whose context has none) its message is `Unauthorized`.
+ */
 export function unauthorizedSignal(fieldName: string, parentTypeName: string): UnauthorizedSignal {
   return {
     [SIGNAL_KEY]: SignalKind.UNAUTHORIZED,
-    message: `Not Authorized to access ${fieldName} on type ${parentTypeName}`,
+    message: fieldName === '' ? 'Unauthorized' : `Not Authorized to access ${fieldName} on type ${parentTypeName}`,
     errorType: 'Unauthorized',
     data: null,
     errorInfo: null,

@@ -31,6 +31,7 @@ export function emptyEffects(): Effects {
     invalidations: [],
     cacheEvictions: [],
     responseHeaders: {},
+    warnings: [],
   };
 }
 

@@ -75,7 +75,12 @@ export interface Effects {
    * A later call with the same name wins, across the whole request (§A7).
    */
   responseHeaders: Record<string, string>;
+  /** Advice for the developer, with the executed code position of the call that raised it. */
+  warnings: RuntimeWarning[];
 }
+
+/** One warning and where in the executed resolver code (`code.js`) it was raised. */
+export interface RuntimeWarning { message: string; line: number | null; column: number | null }
 
 /** Thrown by `util.error(message, errorType?, data?, errorInfo?)`. */
 export interface ErrorSignal {
@@ -116,6 +121,8 @@ export interface AppSyncModules {
   modules: {
     '@aws-appsync/utils': { util: unknown; runtime: unknown; extensions: unknown };
     '@aws-appsync/utils/rds': Record<string, unknown>;
+    '@aws-appsync/utils/dynamodb': Record<string, unknown>;
+    '@aws-appsync/utils/ai': Record<string, unknown>;
   };
   /** Reset the request-wide state (invalidation count, response header budget). */
   beginRequest(): void;

@@ -159,14 +159,14 @@ export function installHarness(entry: RuntimeEntry): void {
       end = classify(thrown);
     }
     const effects = instance.endInvocation();
-    const { errors, ...rest } = effects;
-    const output: HarnessOutput = { end, appendedErrors: errors, stash: input.ctx.stash, logs, effects: rest };
+    const { errors, warnings, ...rest } = effects;
+    const output: HarnessOutput = { end, appendedErrors: errors, stash: input.ctx.stash, logs, warnings, effects: rest };
     try {
       return stringify(output);
     } catch (thrown) {
       // Something the handler produced (value, stash, appended error data) is not JSON: a BigInt,
       // a cycle. The call fails like any other runtime error; nothing else of it is kept.
-      const failed: HarnessOutput = { end: classify(thrown), appendedErrors: [], stash: {}, logs, effects: rest };
+      const failed: HarnessOutput = { end: classify(thrown), appendedErrors: [], stash: {}, logs, warnings, effects: rest };
       return stringify(failed);
     }
   }

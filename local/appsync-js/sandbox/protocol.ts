@@ -53,6 +53,8 @@ export interface HarnessOutput {
   appendedErrors: RawErrorEntry[];
   stash: Record<string, unknown>;
   logs: RawLogLine[];
+  /** Runtime advice, at executed-code positions (runtime/warnings.ts). */
+  warnings: { message: string; line: number | null; column: number | null }[];
   effects: {
     subscriptionFilter: unknown;
     subscriptionInvalidationFilter: unknown;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { LambdaFunctionConfig } from '../../../platform/manifest/index.js';
 import type { LambdaFunctionDefinition } from './types.js';
 
-/** The defaults written in `local/manifest/types.ts` (`LambdaFunctionConfig`). */
+/** The defaults written in `platform/manifest/types.ts` (`LambdaFunctionConfig`). */
 export const MANIFEST_LAMBDA_DEFAULTS = { timeoutSeconds: 10, memoryMb: 256 } as const;
 
 /**

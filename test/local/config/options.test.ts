@@ -16,6 +16,10 @@ describe('Function: parseServerOptions', () => {
     expect(options).toMatchObject({ iamAccessKeyId: 'AKIATESTTESTTEST01', iamSecretAccessKey: 's3cret' });
   });
 
+  it('reads the folder --record writes handler contexts to', () => {
+    expect(parseServerOptions(['--record', 'contexts'])).toMatchObject({ record: 'contexts' });
+  });
+
   it('answers --help', () => {
     expect(parseServerOptions(['--help'])).toEqual({ help: true });
   });

@@ -4,6 +4,7 @@
  * not been captured; the d.ts only declares the functions).
  */
 import { ident, text, type Part } from './fragment.js';
+import { moduleError } from '../module-error.js';
 
 const AGGREGATE = Symbol('rds.aggregate');
 
@@ -27,7 +28,7 @@ export const AGGREGATE_FUNCTIONS: Record<string, { fn: string; distinct: boolean
 function aggregate(name: string) {
   const { fn, distinct } = AGGREGATE_FUNCTIONS[name] as { fn: string; distinct: boolean };
   return (column: string): Aggregate => {
-    if (typeof column !== 'string' || column === '') throw new Error(`agg.${name} needs a column name`);
+    if (typeof column !== 'string' || column === '') throw moduleError(`agg.${name} needs a column name`);
     return { [AGGREGATE]: { fn, distinct, column } };
   };
 }
@@ -42,7 +43,8 @@ export function isAggregate(candidate: unknown): candidate is Aggregate {
 
 /** `FN("column")` or `FN(DISTINCT "column")`. */
 export function aggregateParts(fn: string, distinct: boolean, column: string): Part[] {
-  return [text(`${fn}(${distinct ? 'DISTINCT ' : ''}`), ident(column), text(')')];
+  // COUNT(*) counts rows: the star stays bare (a quoted "*" would name a column).
+  return [text(`${fn}(${distinct ? 'DISTINCT ' : ''}`), column === '*' ? text('*') : ident(column), text(')')];
 }
 
 /** Parts of an `agg.*` value. */

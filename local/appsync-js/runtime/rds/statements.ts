@@ -6,14 +6,15 @@ import { RuntimeLimits } from '../constants.js';
 import type { RdsRequest } from '../types.js';
 import { isStatement, partsOf, type Part } from './fragment.js';
 import { isTypeHint } from './type-hint.js';
+import { moduleError } from '../module-error.js';
 
 type Engine = 'postgres' | 'mysql';
 
 const QUOTES: Record<Engine, string> = { postgres: '"', mysql: '`' };
 
-/** Quote each dotted segment; a `*` segment stays bare. */
+/** Quote each dotted segment, `*` included (AWS writes `"persons"."*"`; a bare `*` column is text). */
 export function quoteIdentifier(name: string, quote: string): string {
-  return name.split('.').map((segment) => (segment === '*' ? '*' : quote + segment.split(quote).join(quote + quote) + quote)).join('.');
+  return name.split('.').map((segment) => quote + segment.split(quote).join(quote + quote) + quote).join('.');
 }
 
 function render(parts: readonly Part[], engine: Engine, request: RdsRequest): string {
@@ -22,7 +23,7 @@ function render(parts: readonly Part[], engine: Engine, request: RdsRequest): st
     if (part.kind === 'text') statement += part.text;
     else if (part.kind === 'ident') statement += quoteIdentifier(part.name, QUOTES[engine]);
     else if (part.kind === 'pgOnly') {
-      if (engine === 'mysql') throw new Error(`MySQL statements do not support ${part.feature}`);
+      if (engine === 'mysql') throw moduleError(`MySQL statements do not support ${part.feature}`);
     } else {
       const name = `:P${Object.keys(request.variableMap).length}`;
       if (isTypeHint(part.value)) {
@@ -41,15 +42,15 @@ function render(parts: readonly Part[], engine: Engine, request: RdsRequest): st
 
 function create(engine: Engine, name: string, statements: unknown[]): RdsRequest {
   if (statements.length > RuntimeLimits.MAX_RDS_STATEMENTS) {
-    throw new Error(`${name} accepts at most ${RuntimeLimits.MAX_RDS_STATEMENTS} statements`);
+    throw moduleError(`${name} accepts at most ${RuntimeLimits.MAX_RDS_STATEMENTS} statements`);
   }
   const [first, second] = statements;
-  if (first === undefined || first === null) throw new Error(`${name} needs a statement`);
+  if (statements.length === 0 || first === undefined) throw moduleError(`An argument is expected to be passed to ${name}`);
   const request: RdsRequest = { statements: [], variableMap: {}, variableTypeHintMap: {} };
   for (const statement of second === undefined || second === null ? [first] : [first, second]) {
     if (typeof statement === 'string') request.statements.push(statement);
     else if (isStatement(statement)) request.statements.push(render(partsOf(statement), engine, request));
-    else throw new Error(`${name} takes statements built with sql, select, insert, update or remove, or SQL strings`);
+    else throw moduleError(`Unsupported type is passed as argument to ${name}`);
   }
   return request;
 }

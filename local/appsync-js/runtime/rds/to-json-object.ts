@@ -3,8 +3,8 @@
  * parsed object) → one array per statement of row objects keyed by column label.
  * Accepts both Field naming families: ExecuteStatement's (`booleanValue`, `longValue`,
  * `arrayValue`, …) and the older ExecuteSql names the d.ts describes (`bitValue`, `bigIntValue`,
- * `intValue`, `realValue`, `arrayValues`, `structValue`). A SQL NULL column is kept as `null`
- * (our choice; whether AWS omits it is unverified).
+ * `intValue`, `realValue`, `arrayValues`, `structValue`). A SQL NULL column (`isNull: true`) is
+ * left out of its row, as AWS does (its `EvaluateCode` output for such a row has no key for it).
  */
 import { isPlainObject } from './fragment.js';
 
@@ -50,7 +50,11 @@ function statementRows(result: unknown): Record<string, unknown>[] {
   return records.map((record) => {
     const row: Record<string, unknown> = {};
     const fields: unknown[] = Array.isArray(record) ? record : [];
-    labels.forEach((label, index) => { row[label] = fieldValue(fields[index]); });
+    labels.forEach((label, index) => {
+      const field = fields[index];
+      if (isPlainObject(field) && field.isNull === true) return;
+      row[label] = fieldValue(field);
+    });
     return row;
   });
 }

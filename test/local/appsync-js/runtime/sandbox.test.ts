@@ -52,7 +52,7 @@ describe('runtime bundle in an isolated context', () => {
         errors: [{ message: 'careful', errorType: 'Warn', data: null, errorInfo: null }],
         subscriptionFilter: null, subscriptionInvalidationFilter: null,
         invalidations: [{ subscriptionField: 'onHotel', payload: { id: 'h1' } }],
-        cacheEvictions: [], responseHeaders: {},
+        cacheEvictions: [], responseHeaders: {}, warnings: [],
       },
       thrown: [
         { __appsyncSignal: 'error', message: 'boom', errorType: 'Bad', data: null, errorInfo: null },

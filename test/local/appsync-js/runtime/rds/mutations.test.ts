@@ -5,12 +5,12 @@ import { freshRuntime } from '../modules.js';
 const { insert, update, remove, typeHint, sql, createPgStatement, createMySQLStatement } = freshRuntime().rds;
 
 describe('insert', () => {
-  it('binds each value and writes null inline', () => {
+  it('binds each value and writes null and undefined inline as NULL, keeping the column', () => {
     const request = createPgStatement(insert({
       table: 'guest', values: { id: typeHint.UUID('g1'), name: 'Ana', note: null, skipped: undefined }, returning: '*',
     }));
     expect(request).toEqual({
-      statements: ['INSERT INTO "guest" ("id", "name", "note") VALUES (:P0, :P1, NULL) RETURNING *'],
+      statements: ['INSERT INTO "guest" ("id", "name", "note", "skipped") VALUES (:P0, :P1, NULL, NULL) RETURNING *'],
       variableMap: { ':P0': 'g1', ':P1': 'Ana' },
       variableTypeHintMap: { ':P0': 'UUID' },
     });
@@ -20,12 +20,13 @@ describe('insert', () => {
     expect(createMySQLStatement(insert({ table: 'guest', values: { name: 'Ana' } })).statements)
       .toEqual(['INSERT INTO `guest` (`name`) VALUES (:P0)']);
     expect(() => createMySQLStatement(insert({ table: 'guest', values: { name: 'Ana' }, returning: ['id'] })))
-      .toThrow('MySQL statements do not support returning');
+      .toThrow('MySQL statements do not support RETURNING');
   });
 
   it('needs values', () => {
-    expect(() => insert({ table: 'guest' })).toThrow('insert needs a "values" object');
-    expect(() => insert({ table: 'guest', values: {} })).toThrow('insert needs at least one value');
+    expect(() => insert({ table: 'guest' })).toThrow('values are expected to be passed to insert');
+    expect(() => insert({ table: 'guest', values: [1] })).toThrow('Expected values to an Object.');
+    expect(() => insert({ from: 'guest', values: { a: 1 } })).toThrow("'table' or 'from' key is required.");
   });
 });
 
@@ -35,7 +36,7 @@ describe('update', () => {
       table: 'booking', values: { status: 'CANCELLED', reason: null }, where: { id: { eq: 7 }, status: { ne: 'DONE' } }, returning: ['id', { s: 'status' }],
     }));
     expect(request.statements).toEqual([
-      'UPDATE "booking" SET "status" = :P0, "reason" = NULL WHERE ("id" = :P1) AND ("status" != :P2) RETURNING "id", "status" as "s"',
+      'UPDATE "booking" SET "status" = :P0, "reason" = NULL WHERE "id" = :P1 AND "status" != :P2 RETURNING "id", "status" as "s"',
     ]);
     expect(request.variableMap).toEqual({ ':P0': 'CANCELLED', ':P1': 7, ':P2': 'DONE' });
   });

@@ -46,7 +46,7 @@ describe('createPgStatement', () => {
 
   it('refuses more than two statements, none, or something else', () => {
     expect(() => createPgStatement('a', 'b', 'c')).toThrow('createPgStatement accepts at most 2 statements');
-    expect(() => createPgStatement()).toThrow('createPgStatement needs a statement');
-    expect(() => createPgStatement({ text: 'x' })).toThrow('createPgStatement takes statements built with sql, select, insert, update or remove, or SQL strings');
+    expect(() => createPgStatement()).toThrow('An argument is expected to be passed to createPgStatement');
+    expect(() => createPgStatement({ text: 'x' })).toThrow('Unsupported type is passed as argument to createPgStatement');
   });
 });

@@ -23,7 +23,7 @@ describe('toJsonObject', () => {
     ]]);
   });
 
-  it('reads ExecuteStatement fields and keys rows by label', () => {
+  it('reads ExecuteStatement fields, keys rows by label and leaves a SQL NULL column out of its row', () => {
     const result = {
       sqlStatementResults: [
         { numberOfRecordsUpdated: 1 },
@@ -33,7 +33,7 @@ describe('toJsonObject', () => {
         },
       ],
     };
-    expect(util.rds.toJsonObject(result)).toEqual([[], [{ n: 3, ok: true, ratio: 1.5, gone: null, tags: ['a', 'b'], bin: 'AQI=' }]]);
+    expect(util.rds.toJsonObject(result)).toEqual([[], [{ n: 3, ok: true, ratio: 1.5, tags: ['a', 'b'], bin: 'AQI=' }]]);
   });
 
   it('reads the older ExecuteSql names of the d.ts', () => {
