@@ -24,7 +24,7 @@ import { RealtimeTestClient } from '../local/plugins/realtime/support/ws-client.
 const FIXTURE = 'test/fixtures/apis/basic';
 const API_KEY = 'da2-guideguideguideguideguidegu';
 /** What a Roam checkout already holds and the guide's Lambda builds on: copied as they are. */
-const ROAM_FILES = ['resolvers/functions/invokeLambda.ts', 'resolvers/lambda/shared'];
+const ROAM_FILES = ['resolvers/functions/invokeLambda.ts', 'resolvers/lambda/shared', 'platform'];
 
 interface GuideBlock {
   readonly kind: string;
