@@ -42,6 +42,10 @@ export interface MoneyDriver {
   rewards(user: TestUser): Promise<Reply>;
   /** `booking(id)` as the reads part serves it (GraphQL only). */
   readBooking?(user: TestUser, bookingId: string): Promise<Reply>;
+  /** The offline server's URL (GraphQL only). */
+  serverUrl?: string;
+  /** Runs a scheduled job once, as its timer would (GraphQL only: the offline server runs the jobs Lambda). */
+  runJob?(name: string): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -90,6 +94,7 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
   };
   return {
     db: api.db,
+    serverUrl: api.roam.server.url,
     async newUser(options = {}) {
       const username = newUsername('user');
       // Any user field runs ensureUser first, which creates the row from the token.
@@ -113,6 +118,10 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
       return reply.error ? reply : { data: reply.data.rewards };
     },
     readBooking: (user, bookingId) => call({ user }, READ_BOOKING, { id: bookingId }, 'booking'),
+    async runJob(name) {
+      const outcome = await api.roam.server.schedules.run(name);
+      return outcome.ok ? { data: outcome.result } : { error: { type: outcome.errorType, message: outcome.errorMessage } };
+    },
     async close() {
       await api.close();
       await database?.drop();
