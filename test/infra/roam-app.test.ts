@@ -39,8 +39,9 @@ describe("Roam's CDK app", () => {
     const rules = api.findResources('AWS::Events::Rule');
     expect(Object.keys(manifest.schedules ?? {}).sort()).toEqual(['complete-stays', 'expire-credits']);
     for (const [name, schedule] of Object.entries(manifest.schedules ?? {})) {
-      const [ruleId, rule] = Object.entries(rules).find(([, resource]: [string, any]) => resource.Properties.Name === `roam-dev-${name}`) ?? [];
-      expect(rule, name).toBeDefined();
+      const found = Object.entries(rules).find(([, resource]: [string, any]) => resource.Properties.Name === `roam-dev-${name}`);
+      expect(found, name).toBeDefined();
+      const [ruleId, rule] = found as [string, any];
       expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
       // Its one target: the jobs function's live alias, with the schedule's input.
       expect(rule.Properties.Targets).toHaveLength(1);

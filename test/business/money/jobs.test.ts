@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../../resolvers/manifest.js';
+import { RealtimeTestClient } from '../../local/plugins/realtime/support/ws-client.js';
 import { graphqlDriver, type MoneyDriver } from './drivers.js';
 import { RATE, expectConsistentLedger, grant, ledger, quoteAndBook, stayInput } from './fixtures.js';
 import { daysFromToday, pickUsdHotel, type TestHotel } from './support.js';
@@ -33,7 +34,7 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
     hotel = await pickUsdHotel(driver.db);
     const set = await driver.setRoomAvailability('iam', { roomTypeId: hotel.flexRoomTypeId, firstNight: daysFromToday(20), lastNight: daysFromToday(40), totalRooms: 50, nightlyRate: { amount: RATE, currency: 'USD' } });
     expect(set.error).toBeUndefined();
-    url = driver.serverUrl ?? '';
+    url = driver.server?.url ?? '';
   });
 
   afterAll(async () => {
@@ -58,9 +59,23 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
     await checkOutOn(driver, tomorrow.id, 1);
     await checkOutOn(driver, cancelled.id, -1);
 
+    // The guest follows their bookings: the job's completion reaches them as completeStay's would.
+    const server = driver.server as NonNullable<MoneyDriver['server']>;
+    const minted = await server.auth.userPool.mint({ username: friend.username });
+    const auth = { host: new URL(server.url).host, Authorization: minted.idToken };
+    const socket = await RealtimeTestClient.open(server.url, auth);
+    expect((await socket.init()).type).toBe('connection_ack');
+    const SUBSCRIBE = 'subscription Bookings($userId: ID!) { onBookingUpdated(userId: $userId) { id userId status } }';
+    expect(await socket.start('mine', SUBSCRIBE, { userId: minted.sub }, auth)).toEqual({ type: 'start_ack', id: 'mine' });
+
     const run = await driver.runJob?.('complete-stays');
     expect(run?.error).toBeUndefined();
     expect(run?.data).toMatchObject({ job: 'complete-stays', failed: [] });
+    try {
+      expect((await socket.nextOf('data', 'mine')).payload.data.onBookingUpdated).toEqual({ id: due.id, userId: minted.sub, status: 'COMPLETED' });
+    } finally {
+      socket.close();
+    }
     expect(run?.data.completed).toBeGreaterThanOrEqual(1);
     expect((await state(driver, due.id))?.status).toBe('COMPLETED');
     expect((await state(driver, tomorrow.id))?.status).toBe('CONFIRMED');
