@@ -144,7 +144,8 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
 
   function complete(booking: BookingRow, when: string): void {
     Object.assign(booking, { status: 'COMPLETED', completed_at: when, updated_at: when });
-    const total = (completedTotal.get(booking.user_id) ?? 0) + booking.total_minor;
+    // The friend's completed room totals (taxes and fees excluded), as the Lambdas count them.
+    const total = (completedTotal.get(booking.user_id) ?? 0) + booking.room_total_minor;
     completedTotal.set(booking.user_id, total);
     const redemption = scenario.redemptions.find((r) => r.referred_user_id === booking.user_id && !r.rewarded_at);
     if (redemption && total >= RULES.REFERRAL_THRESHOLD_MINOR) {

@@ -30,7 +30,7 @@ describe("Roam's CDK app", () => {
     expect(Object.keys(dev.templates.api.findResources('AWS::Lambda::Alias')).length).toBeGreaterThanOrEqual(Object.keys(manifest.lambdaFunctions).length);
   });
 
-  it('runs each schedule of the manifest hourly on its Lambda alias through EventBridge, with an alarm on failed runs', () => {
+  it('runs each schedule of the manifest at its rate on its Lambda alias through EventBridge (completion hourly), with an alarm on failed runs', () => {
     const api = dev.templates.api;
     const functions = api.findResources('AWS::Lambda::Function');
     const aliases = api.findResources('AWS::Lambda::Alias');
@@ -42,7 +42,9 @@ describe("Roam's CDK app", () => {
       const found = Object.entries(rules).find(([, resource]: [string, any]) => resource.Properties.Name === `roam-dev-${name}`);
       expect(found, name).toBeDefined();
       const [ruleId, rule] = found as [string, any];
-      expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
+      const rate = { 60: 'rate(1 hour)', 1440: 'rate(1 day)' }[schedule.rateMinutes];
+      expect(rule.Properties).toMatchObject({ ScheduleExpression: rate, State: 'ENABLED' });
+      if (name === 'complete-stays') expect(rate).toBe('rate(1 hour)');
       // Its one target: the jobs function's live alias, with the schedule's input.
       expect(rule.Properties.Targets).toHaveLength(1);
       const [target] = rule.Properties.Targets;

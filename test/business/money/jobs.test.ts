@@ -41,10 +41,10 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
     await driver?.close();
   });
 
-  it('schedules completion and expiry hourly in the manifest', () => {
+  it('schedules completion hourly and expiry daily in the manifest', () => {
     expect(manifest.schedules).toMatchObject({
       'complete-stays': { function: 'jobs', rateMinutes: 60, input: { job: 'complete-stays' } },
-      'expire-credits': { function: 'jobs', rateMinutes: 60, input: { job: 'expire-credits' } },
+      'expire-credits': { function: 'jobs', rateMinutes: 1440, input: { job: 'expire-credits' } },
     });
   });
 
