@@ -46,6 +46,13 @@ describe('schedules in the manifest', () => {
     ]);
     expect(findManifestProblems(config.manifest, schema)).toEqual([]);
   });
+
+  it('lets a function name only mutations the schema has, for the IAM grant it gets in AWS', () => {
+    const schema = buildSchema('type Query { ticks: Int } type Mutation { reset: Int }');
+    const withMutations = (mutations: string[]) => ({ ...config.manifest, lambdaFunctions: { tick: { handler: 'test/fixtures/apis/scheduled/lambda/tick.ts', mutations } } });
+    expect(findManifestProblems(withMutations(['reset']), schema, { requireRootResolvers: false })).toEqual([]);
+    expect(findManifestProblems(withMutations(['reset', 'nope']), schema, { requireRootResolvers: false })).toEqual(['Lambda function tick: the schema has no mutation nope']);
+  });
 });
 
 describe('schedules offline', () => {
