@@ -74,6 +74,23 @@ export function describeDecisionRules(env: () => { driver: MoneyDriver; hotel: T
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(1_000_000 - RATE + taxesAndFees);
     });
 
+    it('converts what money cannot cover into the credit currency, rounded down, before withholding it', async () => {
+      const { driver, hotel } = env();
+      const user = await driver.newUser();
+      await driver.db.execute("UPDATE users SET home_currency = 'EUR' WHERE id = :id::uuid", { id: user.id });
+      await grant(driver.db, user.id, 100_000, 240, 'PROMO', 'EUR');
+      const { booking } = await quoteAndBook(driver, user, stayInput(hotel, hotel.nonRefRoomTypeId, 66, 1), true);
+      // $500 is EUR 462.97 (rounded up) at 1.08 USD per EUR.
+      expect(booking.creditsApplied).toEqual({ amount: 46_297, currency: 'EUR' });
+      const taxesAndFees = booking.amountCharged.amount;
+      const reply = await driver.cancelBooking(user, booking.id);
+      const withheld = Math.floor(((RATE - taxesAndFees) * 100) / 108);
+      expect(reply.data.cancellation).toEqual(expect.objectContaining({
+        penalty: { amount: RATE, currency: 'USD' }, creditsReturned: { amount: 46_297 - withheld, currency: 'EUR' }, refund: { amount: 0, currency: 'USD' },
+      }));
+      expect(await expectConsistentLedger(driver.db, user.id)).toBe(100_000 - withheld);
+    });
+
     it('takes spent cashback the refund cannot absorb from other credits, never below zero, and writes off the rest as WRITE_OFF', async () => {
       const { driver, hotel } = env();
       const [row] = await driver.db.query<any>('SELECT tax_rate_bp, fee_per_night_minor, fee_per_stay_minor FROM hotels WHERE id = :id::uuid', { id: hotel.hotelId });
