@@ -899,7 +899,8 @@ export type Quote = {
   cancellationPolicy: CancellationPolicy;
   /**
    * Cashback credit the booking would post, at the caller's calendar-year spend (a stay can straddle
-   * tiers). In the credit balance's currency.
+   * tiers) and the rate of a status held from last year: on the whole room rate, however it is paid,
+   * so the booking posts exactly this. In the credit balance's currency.
    */
   cashbackEarned: Money;
   /** First night (hotel-local date). */
@@ -976,11 +977,18 @@ export type RenameListInput = {
 /** The user's rewards standing. */
 export type RewardsStatus = {
   __typename?: 'RewardsStatus';
-  /** Cashback the next dollar of room rate earns, in percent (2.5, 5 or 10), from this year's spend. */
+  /**
+   * Cashback the next dollar of room rate earns, in percent (2.5, 5 or 10): the higher of the rate of
+   * this year's spend and the rate of the status held (a status reached last year keeps its rate
+   * through this year).
+   */
   cashbackPercent: Scalars['Float']['output'];
   /** The next tier by this year's spend; null at RESERVE. */
   nextTier?: Maybe<RewardsTier>;
-  /** Qualifying spend this calendar year: room rates of bookings not cancelled, no taxes or fees. */
+  /**
+   * Qualifying spend this calendar year: room rates of bookings not cancelled, however they were paid
+   * (credits included), no taxes or fees.
+   */
   qualifyingSpend: Money;
   /** Spend still needed this year to reach `nextTier`; null at RESERVE. */
   spendToNextTier?: Maybe<Money>;
