@@ -102,11 +102,21 @@ export type BookingCancellation = {
   __typename?: 'BookingCancellation';
   /** When the booking was cancelled. */
   cancelledAt: Scalars['AWSDateTime']['output'];
-  /** Cashback from this booking taken back from the balance. */
+  /**
+   * Cashback from this booking taken back from the balance: what was left of it, plus what was
+   * taken from other credits because the refund could not absorb the spent part.
+   */
   cashbackReversed: Money;
-  /** Credits spent on the booking that went back to the balance. */
+  /**
+   * Credits spent on the booking that went back to the balance (less the part of the penalty the
+   * money refund could not cover).
+   */
   creditsReturned: Money;
-  /** Cashback that had already been spent and so was taken from the money refund instead. */
+  /**
+   * Cashback that had already been spent and so was taken from the money refund instead (what the
+   * refund could not absorb is taken from the user's other credits, within `cashbackReversed`, and
+   * any rest is written off with a `WRITE_OFF` ledger entry).
+   */
   deductedFromRefund: Money;
   /** True when it was cancelled before the free-cancellation deadline. */
   free: Scalars['Boolean']['output'];
@@ -270,7 +280,10 @@ export type CreditEntryKind =
    * the earning date).
    */
   | 'CASHBACK_EARNED'
-  /** Cashback taken back because its booking was cancelled. */
+  /**
+   * Cashback taken back because its booking was cancelled: from what is left of that cashback, then
+   * (for cashback already spent that the refund could not absorb) from the user's other credits.
+   */
   | 'CASHBACK_REVERSAL'
   /** Credits that reached their expiry and left the balance. */
   | 'EXPIRED'
@@ -283,7 +296,13 @@ export type CreditEntryKind =
   /** Spent credits returned because their booking was cancelled. */
   | 'REFUND_OF_SPENT'
   /** Credits spent on a booking's room rate. */
-  | 'SPENT';
+  | 'SPENT'
+  /**
+   * Cashback of a cancelled booking that was already spent and that neither the refund nor the
+   * user's other credits could cover: written off. It moves no credits (amount 0); the note says how
+   * much was written off.
+   */
+  | 'WRITE_OFF';
 
 /** The result of an expiry run. */
 export type CreditExpiryRun = {
@@ -576,13 +595,17 @@ export type Mutation = {
   addHotelToList: HotelList;
   /**
    * Cancel one of the caller's bookings: refund or penalty by the policy, inventory released, credits
-   * returned, cashback reversed. Cancelling a cancelled booking returns it unchanged. Errors:
-   * `NotFound` (no such booking of the caller's), `BookingNotCancellable` (already completed).
+   * returned, cashback reversed. The penalty applies to the whole room rate however it was paid: it
+   * comes out of the money refund first, then out of the credits returned. Cancelling a cancelled
+   * booking returns it unchanged. Errors: `NotFound` (no such booking of the caller's),
+   * `BookingNotCancellable` (the stay has begun: from the start of the check-in date on the hotel's
+   * calendar; or it is completed).
    */
   cancelBooking: Booking;
   /**
    * Back office: mark a stay completed (after check-out). Counts toward the referrer's reward.
-   * Completing a completed booking returns it unchanged. Errors: `NotFound`,
+   * A scheduled job does the same every hour for every confirmed stay whose check-out date has
+   * come on the hotel's calendar. Completing a completed booking returns it unchanged. Errors: `NotFound`,
    * `BookingNotCompletable` (cancelled, or check-out has not come yet).
    */
   completeStay: Booking;
@@ -876,7 +899,8 @@ export type Quote = {
   cancellationPolicy: CancellationPolicy;
   /**
    * Cashback credit the booking would post, at the caller's calendar-year spend (a stay can straddle
-   * tiers). In the credit balance's currency.
+   * tiers) and the rate of a status held from last year: on the whole room rate, however it is paid,
+   * so the booking posts exactly this. In the credit balance's currency.
    */
   cashbackEarned: Money;
   /** First night (hotel-local date). */
@@ -953,11 +977,18 @@ export type RenameListInput = {
 /** The user's rewards standing. */
 export type RewardsStatus = {
   __typename?: 'RewardsStatus';
-  /** Cashback the next dollar of room rate earns, in percent (2.5, 5 or 10), from this year's spend. */
+  /**
+   * Cashback the next dollar of room rate earns, in percent (2.5, 5 or 10): the higher of the rate of
+   * this year's spend and the rate of the status held (a status reached last year keeps its rate
+   * through this year).
+   */
   cashbackPercent: Scalars['Float']['output'];
   /** The next tier by this year's spend; null at RESERVE. */
   nextTier?: Maybe<RewardsTier>;
-  /** Qualifying spend this calendar year: room rates of bookings not cancelled, no taxes or fees. */
+  /**
+   * Qualifying spend this calendar year: room rates of bookings not cancelled, however they were paid
+   * (credits included), no taxes or fees.
+   */
   qualifyingSpend: Money;
   /** Spend still needed this year to reach `nextTier`; null at RESERVE. */
   spendToNextTier?: Maybe<Money>;

@@ -23,6 +23,7 @@ function banner(server: LocalServer, options: ServerOptions): string {
     `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
     `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, service appsync)`,
     `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,
+    `  Jobs         ${server.schedules.names.length > 0 ? `${server.schedules.names.join(', ')} on their timers; npm run jobs -- NAME runs one now` : 'none'}`,
     '',
   ].join('\n');
 }

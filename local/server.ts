@@ -19,6 +19,7 @@ import {
   type RequestPeer,
 } from './plugins/index.js';
 import type { RealtimePluginOptions } from './plugins/realtime/index.js';
+import { startSchedules, type ScheduleOptions, type Schedules } from './schedules.js';
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 import { AppSyncErrorTypes } from './plugins/shared/error-types.js';
@@ -43,6 +44,8 @@ export interface LocalServer {
   readonly dataApiCore: DataApiCore;
   /** The same handler the port serves, callable in process. */
   fetch(request: Request): Promise<Response>;
+  /** The manifest's schedules: on their timers while serving, and `run(name)` once now. */
+  readonly schedules: Pick<Schedules, 'names' | 'run'>;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,8 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
   readonly requireAllRootResolvers?: boolean;
   /** The whole-request deadline. Only tests shorten AppSync's fixed 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Timers of the manifest's schedules (on, at their rates, unless this says otherwise). */
+  readonly schedules?: ScheduleOptions;
 }
 
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
@@ -187,6 +192,12 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       const path = new URL(request.url).pathname;
       return jsonResponse({ errors: [{ errorType: AppSyncErrorTypes.NOT_FOUND, message: `Nothing is served at ${path}` }] }, 404);
     };
+    const schedules = startSchedules({
+      schedules: project.manifest.schedules ?? {},
+      invoke: (name, event) => lambdaRunner.invoke(name, event),
+      log,
+      ...(options.schedules ? { options: options.schedules } : {}),
+    });
     const server = http;
     const activeWatcher = watcher;
     return {
@@ -196,7 +207,9 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       auth,
       dataApiCore,
       fetch: (request) => (app as NonNullable<typeof app>)(request, { sourceIp: sourceIpOf(undefined, request.headers.get('x-forwarded-for')) }),
+      schedules: { names: schedules.names, run: schedules.run },
       async close() {
+        schedules.close();
         activeWatcher?.close();
         // Upgraded sockets first (the HTTP server does not track them), then the port, then the rest.
         await Promise.all(plugins.filter((plugin) => plugin.attach).map((plugin) => plugin.close?.()));

@@ -138,18 +138,3 @@ export class CreditBook {
     return list;
   }
 }
-
-/**
- * Cashback for `amount` of qualifying spend when `before` was already spent this calendar year:
- * 2.5% of the first 1,000.00, 5% of the next 2,500.00, 10% beyond; one booking can straddle
- * bands. Rounded up to the minor unit (in the user's favour).
- */
-export function tieredCashback(before: number, amount: number): number {
-  const bands: [number, number, number][] = [[0, 100_000, 25], [100_000, 350_000, 50], [350_000, Infinity, 100]];
-  let perMille = 0;
-  for (const [from, to, rate] of bands) {
-    const overlap = Math.max(0, Math.min(before + amount, to) - Math.max(before, from));
-    perMille += overlap * rate;
-  }
-  return Math.ceil(perMille / 1000);
-}

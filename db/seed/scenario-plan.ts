@@ -60,7 +60,7 @@ export const SCENARIO_RULES = {
   CREDIT_CURRENCY: 'USD',
   REFERRAL_SIGNUP_MINOR: 2_500,
   REFERRAL_REWARD_MINOR: 2_500,
-  /** The friend's completed stays (booking totals) that earn the referrer their reward. */
+  /** The friend's completed stays (room totals) that earn the referrer their reward. */
   REFERRAL_THRESHOLD_MINOR: 40_000,
   SIGNUP_CREDIT_DAYS: 30,
   EARNED_CREDIT_DAYS: 730,

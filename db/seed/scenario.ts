@@ -4,11 +4,15 @@
  * so spending, expiry, cancellation and referral rewards produce a consistent ledger.
  */
 import { addDays, timestamp } from './dates.js';
-import { CreditBook, tieredCashback, type LedgerRow } from './ledger.js';
+import { carriedRateBp, cashbackFor, tierBands } from '../../resolvers/lambda/money/tiers.js';
+import { CreditBook, type LedgerRow } from './ledger.js';
 import { BOOKING_PLANS, LIST_PLANS, SCENARIO_RULES as RULES, USER_PLANS, type BookingPlan } from './scenario-plan.js';
 import type { BookingRow, InventorySnapshot, Scenario } from './scenario-types.js';
 import type { Catalogue, HotelRow, RatePlanRow, RoomTypeRow } from './types.js';
 import { SEEDED_USERS, seededUser } from './users.js';
+
+/** The seed's credits are in US dollars: the tier bands as the rules state them. */
+const TIER_BANDS = tierBands();
 
 /** How many US-dollar hotels the scenario books into (their inventory is read first). */
 export const SCENARIO_HOTEL_SLOTS = 8;
@@ -95,9 +99,12 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
     const credits = Math.min(wanted, book.balance(userId, createdAt), roomTotal);
     const id = newId();
     const spent = credits > 0 ? book.spend(userId, credits, createdAt, id) : [];
-    const qualifying = roomTotal - credits;
+    // The Lambdas' rules (resolvers/lambda/money/tiers.ts): qualifying spend is the room total
+    // however it is paid, and a status held from last year sets a floor under the rate.
+    const qualifying = roomTotal;
     const yearKey = `${userId}:${createdAt.slice(0, 4)}`;
-    const cashback = tieredCashback(yearSpend.get(yearKey) ?? 0, qualifying);
+    const lastYear = yearSpend.get(`${userId}:${Number(createdAt.slice(0, 4)) - 1}`) ?? 0;
+    const cashback = cashbackFor(yearSpend.get(yearKey) ?? 0, qualifying, TIER_BANDS, carriedRateBp(lastYear, TIER_BANDS));
     yearSpend.set(yearKey, (yearSpend.get(yearKey) ?? 0) + qualifying);
     const checkIn = addDays(startDate, plan.checkInDay);
     const booking: BookingRow = {
@@ -137,7 +144,8 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
 
   function complete(booking: BookingRow, when: string): void {
     Object.assign(booking, { status: 'COMPLETED', completed_at: when, updated_at: when });
-    const total = (completedTotal.get(booking.user_id) ?? 0) + booking.total_minor;
+    // The friend's completed room totals (taxes and fees excluded), as the Lambdas count them.
+    const total = (completedTotal.get(booking.user_id) ?? 0) + booking.room_total_minor;
     completedTotal.set(booking.user_id, total);
     const redemption = scenario.redemptions.find((r) => r.referred_user_id === booking.user_id && !r.rewarded_at);
     if (redemption && total >= RULES.REFERRAL_THRESHOLD_MINOR) {

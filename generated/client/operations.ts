@@ -76,7 +76,10 @@ export type CreditEntryKind =
    * the earning date).
    */
   | 'CASHBACK_EARNED'
-  /** Cashback taken back because its booking was cancelled. */
+  /**
+   * Cashback taken back because its booking was cancelled: from what is left of that cashback, then
+   * (for cashback already spent that the refund could not absorb) from the user's other credits.
+   */
   | 'CASHBACK_REVERSAL'
   /** Credits that reached their expiry and left the balance. */
   | 'EXPIRED'
@@ -89,7 +92,13 @@ export type CreditEntryKind =
   /** Spent credits returned because their booking was cancelled. */
   | 'REFUND_OF_SPENT'
   /** Credits spent on a booking's room rate. */
-  | 'SPENT';
+  | 'SPENT'
+  /**
+   * Cashback of a cancelled booking that was already spent and that neither the refund nor the
+   * user's other credits could cover: written off. It moves no credits (amount 0); the note says how
+   * much was written off.
+   */
+  | 'WRITE_OFF';
 
 /** A ledger entry inside a publish payload; mirrors `CreditLedgerEntry`. */
 export type CreditLedgerEntryInput = {

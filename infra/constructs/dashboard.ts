@@ -9,6 +9,8 @@ export interface DashboardProps {
   readonly namePrefix: string;
   readonly apiAlarms: ApiAlarms;
   readonly functions: readonly ReleasedFunction[];
+  /** Further alarms for the status widget (the scheduled jobs'). @default none */
+  readonly alarms?: readonly cloudwatch.IAlarm[];
 }
 
 export class Dashboard extends Construct {
@@ -17,7 +19,7 @@ export class Dashboard extends Construct {
   constructor(scope: Construct, id: string, props: DashboardProps) {
     super(scope, id);
     const { metrics } = props.apiAlarms;
-    const alarms = [...props.apiAlarms.all, ...props.functions.flatMap((fn) => [fn.errorsAlarm, fn.throttlesAlarm])];
+    const alarms = [...props.apiAlarms.all, ...props.functions.flatMap((fn) => [fn.errorsAlarm, fn.throttlesAlarm]), ...(props.alarms ?? [])];
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.namePrefix });
     this.dashboard.addWidgets(
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms, width: 24 }),

@@ -1,4 +1,4 @@
-/** The API of a stage: the Lambdas (with releases), AppSync from the manifest, alarms and the dashboard. */
+/** The API of a stage: the Lambdas (with releases), AppSync from the manifest, scheduled jobs, alarms and the dashboard. */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -12,6 +12,7 @@ import { Dashboard } from '../constructs/dashboard.js';
 import type { Database } from '../constructs/database.js';
 import { GraphqlApi } from '../constructs/graphql-api.js';
 import { ReleasedFunction } from '../constructs/released-function.js';
+import { ScheduledJobs } from '../constructs/scheduled-jobs.js';
 
 export interface ApiStackProps extends StackProps {
   readonly stage: StageConfig;
@@ -32,6 +33,7 @@ export class ApiStack extends Stack {
   readonly functions: ReadonlyMap<string, ReleasedFunction>;
   readonly graphql: GraphqlApi;
   readonly alarms: ApiAlarms;
+  readonly jobs: ScheduledJobs;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -80,9 +82,15 @@ export class ApiStack extends Stack {
       fn.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.graphql.api.graphqlUrl);
       if (publish.length > 0) this.graphql.api.grantMutation(fn.function, ...publish);
     }
+    // Functions that call other mutations themselves (the scheduled jobs) get exactly those.
+    for (const [name, config] of Object.entries(props.manifest.lambdaFunctions)) {
+      const fn = functions.get(name);
+      if (fn && config.mutations?.length) this.graphql.api.grantMutation(fn.function, ...config.mutations);
+    }
+    this.jobs = new ScheduledJobs(this, 'Jobs', { namePrefix: props.namePrefix, schedules: props.manifest.schedules ?? {}, functions });
 
     this.alarms = new ApiAlarms(this, 'Alarms', { api: this.graphql.api, namePrefix: props.namePrefix });
-    new Dashboard(this, 'Dashboard', { namePrefix: props.namePrefix, apiAlarms: this.alarms, functions: [...functions.values()] });
+    new Dashboard(this, 'Dashboard', { namePrefix: props.namePrefix, apiAlarms: this.alarms, functions: [...functions.values()], alarms: [...this.jobs.alarms.values()] });
 
     new CfnOutput(this, 'GraphQLUrl', { value: this.graphql.api.graphqlUrl });
     new CfnOutput(this, 'ApiKey', { value: this.graphql.apiKey, description: 'Public key for signed-out browsing' });

@@ -9,8 +9,8 @@ export type ManifestPart = { readonly [K in keyof ResolverManifest]?: ResolverMa
  * the section and the name), never a silent override.
  */
 export function mergeManifests(...parts: readonly ManifestPart[]): ResolverManifest {
-  const sections = ['dataSources', 'lambdaFunctions', 'functions', 'resolvers'] as const;
-  const merged: Record<(typeof sections)[number], Record<string, unknown>> = { dataSources: {}, lambdaFunctions: {}, functions: {}, resolvers: {} };
+  const sections = ['dataSources', 'lambdaFunctions', 'functions', 'resolvers', 'schedules'] as const;
+  const merged: Record<(typeof sections)[number], Record<string, unknown>> = { dataSources: {}, lambdaFunctions: {}, functions: {}, resolvers: {}, schedules: {} };
   const problems: string[] = [];
   for (const part of parts) {
     for (const section of sections) {

@@ -22,6 +22,22 @@ export interface LambdaFunctionConfig {
   readonly memoryMb?: number;
   /** Extra environment variables; the Data API settings are added by whoever runs it. */
   readonly environment?: Readonly<Record<string, string>>;
+  /** Mutations the function calls on the API with its own IAM identity (besides the publish mutations). @default none */
+  readonly mutations?: readonly string[];
+}
+
+/**
+ * A Lambda function run on a timer: an EventBridge schedule in AWS; offline, a timer while the
+ * server runs and a command that runs it once. The key names it (lower-case words and dashes).
+ */
+export interface ScheduleConfig {
+  /** A key of `lambdaFunctions`. */
+  readonly function: string;
+  /** Runs every this many minutes (EventBridge `rate(N minutes)`), 1 or more. */
+  readonly rateMinutes: number;
+  /** The event the function receives (EventBridge's constant input). @default {} */
+  readonly input?: Readonly<Record<string, unknown>>;
+  readonly description?: string;
 }
 
 /** An APPSYNC_JS pipeline function: one file, one data source. */
@@ -76,4 +92,6 @@ export interface ResolverManifest {
   readonly lambdaFunctions: Readonly<Record<string, LambdaFunctionConfig>>;
   readonly functions: Readonly<Record<string, PipelineFunctionConfig>>;
   readonly resolvers: Readonly<Record<FieldCoordinate, ResolverConfig>>;
+  /** Functions run on a timer, by name. @default none */
+  readonly schedules?: Readonly<Record<string, ScheduleConfig>>;
 }

@@ -36,9 +36,18 @@ export function findManifestProblems(manifest: ResolverManifest, schema: GraphQL
   }
   for (const [name, fn] of Object.entries(manifest.lambdaFunctions)) {
     file(`Lambda function ${name}`, fn.handler);
+    const mutationType = schema.getMutationType();
+    for (const mutation of fn.mutations ?? []) {
+      if (!mutationType?.getFields()[mutation]) problems.push(`Lambda function ${name}: the schema has no mutation ${mutation}`);
+    }
     if (fn.timeoutSeconds !== undefined && !(fn.timeoutSeconds >= 1 && fn.timeoutSeconds <= ManifestLimits.MAX_LAMBDA_TIMEOUT_SECONDS)) {
       problems.push(`Lambda function ${name}: timeoutSeconds must be 1-${ManifestLimits.MAX_LAMBDA_TIMEOUT_SECONDS}`);
     }
+  }
+  for (const [name, schedule] of Object.entries(manifest.schedules ?? {})) {
+    if (!/^[a-z][a-z0-9-]{0,63}$/.test(name)) problems.push(`schedule ${name}: the name must be lower-case letters, digits and dashes (at most 64)`);
+    if (!manifest.lambdaFunctions[schedule.function]) problems.push(`schedule ${name}: Lambda function "${schedule.function}" is not declared`);
+    if (!(Number.isInteger(schedule.rateMinutes) && schedule.rateMinutes >= 1)) problems.push(`schedule ${name}: rateMinutes must be a whole number of minutes, 1 or more`);
   }
   for (const [name, fn] of Object.entries(manifest.functions)) {
     file(`function ${name}`, fn.code);

@@ -5,6 +5,8 @@ import type { ManifestPart } from '../../platform/manifest/index.js';
  * rules. One Lambda per area; each is bound to the shared invokeLambda pipeline function once.
  * User fields start with ensureUser; back-office fields do not (IAM callers have no user row),
  * and their Lambda checks the caller's group or IAM identity as the schema's directives do.
+ * The jobs Lambda runs on schedules: it completes stays (hourly) and expires credits (daily)
+ * through the back-office mutations.
  */
 export const moneyPart = {
   lambdaFunctions: {
@@ -12,6 +14,13 @@ export const moneyPart = {
     rewards: { handler: 'resolvers/lambda/rewards/handler.ts' },
     referrals: { handler: 'resolvers/lambda/referrals/handler.ts' },
     backOffice: { handler: 'resolvers/lambda/backoffice/handler.ts', timeoutSeconds: 30 },
+    // The scheduled jobs call the back-office mutations that do the work (IAM-signed).
+    jobs: { handler: 'resolvers/lambda/jobs/handler.ts', timeoutSeconds: 300, mutations: ['completeStay', 'expireCredits'] },
+  },
+  schedules: {
+    'complete-stays': { function: 'jobs', rateMinutes: 60, input: { job: 'complete-stays' }, description: "Completes every confirmed stay whose check-out date has come on the hotel's calendar" },
+    // Daily: bookings and quotes never count an expired credit anyway; the entries are bookkeeping.
+    'expire-credits': { function: 'jobs', rateMinutes: 1440, input: { job: 'expire-credits' }, description: 'Moves credits past their expiry out of the balances' },
   },
   dataSources: {
     bookingsFn: { kind: 'LAMBDA', function: 'bookings' },

@@ -36,6 +36,9 @@ export async function ledgerViolations(target: DataApiTarget): Promise<unknown[]
      WHERE b.cashback_earned_minor <> coalesce((SELECT sum(amount_minor) FROM credit_ledger
                                                  WHERE booking_id = b.id AND kind = 'CASHBACK_EARNED'), 0)
     UNION ALL
+    SELECT 'qualifying spend is not the room total', b.id::text FROM bookings b
+     WHERE b.currency = b.credit_currency AND b.qualifying_spend_minor <> b.room_total_minor
+    UNION ALL
     SELECT 'booking nights differ from stay', b.id::text FROM bookings b
      WHERE (SELECT count(*) FROM booking_nights n WHERE n.booking_id = b.id) <> b.check_out - b.check_in
         OR (SELECT sum(rate_minor) FROM booking_nights n WHERE n.booking_id = b.id) <> b.room_total_minor

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { seed, SeedOptionsError } from '../../db/seed/index.js';
-import { tieredCashback } from '../../db/seed/ledger.js';
 import { describeSeed } from './seed-suite.js';
 import { pgliteTarget } from './targets.js';
 
@@ -18,9 +17,12 @@ describe('seed options', () => {
 });
 
 describe('seed cashback tiers', () => {
-  it('straddles tiers as the rewards rules describe', () => {
-    expect(tieredCashback(0, 200_000)).toBe(7_500);
-    expect(tieredCashback(200_000, 200_000)).toBe(12_500);
-    expect(tieredCashback(0, 1)).toBe(1);
+  it('has no tier bands of its own: the scenario takes them from the Lambdas\' tier module', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const file of ['scenario.ts', 'ledger.ts']) {
+      const source = await readFile(new URL(`../../db/seed/${file}`, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/100_000|350_000/);
+    }
+    expect(await readFile(new URL('../../db/seed/scenario.ts', import.meta.url), 'utf8')).toMatch(/from '\.\.\/\.\.\/resolvers\/lambda\/money\/tiers\.js'/);
   });
 });

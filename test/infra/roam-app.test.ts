@@ -30,6 +30,52 @@ describe("Roam's CDK app", () => {
     expect(Object.keys(dev.templates.api.findResources('AWS::Lambda::Alias')).length).toBeGreaterThanOrEqual(Object.keys(manifest.lambdaFunctions).length);
   });
 
+  it('runs each schedule of the manifest at its rate on its Lambda alias through EventBridge (completion hourly), with an alarm on failed runs', () => {
+    const api = dev.templates.api;
+    const functions = api.findResources('AWS::Lambda::Function');
+    const aliases = api.findResources('AWS::Lambda::Alias');
+    const jobsFunction = Object.keys(functions).find((id) => functions[id]?.Properties.FunctionName === 'roam-dev-jobs');
+    expect(jobsFunction).toBeDefined();
+    const rules = api.findResources('AWS::Events::Rule');
+    expect(Object.keys(manifest.schedules ?? {}).sort()).toEqual(['complete-stays', 'expire-credits']);
+    for (const [name, schedule] of Object.entries(manifest.schedules ?? {})) {
+      const found = Object.entries(rules).find(([, resource]: [string, any]) => resource.Properties.Name === `roam-dev-${name}`);
+      expect(found, name).toBeDefined();
+      const [ruleId, rule] = found as [string, any];
+      const rate = { 60: 'rate(1 hour)', 1440: 'rate(1 day)' }[schedule.rateMinutes];
+      expect(rule.Properties).toMatchObject({ ScheduleExpression: rate, State: 'ENABLED' });
+      if (name === 'complete-stays') expect(rate).toBe('rate(1 hour)');
+      // Its one target: the jobs function's live alias, with the schedule's input.
+      expect(rule.Properties.Targets).toHaveLength(1);
+      const [target] = rule.Properties.Targets;
+      expect(JSON.parse(target.Input)).toEqual(schedule.input);
+      expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2 });
+      const alias = aliases[target.Arn.Ref];
+      expect(alias?.Properties).toMatchObject({ Name: 'live', FunctionName: { Ref: jobsFunction } });
+      api.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { Ref: target.Arn.Ref }, SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      });
+      // The alarm: EventBridge failing to invoke, or the function failing, in one run's period.
+      api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: `roam-dev-${name}-failed`,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Metrics: Match.arrayWith([
+          Match.objectLike({ Expression: 'FILL(failed, 0) + FILL(errors, 0)' }),
+          Match.objectLike({ Id: 'failed', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'FailedInvocations', Namespace: 'AWS/Events', Dimensions: [{ Name: 'RuleName', Value: { Ref: ruleId } }] }) }) }),
+          Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'Errors', Namespace: 'AWS/Lambda' }) }) }),
+        ]),
+      });
+    }
+  });
+
+  it('lets the jobs function call the mutations it runs, completeStay and expireCredits', () => {
+    const policies = Object.values(dev.templates.api.findResources('AWS::IAM::Policy')) as any[];
+    const text = JSON.stringify(policies.filter((policy) => JSON.stringify(policy.Properties.Roles).includes('Lambdajobs')));
+    expect(text).toContain('/types/Mutation/fields/completeStay');
+    expect(text).toContain('/types/Mutation/fields/expireCredits');
+  });
+
   it('has no unsuppressed cdk-nag findings', () => {
     for (const stack of [dev.stacks.data, dev.stacks.auth, dev.stacks.api]) {
       const findings = [

@@ -114,7 +114,7 @@ const expectedEnums: Record<string, string[]> = {
   HotelSort: ['DISTANCE', 'PRICE', 'RATING'],
   BookingStatus: ['PENDING', 'CONFIRMED', 'CANCELLED', 'COMPLETED'],
   RewardsTier: ['STANDARD', 'SELECT', 'RESERVE'],
-  // The database's credit_ledger.kind values (db/migrations/0005_credits.sql).
+  // The database's credit_ledger.kind values (db/migrations/0005_credits.sql, WRITE_OFF from 0011_money_rules.sql).
   CreditEntryKind: [
     'CASHBACK_EARNED',
     'CASHBACK_REVERSAL',
@@ -125,6 +125,7 @@ const expectedEnums: Record<string, string[]> = {
     'PROMO',
     'EXPIRED',
     'ADJUSTMENT',
+    'WRITE_OFF',
   ],
   // The database's rate_plans.penalty_kind and meal_plan values (db/migrations/0002_catalogue.sql).
   CancellationPenaltyKind: ['FIRST_NIGHT', 'PERCENT_OF_STAY', 'FULL_STAY'],
@@ -150,7 +151,7 @@ function signatureOf(path: string): string | null {
 
 /** Enum → the migration CHECK constraint whose value list it must equal (order aside). */
 const enumsMirroringDatabase: Record<string, { file: string; constraint: string }> = {
-  CreditEntryKind: { file: 'db/migrations/0005_credits.sql', constraint: 'credit_ledger_kind_valid' },
+  CreditEntryKind: { file: 'db/migrations/0011_money_rules.sql', constraint: 'credit_ledger_kind_valid' },
   CancellationPenaltyKind: { file: 'db/migrations/0002_catalogue.sql', constraint: 'rate_plans_penalty_kind_valid' },
   MealPlan: { file: 'db/migrations/0002_catalogue.sql', constraint: 'rate_plans_meal_plan_valid' },
   BookingStatus: { file: 'db/migrations/0004_bookings.sql', constraint: 'bookings_status_valid' },

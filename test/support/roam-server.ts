@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roamConfig } from '../../local.config.js';
 import type { LocalProjectConfig } from '../../local/config/project.js';
+import type { ScheduleOptions } from '../../local/schedules.js';
 import { startLocalServer, type LocalServer } from '../../local/server.js';
 
 /** The fixed API key test servers accept. */
@@ -20,7 +21,7 @@ export interface RoamTestServer {
  * tests that go through the GraphQL endpoint. Set ROAM_TEST_PG_URL-backed servers with `dbUrl`.
  */
 export async function startRoamTestServer(
-  options: { hotels?: number; startDate?: string; dbUrl?: string; manifest?: LocalProjectConfig['manifest']; log?: (line: string) => void } = {},
+  options: { hotels?: number; startDate?: string; dbUrl?: string; manifest?: LocalProjectConfig['manifest']; log?: (line: string) => void; schedules?: ScheduleOptions } = {},
 ): Promise<RoamTestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
   const roam = roamConfig({ hotels: options.hotels ?? 40, seed: 'roam-tests', ...(options.startDate ? { startDate: options.startDate } : {}) });
@@ -35,6 +36,8 @@ export async function startRoamTestServer(
     ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
     log: options.log ?? (() => {}),
     requireAllRootResolvers: !options.manifest,
+    // Scheduled jobs run when a test asks (schedules.run) unless it sets its own timers.
+    schedules: options.schedules ?? { enabled: false },
   });
   return {
     server,

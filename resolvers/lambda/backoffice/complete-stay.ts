@@ -1,48 +1,15 @@
 /**
- * Mutation.completeStay (back office): marks a stay completed after check-out, and pays the
- * referrer's reward once the friend's completed stays reach $400 (room totals, converted to USD).
+ * Mutation.completeStay (back office, and the hourly completion job through it): marks a stay
+ * completed after check-out, and pays the referrer's reward once the friend's completed stays
+ * reach $400 (referrals/reward.ts).
  */
-import { convertMinor, USD_RATE, type CurrencyRate } from '../money/currency.js';
-import { earnedCreditExpiry } from '../money/expiry.js';
 import { todayInZone } from '../money/zoned-time.js';
-import { ErrorType, ReferralRules } from '../shared/constants.js';
-import { parseInstant, type SqlExecutor } from '../shared/data-api.js';
+import { ErrorType } from '../shared/constants.js';
 import { BusinessError, NotFoundError } from '../shared/errors.js';
 import { requireBackOffice, type FieldHandler } from '../shared/handler.js';
-import type { CreditBalanceChange } from '../shared/publish.js';
-import { balanceChange, currencyRates, extendEarnedExpiry, insertEntry, lockUser } from '../ledger/ledger.js';
+import { lockUser } from '../ledger/ledger.js';
 import { loadBookingRow, toBooking } from '../bookings/booking-view.js';
-
-/** Pays the referrer of `userId` if the friend's completed stays reached the threshold. */
-async function rewardReferrer(tx: SqlExecutor, userId: string, at: Date): Promise<CreditBalanceChange | null> {
-  const [redemption] = await tx.query<{ id: string; referrer_user_id: string }>(
-    'SELECT id, referrer_user_id FROM referral_redemptions WHERE referred_user_id = :user::uuid AND rewarded_at IS NULL FOR UPDATE',
-    { user: userId },
-  );
-  if (!redemption) return null;
-  const totals = await tx.query<{ currency: string; total: number }>(
-    `SELECT currency, sum(room_total_minor)::bigint AS total FROM bookings WHERE user_id = :user::uuid AND status = 'COMPLETED' GROUP BY currency`,
-    { user: userId },
-  );
-  const rates = await currencyRates(tx, totals.map((row) => row.currency.trim()));
-  // Rounded up: in the referrer's favour.
-  const usdCents = totals.reduce((sum, row) => sum + convertMinor(Number(row.total), rates.get(row.currency.trim()) as CurrencyRate, USD_RATE, 'ceil'), 0);
-  if (usdCents < ReferralRules.THRESHOLD_USD_CENTS) return null;
-
-  const referrer = await lockUser(tx, redemption.referrer_user_id);
-  if (!referrer) return null;
-  const currency = referrer.home_currency.trim();
-  const rate = (await currencyRates(tx, [currency])).get(currency) as CurrencyRate;
-  const [last] = await tx.query<{ at: string | null }>('SELECT max(created_at) AS at FROM bookings WHERE user_id = :user::uuid', { user: referrer.id });
-  const expiresAt = earnedCreditExpiry(at, last?.at ? parseInstant(last.at) : null);
-  const entry = await insertEntry(tx, {
-    userId: referrer.id, kind: 'REFERRAL_REWARD', amount: convertMinor(ReferralRules.REWARD_USD_CENTS, USD_RATE, rate, 'ceil'), currency,
-    expiresAt, referralRedemptionId: redemption.id, note: 'A friend you referred completed $400 of stays', at,
-  });
-  await extendEarnedExpiry(tx, referrer.id, at, expiresAt);
-  await tx.execute('UPDATE referral_redemptions SET rewarded_at = :at::timestamptz WHERE id = :id::uuid', { at: at.toISOString(), id: redemption.id });
-  return balanceChange(tx, referrer, [entry], at);
-}
+import { rewardReferrer } from '../referrals/reward.js';
 
 /** Serves Mutation.completeStay. */
 export const completeStay: FieldHandler = async (event, { db, publisher, now }) => {
@@ -50,6 +17,10 @@ export const completeStay: FieldHandler = async (event, { db, publisher, now }) 
   const bookingId = String(event.arguments.bookingId ?? '');
   const reward = await db.transaction(async (tx) => {
     const at = now();
+    // The guest's row first, as cancelBooking and redeemReferralCode take it: a completion never
+    // interleaves with a cancellation of the same booking or with the guest's redemption.
+    const owner = await loadBookingRow(tx, bookingId);
+    if (!owner || !(await lockUser(tx, owner.user_id))) throw new NotFoundError('No such booking');
     const booking = await loadBookingRow(tx, bookingId, { lock: true });
     if (!booking) throw new NotFoundError('No such booking');
     if (booking.status === 'COMPLETED') return null;

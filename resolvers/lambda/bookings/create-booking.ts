@@ -15,7 +15,7 @@ import type { AvailabilityChange, CreditBalanceChange } from '../shared/publish.
 import { balanceChange, expireDueGrants, extendEarnedExpiry, insertEntry, lockUser, type LedgerRow } from '../ledger/ledger.js';
 import { loadBookingRow, toBooking } from './booking-view.js';
 import { claimKey, completeKey, releaseKey, requestHash } from './idempotency.js';
-import { bookingCashback, priceOffer } from './offer.js';
+import { priceOffer } from './offer.js';
 import { decodeQuoteId } from './quote-id.js';
 import { loadStay } from './stay.js';
 
@@ -58,7 +58,7 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
 
       const credits = input.applyCredits ? offer.creditsApplicable : 0;
       const creditsValue = input.applyCredits ? offer.creditsValue : 0;
-      const { qualifyingSpend, cashback } = bookingCashback(offer, credits);
+      const { qualifyingSpend, cashback } = offer;
       const [booking] = await tx.query<{ id: string }>(
         `INSERT INTO bookings (user_id, hotel_id, room_type_id, rate_plan_id, check_in, check_out, guests, status, currency, room_total_minor,
            taxes_minor, fees_minor, total_minor, credit_currency, credits_applied_minor, credits_value_minor, qualifying_spend_minor,

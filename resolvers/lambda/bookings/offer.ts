@@ -5,7 +5,7 @@
 import { cancellationDeadline, cancellationPenalty, policySummary } from '../money/cancellation.js';
 import { convertMinor, USD_RATE, type CurrencyRate } from '../money/currency.js';
 import { creditsToApply, priceStay, type StayPrice } from '../money/pricing.js';
-import { cashbackFor, tierBands, type TierBand } from '../money/tiers.js';
+import { carriedRateBp, cashbackFor, tierBands, type TierBand } from '../money/tiers.js';
 import { formatInZone } from '../money/zoned-time.js';
 import type { SqlExecutor } from '../shared/data-api.js';
 import { currencyRates, openGrants, type OpenGrant } from '../ledger/ledger.js';
@@ -24,7 +24,11 @@ export interface Offer {
   roomTotalInCredits: number;
   /** Qualifying spend this calendar year before this booking. */
   spentBefore: number;
-  /** Cashback when the room total is paid in money (what the quote shows). */
+  /** The rate a status held from last year guarantees (basis points). */
+  floorRateBp: number;
+  /** Qualifying spend of this booking: the room total in the credit currency, however it is paid. */
+  qualifyingSpend: number;
+  /** Cashback on the qualifying spend: the same for the quote and the booking, credits or not. */
   cashback: number;
   bands: TierBand[];
   deadline: Date | null;
@@ -47,15 +51,6 @@ export function bandsFor(rate: CurrencyRate) {
   return tierBands((cents) => convertMinor(cents, USD_RATE, rate, 'floor'));
 }
 
-/**
- * Qualifying spend and cashback of a booking: the room total less the credits that paid part of it
- * (credits are not spend; the seed and migration 0004 count it the same way).
- */
-export function bookingCashback(offer: Offer, creditsApplied: number): { qualifyingSpend: number; cashback: number } {
-  const qualifyingSpend = Math.max(0, offer.roomTotalInCredits - creditsApplied);
-  return { qualifyingSpend, cashback: cashbackFor(offer.spentBefore, qualifyingSpend, offer.bands) };
-}
-
 /** Prices `stay` for the user at `now`. */
 export async function priceOffer(tx: SqlExecutor, stay: Stay, user: { id: string; home_currency: string }, now: Date): Promise<Offer> {
   const hotelCurrency = stay.catalogue.currency.trim();
@@ -72,13 +67,19 @@ export async function priceOffer(tx: SqlExecutor, stay: Stay, user: { id: string
   const roomTotalInCredits = convertMinor(price.roomTotal, hotelRate, creditRate, 'ceil');
   const creditsApplicable = creditsToApply(creditsAvailable, roomTotalInCredits);
   const creditsValue = Math.min(price.roomTotal, convertMinor(creditsApplicable, creditRate, hotelRate, 'ceil'));
-  const spentBefore = await yearSpend(tx, user.id, now.getUTCFullYear());
-  const cashback = cashbackFor(spentBefore, roomTotalInCredits, bandsFor(creditRate));
+  // Qualifying spend is the aggregate room rate however it is paid (credits included), taxes and
+  // fees excluded; the seed and migration 0011 count it the same way.
+  const year = now.getUTCFullYear();
+  const spentBefore = await yearSpend(tx, user.id, year);
+  const lastYearSpend = await yearSpend(tx, user.id, year - 1);
   const bands = bandsFor(creditRate);
+  const floorRateBp = carriedRateBp(lastYearSpend, bands);
+  const qualifyingSpend = roomTotalInCredits;
+  const cashback = cashbackFor(spentBefore, qualifyingSpend, bands, floorRateBp);
   const deadline = cancellationDeadline({ checkIn: stay.request.checkIn, checkInTime: stay.catalogue.check_in_time, timeZone: stay.catalogue.time_zone, terms: stay.terms });
   return {
     price, hotelCurrency, creditCurrency, grants, creditsAvailable, creditsApplicable, creditsValue,
-    roomTotalInCredits, spentBefore, cashback, bands, deadline,
+    roomTotalInCredits, spentBefore, floorRateBp, qualifyingSpend, cashback, bands, deadline,
     penalty: cancellationPenalty(stay.terms, nightlyRates),
     summary: policySummary(deadline, stay.catalogue.time_zone, stay.terms),
   };

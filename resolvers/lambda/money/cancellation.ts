@@ -49,11 +49,3 @@ export function policySummary(deadline: Date | null, timeZone: string, terms: Ca
   const month = MONTHS[Number(local.slice(5, 7)) - 1];
   return `Free cancellation until ${Number(local.slice(8, 10))} ${month} ${local.slice(11, 16)} (hotel time), then ${after}.`;
 }
-
-/**
- * The money refund of a cancellation: the amount charged less the penalty and less the spent
- * cashback that could not be taken back as credits, never below zero.
- */
-export function refundAmount(input: { amountCharged: number; penalty: number; deductedFromRefund: number }): number {
-  return Math.max(0, input.amountCharged - input.penalty - input.deductedFromRefund);
-}

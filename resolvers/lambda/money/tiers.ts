@@ -1,10 +1,14 @@
 /**
- * The rewards tier math, in ONE place: cashback for a booking (which may straddle tiers) and the
- * rewards status. Pure functions over integer minor units of the user's credit currency.
+ * The rewards tier math, in ONE place for the Lambdas and the seed (db/seed): the bands, cashback
+ * for a booking (which may straddle tiers) and the rewards status. Pure functions over integer
+ * minor units of the user's credit currency.
  *
- * Rounding (issue 7: "to the cent, in the user's favour"): the exact cashback of a booking is
+ * Rounding ("to the cent, in the user's favour"): the exact cashback of a booking is
  * sum(portion x rate) over the tiers it touches; it is rounded UP to the minor unit once, on the
  * booking total (not per tier), so no booking ever earns less than its exact cashback.
+ *
+ * Status carries its rate: a status held from last year (it lasts through the following calendar
+ * year) sets a floor under this year's band rate, so each dollar earns the higher of the two.
  */
 import { CashbackTiers } from '../shared/constants.js';
 
@@ -35,12 +39,22 @@ export function tierForSpend(spend: number, bands: readonly TierBand[]): TierBan
 }
 
 /**
+ * The rate (basis points) a status carried over from last year guarantees this year: the rate of
+ * the band last year's spend reached (STANDARD's rate when there was none).
+ */
+export function carriedRateBp(lastYearSpend: number, bands: readonly TierBand[]): number {
+  return tierForSpend(lastYearSpend, bands).rateBp;
+}
+
+/**
  * Cashback for `amount` of qualifying spend when `spentBefore` was already spent this calendar
- * year: each part of the amount earns the rate of the band it falls in, rounded up once.
+ * year: each part of the amount earns the higher of the rate of the band it falls in and
+ * `floorRateBp` (the carried status's rate), rounded up once.
  * @example cashbackFor(0, 200_000, tierBands()) // 7_500: $1,000 at 2.5% + $1,000 at 5%
  * @example cashbackFor(200_000, 200_000, tierBands()) // 12_500: $1,500 at 5% + $500 at 10%
+ * @example cashbackFor(0, 200_000, tierBands(), 1000) // 20_000: RESERVE held from last year, 10% throughout
  */
-export function cashbackFor(spentBefore: number, amount: number, bands: readonly TierBand[]): number {
+export function cashbackFor(spentBefore: number, amount: number, bands: readonly TierBand[], floorRateBp = 0): number {
   if (amount <= 0) return 0;
   const start = Math.max(0, spentBefore);
   const end = start + amount;
@@ -48,7 +62,7 @@ export function cashbackFor(spentBefore: number, amount: number, bands: readonly
   bands.forEach((band, index) => {
     const bandEnd = bands[index + 1]?.from ?? Number.POSITIVE_INFINITY;
     const overlap = Math.min(end, bandEnd) - Math.max(start, band.from);
-    if (overlap > 0) exactTimesBp += overlap * band.rateBp;
+    if (overlap > 0) exactTimesBp += overlap * Math.max(band.rateBp, floorRateBp);
   });
   return Math.ceil(exactTimesBp / BP_PER_UNIT);
 }
@@ -67,8 +81,9 @@ export interface RewardsStatusValue {
 
 /**
  * The status held in `year`: the higher of this year's tier and last year's (status lasts through
- * the next calendar year). The next tier, the spend to reach it and the cashback rate follow this
- * year's spend only (the FAQ's examples: a carried-over status does not raise the rate).
+ * the next calendar year). The next tier and the spend to reach it follow this year's spend; the
+ * cashback rate is what the next dollar earns: the higher of the held status's rate and the rate
+ * of this year's band.
  */
 export function rewardsStatus(input: { year: number; thisYearSpend: number; lastYearSpend: number; bands: readonly TierBand[] }): RewardsStatusValue {
   const { bands, year } = input;
@@ -86,7 +101,7 @@ export function rewardsStatus(input: { year: number; thisYearSpend: number; last
     qualifyingSpend: input.thisYearSpend,
     nextTier: next?.tier ?? null,
     spendToNextTier: next ? next.from - input.thisYearSpend : null,
-    cashbackPercent: current.rateBp / 100,
+    cashbackPercent: Math.max(current.rateBp, held.rateBp) / 100,
     statusValidUntil,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The referrals Lambda: Mutation.redeemReferralCode. One code per user, once, within 30 days of
  * signup, never one's own; the signup credit is granted at once and expires 30 days after signup.
+ * If the friend's completed stays already reach the threshold, the referrer is paid at once.
  */
 import { convertMinor, USD_RATE, type CurrencyRate } from '../money/currency.js';
 import { addDays, signupCreditExpiry } from '../money/expiry.js';
@@ -9,6 +10,7 @@ import { parseInstant } from '../shared/data-api.js';
 import { BusinessError, NotFoundError } from '../shared/errors.js';
 import { createResolverHandler, requireUser, type FieldHandler } from '../shared/handler.js';
 import { balanceChange, balanceOf, currencyRates, insertEntry, lockUser, toLedgerEntry } from '../ledger/ledger.js';
+import { rewardReferrer } from './reward.js';
 
 const notAllowed = (message: string) => new BusinessError(ErrorType.REFERRAL_NOT_ALLOWED, message);
 
@@ -39,9 +41,12 @@ export const redeemReferralCode: FieldHandler = async (event, { db, publisher, n
       userId: user.id, kind: 'REFERRAL_SIGNUP', amount: convertMinor(ReferralRules.SIGNUP_CREDIT_USD_CENTS, USD_RATE, rate, 'ceil'), currency,
       expiresAt: signupCreditExpiry(signedUpAt), referralRedemptionId: (redemption as { id: string }).id, note: `Referral code ${code}`, at,
     });
-    return { credit, balance: await balanceOf(tx, user.id), change: await balanceChange(tx, user, [credit], at), currency };
+    // The friend may have completed $400 of stays before redeeming: the referrer is paid now.
+    const reward = await rewardReferrer(tx, user.id, at);
+    return { credit, balance: await balanceOf(tx, user.id), change: await balanceChange(tx, user, [credit], at), reward, currency };
   });
   await publisher.creditBalanceChanged(outcome.change);
+  if (outcome.reward) await publisher.creditBalanceChanged(outcome.reward);
   return { code, credit: toLedgerEntry(outcome.credit), balance: { amount: outcome.balance, currency: outcome.currency } };
 };
 

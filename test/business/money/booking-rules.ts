@@ -54,9 +54,9 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       expect(quote.creditsApplicable.amount).toBe(RATE);
       expect(booking.creditsApplied).toEqual({ amount: RATE, currency: 'USD' });
       expect(booking.amountCharged.amount).toBe(booking.total.amount - RATE);
-      // Credits are not spend: the quote's cashback assumes money; paid wholly by credits, the booking earns none.
+      // Qualifying spend is the room rate however it is paid: paid wholly by credits, the booking earns what the quote said.
       expect(quote.cashbackEarned.amount).toBe(1_250);
-      expect(booking.cashbackEarned.amount).toBe(0);
+      expect(booking.cashbackEarned.amount).toBe(1_250);
       const spent = (await ledger(driver.db, user.id)).filter((entry) => entry.kind === 'SPENT');
       const byGrant = Object.fromEntries(spent.map((entry) => [entry.consumes_entry_id, Number(entry.amount_minor)]));
       expect(byGrant).toEqual({ [sooner]: -10_000, [later]: -(RATE - 10_000) });
@@ -210,7 +210,7 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const promo = await grant(driver.db, user.id, 5_000, 240);
       const input = stayInput(hotel, hotel.flexRoomTypeId, 40, 2);
       const { booking } = await quoteAndBook(driver, user, input, true);
-      expect(booking.cashbackEarned.amount).toBe(Math.ceil(((2 * RATE - 5_000) * 250) / 10_000)); // on the part paid in money
+      expect(booking.cashbackEarned.amount).toBe(Math.ceil((2 * RATE * 250) / 10_000)); // on the whole room rate, credits included
       const soldWhileBooked = await roomsSold(driver.db, hotel.flexRoomTypeId, input.checkIn);
       const reply = await driver.cancelBooking(user, booking.id);
       expect(reply.error).toBeUndefined();
@@ -261,10 +261,12 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const charged = nonRefundable.amountCharged.amount;
       const penalty = 200_000; // FULL_STAY
       const deducted = Math.min(7_500, charged - penalty);
+      // What the refund cannot absorb comes from the user's other credits (the spender's cashback).
+      const fromCredits = Math.min(7_500 - deducted, spender.cashbackEarned.amount);
       expect(reply.data.cancellation).toMatchObject({
-        free: false, penalty: { amount: penalty }, cashbackReversed: { amount: 0 }, deductedFromRefund: { amount: deducted }, refund: { amount: charged - penalty - deducted },
+        free: false, penalty: { amount: penalty }, cashbackReversed: { amount: fromCredits }, deductedFromRefund: { amount: deducted }, refund: { amount: charged - penalty - deducted },
       });
-      expect(await expectConsistentLedger(driver.db, user.id)).toBe(spender.cashbackEarned.amount);
+      expect(await expectConsistentLedger(driver.db, user.id)).toBe(spender.cashbackEarned.amount - fromCredits);
     });
 
     it('reverses what is left of a partly spent cashback and deducts the rest', async () => {

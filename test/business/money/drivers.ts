@@ -9,6 +9,7 @@ import { backOfficeRoutes } from '../../../resolvers/lambda/backoffice/handler.j
 import { bookingRoutes } from '../../../resolvers/lambda/bookings/handler.js';
 import { referralRoutes } from '../../../resolvers/lambda/referrals/handler.js';
 import { rewardRoutes } from '../../../resolvers/lambda/rewards/handler.js';
+import type { LocalServer } from '../../../local/server.js';
 import type { DataAccess } from '../../../resolvers/lambda/shared/data-api.js';
 import { startInProcessMoney } from './in-process.js';
 import { CANCEL_BOOKING, COMPLETE_STAY, CREATE_BOOKING, EXPIRE, QUOTE, READ_BOOKING, REDEEM, REWARDS, SET_AVAILABILITY, newUsername, startMoneyApi } from './support.js';
@@ -42,6 +43,10 @@ export interface MoneyDriver {
   rewards(user: TestUser): Promise<Reply>;
   /** `booking(id)` as the reads part serves it (GraphQL only). */
   readBooking?(user: TestUser, bookingId: string): Promise<Reply>;
+  /** The offline server (GraphQL only). */
+  server?: LocalServer;
+  /** Runs a scheduled job once, as its timer would (GraphQL only: the offline server runs the jobs Lambda). */
+  runJob?(name: string): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -90,6 +95,7 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
   };
   return {
     db: api.db,
+    server: api.roam.server,
     async newUser(options = {}) {
       const username = newUsername('user');
       // Any user field runs ensureUser first, which creates the row from the token.
@@ -113,6 +119,10 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
       return reply.error ? reply : { data: reply.data.rewards };
     },
     readBooking: (user, bookingId) => call({ user }, READ_BOOKING, { id: bookingId }, 'booking'),
+    async runJob(name) {
+      const outcome = await api.roam.server.schedules.run(name);
+      return outcome.ok ? { data: outcome.result } : { error: { type: outcome.errorType, message: outcome.errorMessage } };
+    },
     async close() {
       await api.close();
       await database?.drop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancellationDeadline, cancellationPenalty, policySummary, refundAmount } from '../../../resolvers/lambda/money/cancellation.js';
+import { cancellationDeadline, cancellationPenalty, policySummary } from '../../../resolvers/lambda/money/cancellation.js';
 import { convertMinor, USD_RATE } from '../../../resolvers/lambda/money/currency.js';
 import { addYears, earnedCreditExpiry, refundedCreditExpiry, signupCreditExpiry } from '../../../resolvers/lambda/money/expiry.js';
 import { creditsToApply, priceStay } from '../../../resolvers/lambda/money/pricing.js';
@@ -86,11 +86,6 @@ describe('cancellation policy', () => {
     expect(cancellationPenalty({ freeCancellationHours: 24, penaltyKind: 'PERCENT_OF_STAY', penaltyPercent: 50 }, rates)).toBe(30_000);
     expect(cancellationPenalty({ freeCancellationHours: 24, penaltyKind: 'PERCENT_OF_STAY', penaltyPercent: 33 }, rates)).toBe(19_800);
     expect(cancellationPenalty({ freeCancellationHours: null, penaltyKind: 'FULL_STAY', penaltyPercent: null }, rates)).toBe(60_001);
-  });
-
-  it('refunds the charge less penalty and unrecovered cashback, never below zero', () => {
-    expect(refundAmount({ amountCharged: 10_000, penalty: 2_000, deductedFromRefund: 500 })).toBe(7_500);
-    expect(refundAmount({ amountCharged: 1_000, penalty: 2_000, deductedFromRefund: 500 })).toBe(0);
   });
 });
 

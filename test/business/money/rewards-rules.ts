@@ -29,12 +29,12 @@ export function describeRewardsRules(env: () => { driver: MoneyDriver; hotel: Te
       expect((await driver.rewards(user)).data).toMatchObject({ tier: 'RESERVE', qualifyingSpend: { amount: 400_000 }, nextTier: null, spendToNextTier: null, cashbackPercent: 10 });
     });
 
-    it('keeps last year status through this year; the rate follows this year spend; cancelled stays do not count', async () => {
+    it('keeps last year status and its rate through this year; cancelled stays do not count', async () => {
       const { driver, hotel } = env();
       const user = await driver.newUser();
       const { booking } = await quoteAndBook(driver, user, stayInput(hotel, hotel.nonRefRoomTypeId, 30, 8)); // $4,000
       await driver.db.execute("UPDATE bookings SET created_at = created_at - interval '1 year' WHERE id = :id::uuid", { id: booking.id });
-      expect((await driver.rewards(user)).data).toMatchObject({ tier: 'RESERVE', qualifyingSpend: { amount: 0 }, nextTier: 'SELECT', cashbackPercent: 2.5, statusValidUntil: `${year}-12-31` });
+      expect((await driver.rewards(user)).data).toMatchObject({ tier: 'RESERVE', qualifyingSpend: { amount: 0 }, nextTier: 'SELECT', cashbackPercent: 10, statusValidUntil: `${year}-12-31` });
       const { booking: cancelled } = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 40, 3));
       expect((await driver.cancelBooking(user, cancelled.id)).error).toBeUndefined();
       expect((await driver.rewards(user)).data.qualifyingSpend.amount).toBe(0);

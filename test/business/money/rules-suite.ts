@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { describeBookingRules } from './booking-rules.js';
 import { describeCreditRules } from './credit-rules.js';
+import { describeDecisionRules } from './decision-rules.js';
 import { describeRewardsRules } from './rewards-rules.js';
 import type { MoneyDriver } from './drivers.js';
 import { RATE } from './fixtures.js';
@@ -28,4 +29,5 @@ export function describeMoneyRules(start: () => Promise<MoneyDriver>) {
   describeBookingRules(env);
   describeCreditRules(env);
   describeRewardsRules(env);
+  describeDecisionRules(env);
 }

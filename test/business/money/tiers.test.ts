@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashbackFor, rewardsStatus, tierBands, tierForSpend } from '../../../resolvers/lambda/money/tiers.js';
+import { carriedRateBp, cashbackFor, rewardsStatus, tierBands, tierForSpend } from '../../../resolvers/lambda/money/tiers.js';
 
 const bands = tierBands();
 const dollars = (n: number) => n * 100;
@@ -24,6 +24,16 @@ describe('cashback tiers', () => {
     expect(cashbackFor(0, 1001, bands)).toBe(26);
     // Straddling: 1 cent below $1,000 at 2.5% (0.025) + 1 cent above at 5% (0.05) = 0.075 -> 1, not 2.
     expect(cashbackFor(dollars(1000) - 1, 2, bands)).toBe(1);
+  });
+
+  it('earns at least the carried status rate on every dollar (a held status carries its rate)', () => {
+    // RESERVE from last year: $2,000 at 10%, not $75.
+    expect(cashbackFor(0, dollars(2000), bands, carriedRateBp(dollars(4000), bands))).toBe(dollars(200));
+    // SELECT from last year: the first $1,000 at 5% instead of 2.5%, then 5%.
+    expect(cashbackFor(0, dollars(2000), bands, carriedRateBp(dollars(1500), bands))).toBe(dollars(100));
+    // Past $3,500 this year's RESERVE band beats a carried SELECT.
+    expect(cashbackFor(dollars(3000), dollars(1000), bands, carriedRateBp(dollars(1500), bands))).toBe(dollars(75));
+    expect(carriedRateBp(0, bands)).toBe(250);
   });
 
   it('earns nothing on nothing', () => {
@@ -54,9 +64,13 @@ describe('rewards status', () => {
     expect(status).toMatchObject({ tier: 'SELECT', nextTier: 'RESERVE', spendToNextTier: dollars(1500), cashbackPercent: 5, statusValidUntil: '2027-12-31' });
   });
 
-  it('keeps last year status through this year while the rate follows this year spend', () => {
+  it('keeps last year status through this year, and its rate: the next dollar earns the higher of the two', () => {
     const status = rewardsStatus({ year: 2026, thisYearSpend: dollars(100), lastYearSpend: dollars(4000), bands });
-    expect(status).toMatchObject({ tier: 'RESERVE', nextTier: 'SELECT', spendToNextTier: dollars(900), cashbackPercent: 2.5, statusValidUntil: '2026-12-31' });
+    expect(status).toMatchObject({ tier: 'RESERVE', nextTier: 'SELECT', spendToNextTier: dollars(900), cashbackPercent: 10, statusValidUntil: '2026-12-31' });
+    const select = rewardsStatus({ year: 2026, thisYearSpend: dollars(100), lastYearSpend: dollars(2000), bands });
+    expect(select).toMatchObject({ tier: 'SELECT', cashbackPercent: 5 });
+    // This year's band beats a lower carried status.
+    expect(rewardsStatus({ year: 2026, thisYearSpend: dollars(3600), lastYearSpend: dollars(2000), bands })).toMatchObject({ tier: 'RESERVE', cashbackPercent: 10 });
   });
 
   it('has no next tier at RESERVE', () => {

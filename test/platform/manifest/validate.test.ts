@@ -77,10 +77,11 @@ describe('Function: mergeManifests', () => {
       { dataSources: { none: { kind: 'NONE' } } },
       { resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } } },
     );
-    expect(merged).toEqual({ dataSources: { none: { kind: 'NONE' } }, lambdaFunctions: {}, functions: {}, resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } } });
+    expect(merged).toEqual({ dataSources: { none: { kind: 'NONE' } }, lambdaFunctions: {}, functions: {}, resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } }, schedules: {} });
   });
 
   it('refuses a name declared twice', () => {
     expect(() => mergeManifests({ dataSources: { db: { kind: 'RDS' } } }, { dataSources: { db: { kind: 'NONE' } } })).toThrow('dataSources.db is declared in two manifest parts');
+    expect(() => mergeManifests({ schedules: { tick: { function: 'a', rateMinutes: 1 } } }, { schedules: { tick: { function: 'b', rateMinutes: 5 } } })).toThrow('schedules.tick is declared in two manifest parts');
   });
 });
