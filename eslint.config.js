@@ -29,7 +29,7 @@ const boundaries = [
     rules: layerRule([roamCode, 'The emulator is generic: a project reaches it only through its configuration.']),
   },
   {
-    files: ['resolvers/**/*.ts', 'db/**/*.ts', 'infra/**/*.ts', 'client/**/*.ts', 'api.config.ts'],
+    files: ['resolvers/**/*.ts', 'db/**/*.ts', 'infra/**/*.ts', 'client/**/*.ts', 'scripts/**/*.ts', 'api.config.ts', 'codegen.ts'],
     rules: layerRule([`${up}local(/|\\.config|$)`, 'Deployed code and the CDK app never import the emulator: use platform/.']),
   },
 ];
