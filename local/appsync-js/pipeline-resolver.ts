@@ -47,7 +47,7 @@ async function runFunction(run: FieldRun, fn: PipelineFunction, prev: unknown): 
 }
 
 /**
- * Resolves a field with a pipeline resolver (reference/appsync.md §A3, §A5): resolver `request`,
+ * Resolves a field with a pipeline resolver (https://docs.aws.amazon.com/appsync/latest/devguide/pipeline-resolvers-js.html): resolver `request`,
  * each function's `request` → data source → `response` (each return value is the next
  * `ctx.prev.result`), then resolver `response`. One stash is shared by every step.
  * `runtime.earlyReturn` in the resolver request skips every function; in a function request it

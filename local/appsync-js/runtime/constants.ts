@@ -1,5 +1,5 @@
 /**
- * Wire constants and limits of the APPSYNC_JS runtime (`reference/appsync.md` §A7, §A8, §B1, §E5).
+ * Wire constants and limits of the APPSYNC_JS runtime (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-overview-js.html).
  * Pure data: this file is bundled into the resolver sandbox with the rest of the runtime.
  */
 import { RdsRequestLimits } from '../../../platform/appsync-js/rds-request.js';
