@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +34,21 @@ export async function checkLanguageSubsetOnce(code: string, positions: PositionM
   const { checkLanguageSubset } = await import('../../platform/appsync-js/check-subset.js');
   checkLanguageSubset(code, positions);
   known.add(key);
-  // Write aside and rename, so parallel loaders (and test processes) never read half a file.
-  const scratch = `${CACHE_FILE}.${process.pid}.${key.slice(0, 8)}`;
-  await mkdir(dirname(CACHE_FILE), { recursive: true });
-  await writeFile(scratch, JSON.stringify([...known]));
-  await rename(scratch, CACHE_FILE);
+  await rememberPassed(known);
+}
+
+/**
+ * Writes aside and renames, so parallel loaders (and test processes) never read half a file. The
+ * scratch name is unique per write: one process may build the same code twice at once. The cache
+ * only saves time, so a write that fails (a read-only tree, a race with a cleaner) is ignored.
+ */
+async function rememberPassed(known: Set<string>): Promise<void> {
+  const scratch = `${CACHE_FILE}.${randomUUID()}`;
+  try {
+    await mkdir(dirname(CACHE_FILE), { recursive: true });
+    await writeFile(scratch, JSON.stringify([...known]));
+    await rename(scratch, CACHE_FILE);
+  } catch {
+    await rm(scratch, { force: true }).catch(() => undefined);
+  }
 }
