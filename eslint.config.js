@@ -48,7 +48,17 @@ export default tseslint.config(
     // Tests build deliberately broken inputs, which `any` expresses most plainly.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'it', property: 'skip' }, { object: 'describe', property: 'only' }, { object: 'describe', property: 'skip' }, { object: 'test', property: 'only' }, { object: 'test', property: 'skip' }] },
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only' },
+        { object: 'it', property: 'skip' },
+        { object: 'describe', property: 'only' },
+        { object: 'describe', property: 'skip' },
+        { object: 'test', property: 'only' },
+        { object: 'test', property: 'skip' },
+      ],
+    },
   },
   ...boundaries,
   {

@@ -22,7 +22,11 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
       ...api.database,
       async prepare(target, log) {
         await migrate(target, { log });
-        const { records } = await target.api.executeStatement({ resourceArn: target.resourceArn, secretArn: target.secretArn, sql: 'SELECT count(*) AS n FROM hotels' });
+        const { records } = await target.api.executeStatement({
+          resourceArn: target.resourceArn,
+          secretArn: target.secretArn,
+          sql: 'SELECT count(*) AS n FROM hotels',
+        });
         if (Number(records?.[0]?.[0]?.longValue ?? 0) === 0) {
           log(`The database is empty: seeding it (a year of inventory for ${seedOptions.hotels ?? 2000} hotels; once only).`);
           await seed(target, { ...seedOptions, log });

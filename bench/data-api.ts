@@ -40,7 +40,12 @@ interface Figures {
 const ROUNDS = 5;
 
 /** Runs `once` up to `count` times or `maxMs`, `concurrency` at a time; returns latencies (ms) and elapsed time. */
-async function slice(once: (i: number) => Promise<unknown>, concurrency: number, count: number, maxMs: number): Promise<{ latencies: number[]; elapsed: number }> {
+async function slice(
+  once: (i: number) => Promise<unknown>,
+  concurrency: number,
+  count: number,
+  maxMs: number,
+): Promise<{ latencies: number[]; elapsed: number }> {
   const latencies: number[] = [];
   const started = performance.now();
   let next = 0;
@@ -104,7 +109,10 @@ async function main(): Promise<void> {
       ['pg directly', (i) => pool.query(sqlPg, [idOf(i)])],
       ['Data API core in process', (i) => core.executeStatement(input(i))],
       // What a JS resolver on the RDS data source costs offline (metadata included, as AppSync asks).
-      ['AppSync RDS path (executeRdsRequest)', (i) => executeRdsRequest(core, arns, { statements: [sqlAppSync], variableMap: { ':P0': idOf(i) } })],
+      [
+        'AppSync RDS path (executeRdsRequest)',
+        (i) => executeRdsRequest(core, arns, { statements: [sqlAppSync], variableMap: { ':P0': idOf(i) } }),
+      ],
       ['AWS SDK -> HTTP endpoint', (i) => sdk.send(new ExecuteStatementCommand(input(i)))],
       ['AWS SDK -> HTTP endpoint, includeResultMetadata', (i) => sdk.send(new ExecuteStatementCommand(input(i, true)))],
     ];

@@ -90,11 +90,17 @@ async function warmOverhead(): Promise<void> {
 async function sdkBundling(): Promise<void> {
   const dir = await mkdtemp(path.resolve('node_modules/.cache/bench-sdk-'));
   try {
-    for (const [label, external] of [['external', ['@aws-sdk/*']], ['bundled', []]] as const) {
+    for (const [label, external] of [
+      ['external', ['@aws-sdk/*']],
+      ['bundled', []],
+    ] as const) {
       const outfile = path.join(dir, label, 'index.mjs');
       await build({ ...lambdaBundleOptions, external: [...external], entryPoints: [fixture('rds-data')], outfile });
       const probe = path.join(dir, label, 'probe.mjs');
-      await writeFile(probe, "const t = performance.now(); await import('./index.mjs'); process.stdout.write(String(performance.now() - t));");
+      await writeFile(
+        probe,
+        "const t = performance.now(); await import('./index.mjs'); process.stdout.write(String(performance.now() - t));",
+      );
       const loads: number[] = [];
       for (let i = 0; i < COLD_RUNS; i += 1) {
         const out = execFileSync(process.execPath, [probe], { env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
@@ -111,7 +117,9 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
   await coldStart('echo (no dependencies)', { functions: [{ name: 'echo', handlerFile: fixture('echo') }] }, EVENT);
 
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"numberOfRecordsUpdated":1}'));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"numberOfRecordsUpdated":1}'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await coldStart(

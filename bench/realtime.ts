@@ -72,7 +72,16 @@ function subscribe(socket: WebSocket, host: string, room: string): Promise<void>
         resolve();
       }
     });
-    socket.send(JSON.stringify({ id, type: 'start', payload: { data: JSON.stringify({ query: `subscription { onMessage(room: "${room}") { id body } }`, variables: {} }), extensions: { authorization: { host, 'x-api-key': API_KEY } } } }));
+    socket.send(
+      JSON.stringify({
+        id,
+        type: 'start',
+        payload: {
+          data: JSON.stringify({ query: `subscription { onMessage(room: "${room}") { id body } }`, variables: {} }),
+          extensions: { authorization: { host, 'x-api-key': API_KEY } },
+        },
+      }),
+    );
   });
 }
 
@@ -80,7 +89,10 @@ async function post(url: string, room: string, body: string): Promise<void> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
-    body: JSON.stringify({ query: 'mutation($input: MessageInput!) { postMessage(input: $input) { id room body } }', variables: { input: { room, body } } }),
+    body: JSON.stringify({
+      query: 'mutation($input: MessageInput!) { postMessage(input: $input) { id room body } }',
+      variables: { input: { room, body } },
+    }),
   });
   await response.arrayBuffer();
 }
@@ -120,7 +132,10 @@ async function latency(url: string, sockets: WebSocket[], room: string, rounds: 
 }
 
 async function main(): Promise<void> {
-  const child = fork(new URL(import.meta.url), ['--server'], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(new URL(import.meta.url), ['--server'], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<{ url: string }>((resolve) => child.once('message', resolve));
   const url = ready.url;
   const host = new URL(url).host;
@@ -152,12 +167,20 @@ async function main(): Promise<void> {
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
     console.log(`| subscribers | rounds | first event p50 ms | p95 ms | last event p50 ms | p95 ms |`);
     console.log(`|---|---|---|---|---|---|`);
-    console.log(`| 1 | ${ROUNDS_ONE} | ${ms(percentile(single.first, 50))} | ${ms(percentile(single.first, 95))} | ${ms(percentile(single.last, 50))} | ${ms(percentile(single.last, 95))} |`);
-    console.log(`| ${SUBSCRIBERS_MANY} | ${ROUNDS_MANY} | ${ms(percentile(fanOut.first, 50))} | ${ms(percentile(fanOut.first, 95))} | ${ms(percentile(fanOut.last, 50))} | ${ms(percentile(fanOut.last, 95))} |`);
+    console.log(
+      `| 1 | ${ROUNDS_ONE} | ${ms(percentile(single.first, 50))} | ${ms(percentile(single.first, 95))} | ${ms(percentile(single.last, 50))} | ${ms(percentile(single.last, 95))} |`,
+    );
+    console.log(
+      `| ${SUBSCRIBERS_MANY} | ${ROUNDS_MANY} | ${ms(percentile(fanOut.first, 50))} | ${ms(percentile(fanOut.first, 95))} | ${ms(percentile(fanOut.last, 50))} | ${ms(percentile(fanOut.last, 95))} |`,
+    );
     console.log('');
     console.log(`${IDLE_CONNECTIONS} idle connections (acknowledged, no subscription), server process after GC:`);
-    console.log(`  rss ${mb(before.rss)} -> ${mb(after.rss)} MB (+${mb(after.rss - before.rss)} MB, ${((after.rss - before.rss) / IDLE_CONNECTIONS / 1024).toFixed(1)} KB each)`);
-    console.log(`  heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)} MB (+${((after.heapUsed - before.heapUsed) / IDLE_CONNECTIONS / 1024).toFixed(1)} KB each), external +${mb(after.external - before.external)} MB`);
+    console.log(
+      `  rss ${mb(before.rss)} -> ${mb(after.rss)} MB (+${mb(after.rss - before.rss)} MB, ${((after.rss - before.rss) / IDLE_CONNECTIONS / 1024).toFixed(1)} KB each)`,
+    );
+    console.log(
+      `  heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)} MB (+${((after.heapUsed - before.heapUsed) / IDLE_CONNECTIONS / 1024).toFixed(1)} KB each), external +${mb(after.external - before.external)} MB`,
+    );
   } finally {
     child.send({ type: 'stop' });
     await new Promise((resolve) => child.once('exit', resolve));

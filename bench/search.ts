@@ -43,13 +43,22 @@ function literal(value: unknown): string {
 async function renderedStatements(input: Record<string, unknown>, limit: number): Promise<string[]> {
   const code = await loadResolverCode('resolvers/js/Query.searchHotels.ts');
   let sent: { statements: string[]; variableMap: Record<string, unknown> } | undefined;
-  await runUnitResolver(code, {
-    arguments: { input, limit }, identity: null, source: null, request: { headers: {}, domainName: null },
-    info: { fieldName: 'searchHotels', parentTypeName: 'Query', variables: {}, selectionSetList: [], selectionSetGraphQL: '' }, env: {},
-  }, async (request) => {
-    sent = request as typeof sent;
-    return { error: { message: 'not run', type: 'Bench' } };
-  }, { deadline: Date.now() + 30_000, requestId: 'bench' });
+  await runUnitResolver(
+    code,
+    {
+      arguments: { input, limit },
+      identity: null,
+      source: null,
+      request: { headers: {}, domainName: null },
+      info: { fieldName: 'searchHotels', parentTypeName: 'Query', variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
+      env: {},
+    },
+    async (request) => {
+      sent = request as typeof sent;
+      return { error: { message: 'not run', type: 'Bench' } };
+    },
+    { deadline: Date.now() + 30_000, requestId: 'bench' },
+  );
   if (!sent) throw new Error('the resolver sent no request');
   const variables = sent.variableMap;
   // Longest names first, so :P1 never eats the start of :P10.
@@ -65,8 +74,21 @@ async function main(): Promise<void> {
   const { id: cityId, name, latitude, longitude, hotels } = city.rows[0];
   const cases: [string, Record<string, unknown>][] = [
     [`city ${name} (${hotels} hotels), 3 nights, sort PRICE`, { cityId, checkIn: day(14), checkOut: day(17), guests: 2, sort: 'PRICE' }],
-    [`near ${name} centre, 25 km, 3 nights, sort DISTANCE`, { near: { location: { latitude, longitude }, radiusKm: 25 }, checkIn: day(14), checkOut: day(17), guests: 2 }],
-    ['near, 10 km, 7 nights, 4 stars + wifi, sort RATING', { near: { location: { latitude, longitude }, radiusKm: 10 }, checkIn: day(30), checkOut: day(37), guests: 2, filters: { minStars: 4, amenities: ['wifi'] }, sort: 'RATING' }],
+    [
+      `near ${name} centre, 25 km, 3 nights, sort DISTANCE`,
+      { near: { location: { latitude, longitude }, radiusKm: 25 }, checkIn: day(14), checkOut: day(17), guests: 2 },
+    ],
+    [
+      'near, 10 km, 7 nights, 4 stars + wifi, sort RATING',
+      {
+        near: { location: { latitude, longitude }, radiusKm: 10 },
+        checkIn: day(30),
+        checkOut: day(37),
+        guests: 2,
+        filters: { minStars: 4, amenities: ['wifi'] },
+        sort: 'RATING',
+      },
+    ],
   ];
 
   for (const [label, input] of cases) {
@@ -77,7 +99,15 @@ async function main(): Promise<void> {
   await client.end();
 
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-bench-'));
-  const server = await startLocalServer(roamConfig(), { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, dbUrl: url, log: () => {} } as Parameters<typeof startLocalServer>[1]);
+  const server = await startLocalServer(roamConfig(), {
+    rootDir: process.cwd(),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    apiKey: API_KEY,
+    dbUrl: url,
+    log: () => {},
+  } as Parameters<typeof startLocalServer>[1]);
   try {
     console.log('\n| case | requests | items | p50 ms | p90 ms | p99 ms |\n|---|---|---|---|---|---|');
     // The first row is the server's own floor: a one-row RDS read through the same path.
@@ -87,7 +117,11 @@ async function main(): Promise<void> {
     ];
     for (const [label, query, variables] of runs) {
       const once = async () => {
-        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify({ query, variables }) });
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+          body: JSON.stringify({ query, variables }),
+        });
         const body = (await response.json()) as { data?: { searchHotels?: { items: unknown[] }; cities?: unknown[] }; errors?: unknown };
         if (body.errors) throw new Error(JSON.stringify(body.errors));
         return (body.data?.searchHotels?.items ?? body.data?.cities ?? []).length;

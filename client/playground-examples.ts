@@ -17,7 +17,9 @@ export interface PlaygroundExample {
 const OPERATIONS_DIR = fileURLToPath(new URL('./operations/', import.meta.url));
 
 function readOperations(): DocumentNode {
-  const files = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith('.graphql')).sort();
+  const files = readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort();
   return { kind: Kind.DOCUMENT, definitions: files.flatMap((file) => parse(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8')).definitions) };
 }
 
@@ -25,7 +27,8 @@ function readOperations(): DocumentNode {
 function operationText(all: DocumentNode, name: string): string {
   const byName = new Map<string, DefinitionNode>();
   for (const definition of all.definitions) {
-    if ((definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) && definition.name) byName.set(definition.name.value, definition);
+    if ((definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) && definition.name)
+      byName.set(definition.name.value, definition);
   }
   const operation = byName.get(name);
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) throw new Error(`client/operations has no operation ${name}`);
@@ -53,15 +56,26 @@ function dayFromNow(days: number): string {
 export function playgroundExamples(): PlaygroundExample[] {
   const all = readOperations();
   const stay = { checkIn: dayFromNow(30), checkOut: dayFromNow(33), guests: 2 };
-  const example = (name: string, operation: string, variables: Record<string, unknown> = {}): PlaygroundExample => ({ name, query: operationText(all, operation), variables });
+  const example = (name: string, operation: string, variables: Record<string, unknown> = {}): PlaygroundExample => ({
+    name,
+    query: operationText(all, operation),
+    variables,
+  });
   return [
     example('1. Search hotels near central London', 'SearchHotels', {
       input: { near: { location: { latitude: 51.5074, longitude: -0.1278 }, radiusKm: 5 }, ...stay, sort: 'PRICE' },
       limit: 5,
     }),
-    example('2. Quote a stay (paste ids from step 1)', 'Quote', { input: { hotelId: 'PASTE_hotel.id', roomTypeId: 'PASTE_cheapestRoomType.id', ...stay } }),
+    example('2. Quote a stay (paste ids from step 1)', 'Quote', {
+      input: { hotelId: 'PASTE_hotel.id', roomTypeId: 'PASTE_cheapestRoomType.id', ...stay },
+    }),
     example('3. Book it (paste the quote id and total from step 2)', 'CreateBooking', {
-      input: { idempotencyKey: crypto.randomUUID(), quoteId: 'PASTE_quote.id', quotedTotal: { amount: 0, currency: 'PASTE' }, applyCredits: true },
+      input: {
+        idempotencyKey: crypto.randomUUID(),
+        quoteId: 'PASTE_quote.id',
+        quotedTotal: { amount: 0, currency: 'PASTE' },
+        applyCredits: true,
+      },
     }),
     example('4. Cancel it (paste the booking id from step 3)', 'CancelBooking', { input: { bookingId: 'PASTE_booking.id' } }),
     example('My bookings', 'MyBookings', { limit: 10 }),

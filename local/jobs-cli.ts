@@ -49,13 +49,18 @@ async function main(): Promise<number> {
     return values.help ? 0 : 1;
   }
   const run = await runScheduleOnce(module.config, name, {
-    rootDir, url: values.url, dataDir: values['data-dir'], log: (line) => process.stderr.write(`${line}\n`),
+    rootDir,
+    url: values.url,
+    dataDir: values['data-dir'],
+    log: (line) => process.stderr.write(`${line}\n`),
     ...(values['db-url'] ? { dbUrl: values['db-url'] } : {}),
     ...(values['iam-access-key-id'] ? { iamAccessKeyId: values['iam-access-key-id'] } : {}),
     ...(values['iam-secret-access-key'] ? { iamSecretAccessKey: values['iam-secret-access-key'] } : {}),
   });
   const { outcome } = run;
-  process.stdout.write(`${JSON.stringify(outcome.ok ? { job: name, via: run.via, result: outcome.result } : { job: name, via: run.via, errorType: outcome.errorType, errorMessage: outcome.errorMessage })}\n`);
+  process.stdout.write(
+    `${JSON.stringify(outcome.ok ? { job: name, via: run.via, result: outcome.result } : { job: name, via: run.via, errorType: outcome.errorType, errorMessage: outcome.errorMessage })}\n`,
+  );
   return outcome.ok ? 0 : 1;
 }
 

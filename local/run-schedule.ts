@@ -67,8 +67,12 @@ export async function runScheduleOnce(project: LocalProjectConfig, name: string,
     const runner = createLambdaRunner({
       functions: lambdaDefinitionsFromManifest({ [schedule.function]: fn }, options.rootDir),
       extraEnvironment: {
-        AWS_ENDPOINT_URL_RDS_DATA: health.dataApi.url, RDS_DATA_API_ENDPOINT: health.dataApi.url, RDS_RESOURCE_ARN: health.dataApi.resourceArn,
-        RDS_SECRET_ARN: health.dataApi.secretArn, RDS_DATABASE: health.dataApi.database, APPSYNC_GRAPHQL_URL: health.graphql,
+        AWS_ENDPOINT_URL_RDS_DATA: health.dataApi.url,
+        RDS_DATA_API_ENDPOINT: health.dataApi.url,
+        RDS_RESOURCE_ARN: health.dataApi.resourceArn,
+        RDS_SECRET_ARN: health.dataApi.secretArn,
+        RDS_DATABASE: health.dataApi.database,
+        APPSYNC_GRAPHQL_URL: health.graphql,
       },
       credentials: { accessKeyId: iam.accessKeyId, secretAccessKey: iam.secretAccessKey },
       logger: (entry) => options.log(`[${entry.functionName}] ${entry.line}`),
@@ -82,8 +86,16 @@ export async function runScheduleOnce(project: LocalProjectConfig, name: string,
 
   options.log(`No server at ${options.url}: opening ${options.dbUrl ? 'the database' : options.dataDir} to run ${name}`);
   const server = await startLocalServer(project, {
-    rootDir: options.rootDir, dataDir: options.dataDir, ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}), port: 0, host: '127.0.0.1',
-    iamAccessKeyId: iam.accessKeyId, iamSecretAccessKey: iam.secretAccessKey, watch: false, schedules: { enabled: false }, log: options.log,
+    rootDir: options.rootDir,
+    dataDir: options.dataDir,
+    ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
+    port: 0,
+    host: '127.0.0.1',
+    iamAccessKeyId: iam.accessKeyId,
+    iamSecretAccessKey: iam.secretAccessKey,
+    watch: false,
+    schedules: { enabled: false },
+    log: options.log,
   });
   try {
     return { via: 'data folder', outcome: await server.schedules.run(name) };

@@ -51,7 +51,11 @@ export function startSchedules(input: {
     running.add(name);
     try {
       const outcome = await run(name);
-      log(outcome.ok ? `[schedule ${name}] ${JSON.stringify(outcome.result)}` : `[schedule ${name}] failed: ${outcome.errorType}: ${outcome.errorMessage}`);
+      log(
+        outcome.ok
+          ? `[schedule ${name}] ${JSON.stringify(outcome.result)}`
+          : `[schedule ${name}] failed: ${outcome.errorType}: ${outcome.errorMessage}`,
+      );
     } catch (error) {
       log(`[schedule ${name}] failed: ${String(error)}`);
     } finally {

@@ -69,7 +69,13 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
 /** Environment variables every Lambda gets offline, so it reaches the Data API as in AWS. */
 export function lambdaDataApiEnvironment(dataApiUrl: string, database: string): Record<string, string> {
   // AWS_ENDPOINT_URL_RDS_DATA is the SDK's own endpoint override: handlers build `new RDSDataClient({})` as in AWS.
-  return { AWS_ENDPOINT_URL_RDS_DATA: dataApiUrl, RDS_DATA_API_ENDPOINT: dataApiUrl, RDS_RESOURCE_ARN: DEFAULT_RESOURCE_ARN, RDS_SECRET_ARN: DEFAULT_SECRET_ARN, RDS_DATABASE: database };
+  return {
+    AWS_ENDPOINT_URL_RDS_DATA: dataApiUrl,
+    RDS_DATA_API_ENDPOINT: dataApiUrl,
+    RDS_RESOURCE_ARN: DEFAULT_RESOURCE_ARN,
+    RDS_SECRET_ARN: DEFAULT_SECRET_ARN,
+    RDS_DATABASE: database,
+  };
 }
 
 function formatOperationLog(entry: OperationLog): string {
@@ -94,7 +100,9 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   try {
     http = await serveNodeHttp(
       (request, connection) =>
-        app ? app(request, { sourceIp: sourceIpOf(connection?.remoteAddress, request.headers.get('x-forwarded-for')) }) : Promise.resolve(jsonResponse({ status: 'starting' }, 503)),
+        app
+          ? app(request, { sourceIp: sourceIpOf(connection?.remoteAddress, request.headers.get('x-forwarded-for')) })
+          : Promise.resolve(jsonResponse({ status: 'starting' }, 503)),
       {
         port: options.port,
         host: options.host,
@@ -107,7 +115,9 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const prepared = Promise.resolve(project.database.prepare?.(target, log));
     prepared.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
 
-    const apiKey: ApiKey = options.apiKey ? { id: options.apiKey, expires: Math.floor(Date.now() / 1000) + 365 * 86_400 } : await loadOrCreateApiKey(dataDir);
+    const apiKey: ApiKey = options.apiKey
+      ? { id: options.apiKey, expires: Math.floor(Date.now() / 1000) + 365 * 86_400 }
+      : await loadOrCreateApiKey(dataDir);
     const modes = new Set([project.auth.defaultMode, ...(project.auth.additionalModes ?? [])]);
     const auth = await createLocalAuth({
       modes,
@@ -115,7 +125,10 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       apiKey,
       ...(project.auth.region ? { region: project.auth.region } : {}),
       ...(project.auth.userPool ? { userPool: project.auth.userPool } : {}),
-      iam: { ...(options.iamAccessKeyId ? { accessKeyId: options.iamAccessKeyId } : {}), ...(options.iamSecretAccessKey ? { secretAccessKey: options.iamSecretAccessKey } : {}) },
+      iam: {
+        ...(options.iamAccessKeyId ? { accessKeyId: options.iamAccessKeyId } : {}),
+        ...(options.iamSecretAccessKey ? { secretAccessKey: options.iamSecretAccessKey } : {}),
+      },
     });
     const lambdaRunner = createLambdaRunner({
       functions: Object.entries(project.manifest.lambdaFunctions).map(([name, fn]) => ({
@@ -162,7 +175,12 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     }
 
     const url = http.url;
-    const health = { graphql: `${url}${Routes.GRAPHQL}`, realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`, playground: `${url}${Routes.PLAYGROUND}`, dataApi };
+    const health = {
+      graphql: `${url}${Routes.GRAPHQL}`,
+      realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`,
+      playground: `${url}${Routes.PLAYGROUND}`,
+      dataApi,
+    };
     // Every service on the one port, in the order a request is offered to them.
     const plugins: LocalPlugin[] = [
       createGraphqlPlugin({ path: Routes.GRAPHQL, api: () => api }),
@@ -179,7 +197,13 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         examples: project.playground?.examples ?? [],
         mint: (username, groups) => auth.userPool.mint({ username, groups }),
         sign: ({ url: target, body }) =>
-          signAppSyncRequest({ url: target, body, headers: { 'content-type': 'application/json' }, credentials: auth.iam, region: auth.region }),
+          signAppSyncRequest({
+            url: target,
+            body,
+            headers: { 'content-type': 'application/json' },
+            credentials: auth.iam,
+            region: auth.region,
+          }),
       }),
       createLambdaPlugin(lambdaRunner),
     ];
@@ -206,7 +230,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       dataApi,
       auth,
       dataApiCore,
-      fetch: (request) => (app as NonNullable<typeof app>)(request, { sourceIp: sourceIpOf(undefined, request.headers.get('x-forwarded-for')) }),
+      fetch: (request) =>
+        (app as NonNullable<typeof app>)(request, { sourceIp: sourceIpOf(undefined, request.headers.get('x-forwarded-for')) }),
       schedules: { names: schedules.names, run: schedules.run },
       async close() {
         schedules.close();

@@ -72,7 +72,11 @@ async function main(argv: readonly string[]): Promise<void> {
     rollbackTransaction: (input) => core().rollbackTransaction(input),
   };
   try {
-    await task.run({ api, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database: module.config?.database.name }, rest, (line) => console.log(line));
+    await task.run(
+      { api, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database: module.config?.database.name },
+      rest,
+      (line) => console.log(line),
+    );
   } finally {
     await opened?.core.close();
   }

@@ -62,7 +62,10 @@ async function main(): Promise<void> {
   });
   const tokens = await pool.mint({
     username: values.user,
-    groups: (values.groups ?? []).flatMap((value) => value.split(',')).map((group) => group.trim()).filter(Boolean),
+    groups: (values.groups ?? [])
+      .flatMap((value) => value.split(','))
+      .map((group) => group.trim())
+      .filter(Boolean),
     expiresInSeconds: parseDuration(values['expires-in']),
     ...(values.email ? { email: values.email } : {}),
   });

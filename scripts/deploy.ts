@@ -14,11 +14,15 @@ your AWS credentials (run \`npx cdk bootstrap\` once per account and region firs
   --project FILE#EXPORT     the project configuration to deploy (default api.config.ts#api)
   --ci                      no approval prompts, progress as events (for GitHub Actions)`;
 
-const { stage, values } = parseStageArgs(process.argv.slice(2), {
-  'prod-min-capacity': { type: 'string' },
-  project: { type: 'string' },
-  ci: { type: 'boolean' },
-}, USAGE);
+const { stage, values } = parseStageArgs(
+  process.argv.slice(2),
+  {
+    'prod-min-capacity': { type: 'string' },
+    project: { type: 'string' },
+    ci: { type: 'boolean' },
+  },
+  USAGE,
+);
 
 const args = ['cdk', 'deploy', '--all', '-c', `stage=${stage}`, '--outputs-file', `cdk.out/outputs-${stage}.json`];
 if (values['prod-min-capacity'] !== undefined) args.push('-c', `prodMinCapacity=${String(values['prod-min-capacity'])}`);
@@ -26,4 +30,5 @@ if (values.project !== undefined) args.push('-c', `project=${String(values.proje
 if (values.ci) args.push('--ci', '--require-approval', 'never', '--progress', 'events');
 
 const code = await run('npx', args);
-if (code !== 0) fail(`Deploy of ${stage} failed (exit ${code}). CloudFormation has rolled back the stack that failed; see its events in the console.`);
+if (code !== 0)
+  fail(`Deploy of ${stage} failed (exit ${code}). CloudFormation has rolled back the stack that failed; see its events in the console.`);

@@ -23,7 +23,16 @@ try {
 }
 
 for (const group of groups) {
-  const args = ['logs', 'tail', group, '--format', 'short', '--since', String(values.since ?? '10m'), ...(values['no-follow'] ? [] : ['--follow'])];
+  const args = [
+    'logs',
+    'tail',
+    group,
+    '--format',
+    'short',
+    '--since',
+    String(values.since ?? '10m'),
+    ...(values['no-follow'] ? [] : ['--follow']),
+  ];
   const child = spawn('aws', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const label = group.replace(/^\/aws\/(lambda|appsync\/apis)\//, '');
   for (const stream of [child.stdout, child.stderr]) {

@@ -27,8 +27,11 @@ async function redeployFrom(ref: string): Promise<void> {
   try {
     if ((await run('git', ['worktree', 'add', '--detach', dir, ref])) !== 0) fail(`Cannot check out ${ref}`);
     await symlink(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
-    const code = await run('npx', ['cdk', 'deploy', apiStack, '--exclusively', '-c', `stage=${stage}`, '--require-approval', 'never'], { cwd: dir });
-    if (code !== 0) fail(`Redeploying ${apiStack} from ${ref} failed (exit ${code}); CloudFormation rolled the stack back to what was live.`);
+    const code = await run('npx', ['cdk', 'deploy', apiStack, '--exclusively', '-c', `stage=${stage}`, '--require-approval', 'never'], {
+      cwd: dir,
+    });
+    if (code !== 0)
+      fail(`Redeploying ${apiStack} from ${ref} failed (exit ${code}); CloudFormation rolled the stack back to what was live.`);
   } finally {
     await run('git', ['worktree', 'remove', '--force', dir]);
     await rm(dir, { recursive: true, force: true });
@@ -45,8 +48,16 @@ interface Release {
 /** Stops a canary in progress (CodeDeploy then restores the previous version); false when none runs. */
 function stopActiveCanary(release: Release): boolean {
   const active = awsJson<{ deployments: string[] }>([
-    'deploy', 'list-deployments', '--application-name', release.application, '--deployment-group-name', release.deploymentGroup,
-    '--include-only-statuses', 'InProgress', 'Queued', 'Ready',
+    'deploy',
+    'list-deployments',
+    '--application-name',
+    release.application,
+    '--deployment-group-name',
+    release.deploymentGroup,
+    '--include-only-statuses',
+    'InProgress',
+    'Queued',
+    'Ready',
   ]).deployments;
   for (const id of active) {
     awsJson(['deploy', 'stop-deployment', '--deployment-id', id, '--auto-rollback-enabled']);
@@ -59,9 +70,16 @@ function stopActiveCanary(release: Release): boolean {
 function previousVersion(release: Release): void {
   if (stopActiveCanary(release)) return;
   const { functionName } = release;
-  const alias = awsJson<{ FunctionVersion: string }>(['lambda', 'get-alias', '--function-name', functionName, '--name', LambdaDefaults.ALIAS_NAME]);
-  const versions = awsJson<{ Versions: { Version: string }[] }>(['lambda', 'list-versions-by-function', '--function-name', functionName]).Versions
-    .map((v) => v.Version)
+  const alias = awsJson<{ FunctionVersion: string }>([
+    'lambda',
+    'get-alias',
+    '--function-name',
+    functionName,
+    '--name',
+    LambdaDefaults.ALIAS_NAME,
+  ]);
+  const versions = awsJson<{ Versions: { Version: string }[] }>(['lambda', 'list-versions-by-function', '--function-name', functionName])
+    .Versions.map((v) => v.Version)
     .filter((v) => v !== '$LATEST')
     .map(Number)
     .filter((v) => v < Number(alias.FunctionVersion))
@@ -71,7 +89,16 @@ function previousVersion(release: Release): void {
     console.log(`${functionName}: version ${alias.FunctionVersion} is the first; nothing to roll back to`);
     return;
   }
-  awsJson(['lambda', 'update-alias', '--function-name', functionName, '--name', LambdaDefaults.ALIAS_NAME, '--function-version', String(target)]);
+  awsJson([
+    'lambda',
+    'update-alias',
+    '--function-name',
+    functionName,
+    '--name',
+    LambdaDefaults.ALIAS_NAME,
+    '--function-version',
+    String(target),
+  ]);
   console.log(`${functionName}: ${LambdaDefaults.ALIAS_NAME} ${alias.FunctionVersion} -> ${target}`);
 }
 

@@ -4,4 +4,9 @@ export { readDataApiConfig, type DataApiConfig } from './config.js';
 export { createDataApiTarget } from './data-api-client.js';
 export { DataApiConfigError } from './errors.js';
 export { isDatabaseResuming, resumeRetryDelays, withResumeRetry, type ResumeRetryOptions } from '../../platform/data-api/resume-retry.js';
-export { createMigrateHandler, type CustomResourceEvent, type CustomResourceResponse, type MigrateHandlerOptions } from './migrate-handler.js';
+export {
+  createMigrateHandler,
+  type CustomResourceEvent,
+  type CustomResourceResponse,
+  type MigrateHandlerOptions,
+} from './migrate-handler.js';

@@ -1,8 +1,17 @@
 /** Generates cities, hotels, rate plans, room types and amenities from a seeded PRNG. */
 import { CITIES, minorPerMajor, type CityData } from './data/cities.js';
 import {
-  AMENITIES, BRANDS, DESCRIPTION_OPENERS, DESCRIPTION_SIGHTS, DISTRICTS, NAME_ADJECTIVES, NAME_KINDS, NAME_NOUNS,
-  ROOM_TEMPLATES, STAR_PRICE_FACTOR, STREETS,
+  AMENITIES,
+  BRANDS,
+  DESCRIPTION_OPENERS,
+  DESCRIPTION_SIGHTS,
+  DISTRICTS,
+  NAME_ADJECTIVES,
+  NAME_KINDS,
+  NAME_NOUNS,
+  ROOM_TEMPLATES,
+  STAR_PRICE_FACTOR,
+  STREETS,
 } from './data/catalogue-words.js';
 import type { Prng } from './prng.js';
 import type { Catalogue, CityRow, HotelRow, RatePlanRow, RoomTypePricing, RoomTypeRow } from './types.js';
@@ -10,7 +19,11 @@ import { addDays, timestamp } from './dates.js';
 
 const EARTH_KM_PER_DEGREE = 111.32;
 const STAR_WEIGHTS = [
-  { value: 1, weight: 5 }, { value: 2, weight: 15 }, { value: 3, weight: 35 }, { value: 4, weight: 30 }, { value: 5, weight: 15 },
+  { value: 1, weight: 5 },
+  { value: 2, weight: 15 },
+  { value: 3, weight: 35 },
+  { value: 4, weight: 30 },
+  { value: 5, weight: 15 },
 ];
 
 /**
@@ -19,8 +32,14 @@ const STAR_WEIGHTS = [
  */
 export function generateCatalogue(prng: Prng, newId: () => string, hotelCount: number, startDate: string): Catalogue {
   const cities: CityRow[] = CITIES.map((city) => ({
-    id: newId(), name: city.name, country_code: city.countryCode, country_name: city.countryName,
-    latitude: city.latitude, longitude: city.longitude, time_zone: city.timeZone, currency: city.currency,
+    id: newId(),
+    name: city.name,
+    country_code: city.countryCode,
+    country_name: city.countryName,
+    latitude: city.latitude,
+    longitude: city.longitude,
+    time_zone: city.timeZone,
+    currency: city.currency,
   }));
   const catalogue: Catalogue = { cities, hotels: [], ratePlans: [], roomTypes: [], hotelAmenities: [], pricing: [] };
   const cityChoices = CITIES.map((city, index) => ({ value: index, weight: city.weight }));
@@ -76,9 +95,15 @@ function addHotel(prng: Prng, newId: () => string, out: Catalogue, city: CityDat
     const base = standardRate * template.priceFactor;
     const step = rateStep(base);
     const room: RoomTypeRow = {
-      id: roomId, hotel_id: id, rate_plan_id: plan.id, name: template.name,
+      id: roomId,
+      hotel_id: id,
+      rate_plan_id: plan.id,
+      name: template.name,
       description: `${template.sizeSqm} m², ${template.beds}, sleeps ${template.maxGuests}.`,
-      max_guests: template.maxGuests, beds: template.beds, bed_count: template.bedCount, size_sqm: template.sizeSqm,
+      max_guests: template.maxGuests,
+      beds: template.beds,
+      bed_count: template.bedCount,
+      size_sqm: template.sizeSqm,
       photo_urls: Array.from({ length: 2 }, (_, n) => photoUrl(roomId, n)),
     };
     out.roomTypes.push(room);
@@ -90,15 +115,24 @@ function ratePlans(prng: Prng, newId: () => string, hotelId: string, star: numbe
   const percent = prng.chance(0.3);
   return [
     {
-      id: newId(), hotel_id: hotelId, code: 'FLEX', name: 'Flexible rate',
+      id: newId(),
+      hotel_id: hotelId,
+      code: 'FLEX',
+      name: 'Flexible rate',
       meal_plan: star >= 4 && prng.chance(0.5) ? 'BREAKFAST' : 'ROOM_ONLY',
       free_cancellation_hours: prng.pick([24, 48, 48, 72]),
       penalty_kind: percent ? 'PERCENT_OF_STAY' : 'FIRST_NIGHT',
       penalty_percent: percent ? prng.pick([25, 50]) : null,
     },
     {
-      id: newId(), hotel_id: hotelId, code: 'NONREF', name: 'Non-refundable rate', meal_plan: 'ROOM_ONLY',
-      free_cancellation_hours: null, penalty_kind: 'FULL_STAY', penalty_percent: null,
+      id: newId(),
+      hotel_id: hotelId,
+      code: 'NONREF',
+      name: 'Non-refundable rate',
+      meal_plan: 'ROOM_ONLY',
+      free_cancellation_hours: null,
+      penalty_kind: 'FULL_STAY',
+      penalty_percent: null,
     },
   ];
 }
@@ -108,7 +142,11 @@ function pricing(prng: Prng, city: CityData, id: string, base: number, step: num
   const north = city.latitude > 0;
   const pattern = { business: [0.88, 1.1], leisure: [1.2, 0.95], mixed: [1.08, 1] }[city.kind];
   return {
-    id, base, step, total, currency: city.currency,
+    id,
+    base,
+    step,
+    total,
+    currency: city.currency,
     peak: tropical ? 40 : north ? 196 : 15,
     amp: (tropical ? 0.1 : city.kind === 'business' ? 0.1 : 0.22) * (0.8 + prng.next() * 0.4),
     weekend: pattern[0] as number,

@@ -48,7 +48,7 @@ export async function insertInventory(
 ): Promise<void> {
   const { MIN, START, MAX } = SeedLimits.INVENTORY_ROOM_TYPES_PER_STATEMENT;
   let size: number = START;
-  for (let offset = 0; offset < pricing.length; ) {
+  for (let offset = 0; offset < pricing.length;) {
     const rows = pricing.slice(offset, offset + size);
     const started = Date.now();
     await execute(target, INVENTORY_SQL, [

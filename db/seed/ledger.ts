@@ -5,8 +5,15 @@
  * (The real rules run in the booking resolvers; this only has to produce believable history.)
  */
 export type LedgerKind =
-  | 'CASHBACK_EARNED' | 'PROMO' | 'REFERRAL_SIGNUP' | 'REFERRAL_REWARD' | 'REFUND_OF_SPENT'
-  | 'SPENT' | 'CASHBACK_REVERSAL' | 'EXPIRED' | 'ADJUSTMENT';
+  | 'CASHBACK_EARNED'
+  | 'PROMO'
+  | 'REFERRAL_SIGNUP'
+  | 'REFERRAL_REWARD'
+  | 'REFUND_OF_SPENT'
+  | 'SPENT'
+  | 'CASHBACK_REVERSAL'
+  | 'EXPIRED'
+  | 'ADJUSTMENT';
 
 export interface LedgerRow {
   id: string;
@@ -61,7 +68,8 @@ export class CreditBook {
 
   /** Writes an EXPIRED entry for every grant whose expiry is at or before `at` and that has a remainder. */
   expireUntil(at: string): void {
-    const due = [...this.grants.values()].flat()
+    const due = [...this.grants.values()]
+      .flat()
       .filter((grant) => grant.remaining > 0 && (grant.row.expires_at as string) <= at)
       .sort((a, b) => (a.row.expires_at as string).localeCompare(b.row.expires_at as string));
     for (const grant of due) {
@@ -124,9 +132,17 @@ export class CreditBook {
 
   private entry(userId: string, kind: LedgerKind, amount: number, at: string, expiresAt: string | null, refs: Refs): LedgerRow {
     const row: LedgerRow = {
-      id: this.newId(), user_id: userId, kind, amount_minor: amount, currency: this.currency, expires_at: expiresAt,
-      booking_id: refs.bookingId ?? null, consumes_entry_id: refs.consumesEntryId ?? null,
-      referral_redemption_id: refs.referralRedemptionId ?? null, note: refs.note ?? null, created_at: at,
+      id: this.newId(),
+      user_id: userId,
+      kind,
+      amount_minor: amount,
+      currency: this.currency,
+      expires_at: expiresAt,
+      booking_id: refs.bookingId ?? null,
+      consumes_entry_id: refs.consumesEntryId ?? null,
+      referral_redemption_id: refs.referralRedemptionId ?? null,
+      note: refs.note ?? null,
+      created_at: at,
     };
     this.rows.push(row);
     return row;

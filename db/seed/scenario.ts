@@ -28,8 +28,15 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
   const now = at(0, 0);
   const book = new CreditBook(newId, RULES.CREDIT_CURRENCY);
   const scenario: Scenario = {
-    users: [], redemptions: [], bookings: [], bookingNights: [], ledger: book.rows, lists: [], listHotels: [],
-    inventoryTakes: [], balances: {},
+    users: [],
+    redemptions: [],
+    bookings: [],
+    bookingNights: [],
+    ledger: book.rows,
+    lists: [],
+    listHotels: [],
+    inventoryTakes: [],
+    balances: {},
   };
   const slots = scenarioHotels(catalogue);
   const yearSpend = new Map<string, number>();
@@ -41,9 +48,16 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
     const signedUpAt = at(-user.signedUpDaysBefore, 8);
     const referrer = plan.redeemsCodeOf ? seededUser(plan.redeemsCodeOf) : undefined;
     scenario.users.push({
-      id: user.id, cognito_sub: user.sub, email: user.email, name: user.name, home_currency: user.homeCurrency,
-      signed_up_at: signedUpAt, referral_code: user.referralCode, referred_by: referrer?.id ?? null,
-      created_at: signedUpAt, updated_at: signedUpAt,
+      id: user.id,
+      cognito_sub: user.sub,
+      email: user.email,
+      name: user.name,
+      home_currency: user.homeCurrency,
+      signed_up_at: signedUpAt,
+      referral_code: user.referralCode,
+      referred_by: referrer?.id ?? null,
+      created_at: signedUpAt,
+      updated_at: signedUpAt,
     });
     const signupExpiry = at(-user.signedUpDaysBefore + RULES.SIGNUP_CREDIT_DAYS, 8);
     events.push({
@@ -52,8 +66,12 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
         if (plan.promoMinor) book.grant(user.id, 'PROMO', plan.promoMinor, signedUpAt, signupExpiry, { note: 'Welcome offer' });
         if (!referrer) return;
         const redemption = {
-          id: newId(), referred_user_id: user.id, referrer_user_id: referrer.id, code: referrer.referralCode,
-          redeemed_at: signedUpAt, rewarded_at: null as string | null,
+          id: newId(),
+          referred_user_id: user.id,
+          referrer_user_id: referrer.id,
+          code: referrer.referralCode,
+          redeemed_at: signedUpAt,
+          rewarded_at: null as string | null,
         };
         scenario.redemptions.push(redemption);
         book.grant(user.id, 'REFERRAL_SIGNUP', RULES.REFERRAL_SIGNUP_MINOR, signedUpAt, signupExpiry, {
@@ -71,7 +89,8 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
       run: () => {
         const booking = createBooking(plan, user.id, createdAt);
         const checkOutDay = plan.checkInDay + daysOf(booking);
-        if (plan.cancelDay !== undefined) events.push({ at: at(plan.cancelDay, 11), run: () => cancel(booking, at(plan.cancelDay as number, 11)) });
+        if (plan.cancelDay !== undefined)
+          events.push({ at: at(plan.cancelDay, 11), run: () => cancel(booking, at(plan.cancelDay as number, 11)) });
         else if (checkOutDay <= 0) events.push({ at: at(checkOutDay, 12), run: () => complete(booking, at(checkOutDay, 12)) });
         else scenario.inventoryTakes.push({ room_type_id: booking.room_type_id, check_in: booking.check_in, check_out: booking.check_out });
       },
@@ -108,20 +127,45 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
     yearSpend.set(yearKey, (yearSpend.get(yearKey) ?? 0) + qualifying);
     const checkIn = addDays(startDate, plan.checkInDay);
     const booking: BookingRow = {
-      id, user_id: userId, hotel_id: hotel.id, room_type_id: roomType.id, rate_plan_id: ratePlan.id,
-      check_in: checkIn, check_out: addDays(checkIn, rates.length), guests: 2, status: 'CONFIRMED',
-      currency: hotel.currency, room_total_minor: roomTotal, taxes_minor: taxes, fees_minor: fees,
-      total_minor: roomTotal + taxes + fees, credit_currency: RULES.CREDIT_CURRENCY, credits_applied_minor: credits,
+      id,
+      user_id: userId,
+      hotel_id: hotel.id,
+      room_type_id: roomType.id,
+      rate_plan_id: ratePlan.id,
+      check_in: checkIn,
+      check_out: addDays(checkIn, rates.length),
+      guests: 2,
+      status: 'CONFIRMED',
+      currency: hotel.currency,
+      room_total_minor: roomTotal,
+      taxes_minor: taxes,
+      fees_minor: fees,
+      total_minor: roomTotal + taxes + fees,
+      credit_currency: RULES.CREDIT_CURRENCY,
+      credits_applied_minor: credits,
       credits_value_minor: credits,
-      qualifying_spend_minor: qualifying, cashback_earned_minor: cashback,
-      cancellation_penalty_minor: penalty(ratePlan, rates, roomTotal + taxes + fees), cancelled_at: null, refund_minor: null,
-      cancellation_free: null, credits_returned_minor: null, cashback_reversed_minor: null, refund_deducted_minor: null,
-      completed_at: null, idempotency_key: `seed-${id}`, request_hash: `seed-${id}`, created_at: createdAt, updated_at: createdAt,
-      spent, cashback: null,
+      qualifying_spend_minor: qualifying,
+      cashback_earned_minor: cashback,
+      cancellation_penalty_minor: penalty(ratePlan, rates, roomTotal + taxes + fees),
+      cancelled_at: null,
+      refund_minor: null,
+      cancellation_free: null,
+      credits_returned_minor: null,
+      cashback_reversed_minor: null,
+      refund_deducted_minor: null,
+      completed_at: null,
+      idempotency_key: `seed-${id}`,
+      request_hash: `seed-${id}`,
+      created_at: createdAt,
+      updated_at: createdAt,
+      spent,
+      cashback: null,
     };
     rates.forEach((rate, n) => scenario.bookingNights.push({ booking_id: id, night: addDays(checkIn, n), rate_minor: rate }));
     if (cashback > 0) {
-      booking.cashback = book.grant(userId, 'CASHBACK_EARNED', cashback, createdAt, addTimestampDays(createdAt, RULES.EARNED_CREDIT_DAYS), { bookingId: id });
+      booking.cashback = book.grant(userId, 'CASHBACK_EARNED', cashback, createdAt, addTimestampDays(createdAt, RULES.EARNED_CREDIT_DAYS), {
+        bookingId: id,
+      });
     }
     book.extendEarned(userId, createdAt, addTimestampDays(createdAt, RULES.EARNED_CREDIT_DAYS));
     scenario.bookings.push(booking);
@@ -136,8 +180,13 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
     const yearKey = `${booking.user_id}:${booking.created_at.slice(0, 4)}`;
     yearSpend.set(yearKey, (yearSpend.get(yearKey) ?? 0) - booking.qualifying_spend_minor);
     Object.assign(booking, {
-      status: 'CANCELLED', cancelled_at: when, updated_at: when, cancellation_free: true,
-      credits_returned_minor: booking.credits_applied_minor, cashback_reversed_minor: reversed, refund_deducted_minor: unrecovered,
+      status: 'CANCELLED',
+      cancelled_at: when,
+      updated_at: when,
+      cancellation_free: true,
+      credits_returned_minor: booking.credits_applied_minor,
+      cashback_reversed_minor: reversed,
+      refund_deducted_minor: unrecovered,
       refund_minor: Math.max(0, booking.total_minor - booking.credits_value_minor - unrecovered),
     });
   }
@@ -150,8 +199,14 @@ export function buildScenario(catalogue: Catalogue, startDate: string, newId: ()
     const redemption = scenario.redemptions.find((r) => r.referred_user_id === booking.user_id && !r.rewarded_at);
     if (redemption && total >= RULES.REFERRAL_THRESHOLD_MINOR) {
       redemption.rewarded_at = when;
-      book.grant(redemption.referrer_user_id, 'REFERRAL_REWARD', RULES.REFERRAL_REWARD_MINOR, when,
-        addTimestampDays(when, RULES.EARNED_CREDIT_DAYS), { referralRedemptionId: redemption.id });
+      book.grant(
+        redemption.referrer_user_id,
+        'REFERRAL_REWARD',
+        RULES.REFERRAL_REWARD_MINOR,
+        when,
+        addTimestampDays(when, RULES.EARNED_CREDIT_DAYS),
+        { referralRedemptionId: redemption.id },
+      );
     }
   }
 }
@@ -199,7 +254,14 @@ function chooseStay(plan: BookingPlan, slots: HotelRow[], snapshot: InventorySna
   throw new Error(`No seeded hotel has a room on every night from day ${plan.checkInDay} for ${plan.nights} nights`);
 }
 
-function stayRates(roomType: RoomTypeRow, checkInDay: number, nights: number, base: number, snapshot: InventorySnapshot, startDate: string): number[] | undefined {
+function stayRates(
+  roomType: RoomTypeRow,
+  checkInDay: number,
+  nights: number,
+  base: number,
+  snapshot: InventorySnapshot,
+  startDate: string,
+): number[] | undefined {
   const dates = Array.from({ length: nights }, (_, n) => addDays(startDate, checkInDay + n));
   if (checkInDay < 0) return dates.map(() => base);
   const cells = dates.map((night) => snapshot.get(`${roomType.id}|${night}`));

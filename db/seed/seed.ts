@@ -16,8 +16,20 @@ import { execute } from './sql.js';
 
 /** Tables the seed fills, children first (the order a reset empties them in). */
 export const SEEDED_TABLES = [
-  'list_hotels', 'lists', 'credit_ledger', 'referral_redemptions', 'booking_nights', 'bookings', 'users',
-  'inventory', 'room_types', 'rate_plans', 'hotel_amenities', 'amenities', 'hotels', 'cities',
+  'list_hotels',
+  'lists',
+  'credit_ledger',
+  'referral_redemptions',
+  'booking_nights',
+  'bookings',
+  'users',
+  'inventory',
+  'room_types',
+  'rate_plans',
+  'hotel_amenities',
+  'amenities',
+  'hotels',
+  'cities',
 ] as const;
 
 /** What a seed run wrote. */
@@ -67,7 +79,9 @@ export async function seed(target: DataApiTarget, options: SeedOptions = {}): Pr
     onProgress: (done) => {
       if (done < catalogue.pricing.length && Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
-      log(`inventory: ${done}/${catalogue.pricing.length} room types (${(done * opts.days).toLocaleString('en-US')} of ${totalNights.toLocaleString('en-US')} nights)`);
+      log(
+        `inventory: ${done}/${catalogue.pricing.length} room types (${(done * opts.days).toLocaleString('en-US')} of ${totalNights.toLocaleString('en-US')} nights)`,
+      );
     },
   });
 
@@ -76,7 +90,9 @@ export async function seed(target: DataApiTarget, options: SeedOptions = {}): Pr
   const snapshot = await readInventorySnapshot(target, slotRoomTypes, opts.startDate);
   const scenario = buildScenario(catalogue, opts.startDate, newId, snapshot);
   await insertScenario(target, scenario);
-  log(`users: ${scenario.users.length}, bookings: ${scenario.bookings.length}, ledger entries: ${scenario.ledger.length}, lists: ${scenario.lists.length}`);
+  log(
+    `users: ${scenario.users.length}, bookings: ${scenario.bookings.length}, ledger entries: ${scenario.ledger.length}, lists: ${scenario.lists.length}`,
+  );
 
   await execute(target, 'ANALYZE');
   log('done');

@@ -25,7 +25,8 @@ try {
   });
   addStage(app, stage, project, assets);
   const githubRepository = app.node.tryGetContext(ContextKeys.GITHUB_REPOSITORY) as string | undefined;
-  if (githubRepository) addGithubStack(app, githubRepository, app.node.tryGetContext(ContextKeys.GITHUB_PROVIDER_ARN) as string | undefined);
+  if (githubRepository)
+    addGithubStack(app, githubRepository, app.node.tryGetContext(ContextKeys.GITHUB_PROVIDER_ARN) as string | undefined);
   app.synth();
 } catch (error) {
   // Configuration and build errors name what is wrong; a stack trace would bury that.

@@ -27,15 +27,21 @@ export interface MigrationAsset extends LambdaAsset {
 }
 
 /** Bundles every `lambdaFunctions` entry into `outDir/<name>/`. */
-export async function bundleManifestLambdas(manifest: ResolverManifest, rootDir: string, outDir: string): Promise<ReadonlyMap<string, LambdaAsset>> {
+export async function bundleManifestLambdas(
+  manifest: ResolverManifest,
+  rootDir: string,
+  outDir: string,
+): Promise<ReadonlyMap<string, LambdaAsset>> {
   const entries = Object.entries(manifest.lambdaFunctions);
   const bundles = await Promise.all(
     entries.map(([name, fn]) => bundleLambda(name, path.resolve(rootDir, fn.handler), path.join(outDir, 'functions', name))),
   );
-  return new Map(entries.map(([name], index) => {
-    const bundle = bundles[index] as { file: string; bytes: number };
-    return [name, { directory: path.dirname(bundle.file), bytes: bundle.bytes }];
-  }));
+  return new Map(
+    entries.map(([name], index) => {
+      const bundle = bundles[index] as { file: string; bytes: number };
+      return [name, { directory: path.dirname(bundle.file), bytes: bundle.bytes }];
+    }),
+  );
 }
 
 /** Bundles `db/deploy/migrate-lambda.ts` with the SQL of `migrationsDir` into `outDir/migrate/`. */

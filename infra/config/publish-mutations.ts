@@ -17,15 +17,21 @@ function subscribedMutations(directive: ConstDirectiveNode): string[] {
 export function publishMutations(schemaText: string, manifest: ResolverManifest): string[] {
   const names = new Set<string>();
   for (const definition of parse(schemaText).definitions) {
-    if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || definition.name.value !== 'Subscription') continue;
+    if (
+      (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) ||
+      definition.name.value !== 'Subscription'
+    )
+      continue;
     for (const field of definition.fields ?? []) {
       for (const directive of field.directives ?? []) {
         if (directive.name.value === 'aws_subscribe') subscribedMutations(directive).forEach((name) => names.add(name));
       }
     }
   }
-  return [...names].filter((name) => {
-    const resolver = manifest.resolvers[`Mutation.${name}`];
-    return resolver?.kind === 'JS_UNIT' && manifest.dataSources[resolver.dataSource]?.kind === 'NONE';
-  }).sort();
+  return [...names]
+    .filter((name) => {
+      const resolver = manifest.resolvers[`Mutation.${name}`];
+      return resolver?.kind === 'JS_UNIT' && manifest.dataSources[resolver.dataSource]?.kind === 'NONE';
+    })
+    .sort();
 }

@@ -35,12 +35,15 @@ export function readStageConfig(read: ContextReader): StageConfig {
   const problems: string[] = [];
   const name = read(ContextKeys.STAGE);
   if (typeof name !== 'string' || !STAGE_NAME_PATTERN.test(name)) {
-    problems.push(`-c ${ContextKeys.STAGE}=NAME is required: dev, prod, or a preview name matching ${STAGE_NAME_PATTERN} (got ${JSON.stringify(name)})`);
+    problems.push(
+      `-c ${ContextKeys.STAGE}=NAME is required: dev, prod, or a preview name matching ${STAGE_NAME_PATTERN} (got ${JSON.stringify(name)})`,
+    );
   }
   const isProd = name === 'prod';
   const minCapacity = isProd ? readNumber(read, ContextKeys.PROD_MIN_CAPACITY, DatabaseDefaults.PROD_MIN_CAPACITY_ACU, problems) : 0;
   const maxCapacity = readNumber(read, ContextKeys.MAX_CAPACITY, DatabaseDefaults.MAX_CAPACITY_ACU, problems);
-  if (maxCapacity < Math.max(minCapacity, 1)) problems.push(`-c ${ContextKeys.MAX_CAPACITY} must be at least 1 and at least the minimum capacity`);
+  if (maxCapacity < Math.max(minCapacity, 1))
+    problems.push(`-c ${ContextKeys.MAX_CAPACITY} must be at least 1 and at least the minimum capacity`);
   if (problems.length > 0) throw new InfraConfigError(problems);
   return {
     name: name as string,

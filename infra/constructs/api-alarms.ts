@@ -20,12 +20,23 @@ export class ApiAlarms extends Construct {
   readonly errorRate: cloudwatch.Alarm;
   readonly latency: cloudwatch.Alarm;
   /** The metrics the alarms watch, for the dashboard. */
-  readonly metrics: { readonly requests: cloudwatch.IMetric; readonly clientErrors: cloudwatch.IMetric; readonly serverErrors: cloudwatch.IMetric; readonly latencyP99: cloudwatch.IMetric };
+  readonly metrics: {
+    readonly requests: cloudwatch.IMetric;
+    readonly clientErrors: cloudwatch.IMetric;
+    readonly serverErrors: cloudwatch.IMetric;
+    readonly latencyP99: cloudwatch.IMetric;
+  };
 
   constructor(scope: Construct, id: string, props: ApiAlarmsProps) {
     super(scope, id);
     const metric = (metricName: string, statistic: string) =>
-      new cloudwatch.Metric({ namespace: 'AWS/AppSync', metricName, dimensionsMap: { GraphQLAPIId: props.api.apiId }, statistic, period: Duration.minutes(1) });
+      new cloudwatch.Metric({
+        namespace: 'AWS/AppSync',
+        metricName,
+        dimensionsMap: { GraphQLAPIId: props.api.apiId },
+        statistic,
+        period: Duration.minutes(1),
+      });
     const requests = metric('Requests', 'Sum');
     const clientErrors = metric('4XXError', 'Sum');
     const serverErrors = metric('5XXError', 'Sum');

@@ -51,9 +51,19 @@ export class Auth extends Construct {
     });
 
     NagSuppressions.addResourceSuppressions(this.userPool, [
-      { id: 'AwsSolutions-COG2', reason: 'Travellers book with email + password; TOTP MFA is offered (optional) rather than forced on every guest.' },
-      { id: 'AwsSolutions-COG8', reason: 'The Plus feature plan (threat protection) is priced per active user; Essentials is chosen for cost until fraud appears.' },
-      { id: 'AwsSolutions-COG3', reason: 'Advanced security (threat protection) needs the Plus feature plan; the Essentials plan is chosen for cost, revisit when fraud appears.' },
+      {
+        id: 'AwsSolutions-COG2',
+        reason: 'Travellers book with email + password; TOTP MFA is offered (optional) rather than forced on every guest.',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason: 'The Plus feature plan (threat protection) is priced per active user; Essentials is chosen for cost until fraud appears.',
+      },
+      {
+        id: 'AwsSolutions-COG3',
+        reason:
+          'Advanced security (threat protection) needs the Plus feature plan; the Essentials plan is chosen for cost, revisit when fraud appears.',
+      },
     ]);
   }
 }

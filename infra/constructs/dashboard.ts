@@ -19,11 +19,20 @@ export class Dashboard extends Construct {
   constructor(scope: Construct, id: string, props: DashboardProps) {
     super(scope, id);
     const { metrics } = props.apiAlarms;
-    const alarms = [...props.apiAlarms.all, ...props.functions.flatMap((fn) => [fn.errorsAlarm, fn.throttlesAlarm]), ...(props.alarms ?? [])];
+    const alarms = [
+      ...props.apiAlarms.all,
+      ...props.functions.flatMap((fn) => [fn.errorsAlarm, fn.throttlesAlarm]),
+      ...(props.alarms ?? []),
+    ];
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.namePrefix });
     this.dashboard.addWidgets(
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms, width: 24 }),
-      new cloudwatch.GraphWidget({ title: 'API requests and errors', left: [metrics.requests], right: [metrics.clientErrors, metrics.serverErrors], width: 12 }),
+      new cloudwatch.GraphWidget({
+        title: 'API requests and errors',
+        left: [metrics.requests],
+        right: [metrics.clientErrors, metrics.serverErrors],
+        width: 12,
+      }),
       new cloudwatch.GraphWidget({ title: 'API latency p99 (ms)', left: [metrics.latencyP99], width: 12 }),
     );
     for (const fn of props.functions) {

@@ -46,7 +46,9 @@ export class Database extends Construct {
       maxAzs: 2,
       natGateways: 0,
       subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
-      flowLogs: { rejected: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: ec2.FlowLogTrafficType.REJECT } },
+      flowLogs: {
+        rejected: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: ec2.FlowLogTrafficType.REJECT },
+      },
     });
 
     // Declared before the cluster (which would otherwise create it without a retention, or need a
@@ -81,17 +83,30 @@ export class Database extends Construct {
     // The generated secret is always there; the cast documents that `fromGeneratedSecret` made it.
     this.secret = this.cluster.secret as ISecret;
 
-    NagSuppressions.addResourceSuppressions(this.cluster, [
-      {
-        id: 'AwsSolutions-SMG4',
-        reason:
-          'Rotating the master secret needs a rotation Lambda inside the VPC with a Secrets Manager endpoint; the cluster is reachable only through the Data API by principals granted this one secret.',
-      },
-      { id: 'AwsSolutions-RDS11', reason: 'The cluster has no network path from outside its isolated subnets; callers use the Data API, so a non-default port adds nothing.' },
-      ...(protect
-        ? []
-        : [{ id: 'AwsSolutions-RDS10', reason: 'dev and preview stages are disposable: deletion protection would block `npm run destroy` of a preview.' }]),
-    ], true);
+    NagSuppressions.addResourceSuppressions(
+      this.cluster,
+      [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'Rotating the master secret needs a rotation Lambda inside the VPC with a Secrets Manager endpoint; the cluster is reachable only through the Data API by principals granted this one secret.',
+        },
+        {
+          id: 'AwsSolutions-RDS11',
+          reason:
+            'The cluster has no network path from outside its isolated subnets; callers use the Data API, so a non-default port adds nothing.',
+        },
+        ...(protect
+          ? []
+          : [
+              {
+                id: 'AwsSolutions-RDS10',
+                reason: 'dev and preview stages are disposable: deletion protection would block `npm run destroy` of a preview.',
+              },
+            ]),
+      ],
+      true,
+    );
   }
 
   /** Lets `grantee` run statements through the Data API on this cluster with this secret, and nothing else. */

@@ -28,8 +28,9 @@ export class GithubOidc extends Construct {
 
   constructor(scope: Construct, id: string, props: GithubOidcProps) {
     super(scope, id);
-    const providerArn = props.existingProviderArn
-      ?? new iam.OidcProviderNative(this, 'Provider', { url: `https://${GITHUB_ISSUER}`, clientIds: ['sts.amazonaws.com'] }).oidcProviderArn;
+    const providerArn =
+      props.existingProviderArn ??
+      new iam.OidcProviderNative(this, 'Provider', { url: `https://${GITHUB_ISSUER}`, clientIds: ['sts.amazonaws.com'] }).oidcProviderArn;
     const role = (roleId: string, subject: string, description: string) => {
       const created = new iam.Role(this, roleId, {
         roleName: `roam-github-${roleId === 'Deploy' ? 'deploy' : 'deploy-prod'}`,
@@ -40,18 +41,31 @@ export class GithubOidc extends Construct {
         }),
       });
       const stack = Stack.of(this);
-      created.addToPolicy(new iam.PolicyStatement({
-        actions: ['sts:AssumeRole'],
-        resources: [`arn:${stack.partition}:iam::${stack.account}:role/cdk-*`],
-      }));
-      NagSuppressions.addResourceSuppressions(created, [{
-        id: 'AwsSolutions-IAM5',
-        reason: 'The CDK bootstrap roles are named cdk-<qualifier>-<purpose>-<account>-<region>; the deploy role may assume only those, which hold the deploy permissions.',
-        appliesTo: ['Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/cdk-*'],
-      }], true);
+      created.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['sts:AssumeRole'],
+          resources: [`arn:${stack.partition}:iam::${stack.account}:role/cdk-*`],
+        }),
+      );
+      NagSuppressions.addResourceSuppressions(
+        created,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              'The CDK bootstrap roles are named cdk-<qualifier>-<purpose>-<account>-<region>; the deploy role may assume only those, which hold the deploy permissions.',
+            appliesTo: ['Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/cdk-*'],
+          },
+        ],
+        true,
+      );
       return created;
     };
     this.deployRole = role('Deploy', `repo:${props.repository}:*`, `GitHub Actions of ${props.repository}: previews and dev`);
-    this.prodDeployRole = role('DeployProd', `repo:${props.repository}:environment:prod`, `GitHub Actions of ${props.repository}, prod environment only`);
+    this.prodDeployRole = role(
+      'DeployProd',
+      `repo:${props.repository}:environment:prod`,
+      `GitHub Actions of ${props.repository}, prod environment only`,
+    );
   }
 }

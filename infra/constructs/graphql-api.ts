@@ -16,7 +16,8 @@ import { ApiDefaults } from '../constants.js';
 import type { Database } from './database.js';
 
 /** AppSync's implicit pipeline code when the manifest gives none (same as offline: `{}` in, `ctx.prev.result` out). */
-export const DEFAULT_PIPELINE_CODE = 'export function request() { return {}; }\nexport function response(ctx) { return ctx.prev.result; }\n';
+export const DEFAULT_PIPELINE_CODE =
+  'export function request() { return {}; }\nexport function response(ctx) { return ctx.prev.result; }\n';
 
 export interface GraphqlApiProps {
   /** e.g. `roam-dev`; the API is named `<prefix>-api`. */
@@ -70,11 +71,22 @@ export class GraphqlApi extends Construct {
       authorizationConfig: {
         defaultAuthorization: { authorizationType: appsync.AuthorizationType.USER_POOL, userPoolConfig: { userPool: props.userPool } },
         additionalAuthorizationModes: [
-          { authorizationType: appsync.AuthorizationType.API_KEY, apiKeyConfig: { name: 'browse', description: 'signed-out browsing', expires: Expiration.after(Duration.days(ApiDefaults.API_KEY_DAYS)) } },
+          {
+            authorizationType: appsync.AuthorizationType.API_KEY,
+            apiKeyConfig: {
+              name: 'browse',
+              description: 'signed-out browsing',
+              expires: Expiration.after(Duration.days(ApiDefaults.API_KEY_DAYS)),
+            },
+          },
           { authorizationType: appsync.AuthorizationType.IAM },
         ],
       },
-      logConfig: { fieldLogLevel: props.fieldLogLevel ?? appsync.FieldLogLevel.ERROR, excludeVerboseContent: !verboseLogs, retention: logs.RetentionDays.ONE_MONTH },
+      logConfig: {
+        fieldLogLevel: props.fieldLogLevel ?? appsync.FieldLogLevel.ERROR,
+        excludeVerboseContent: !verboseLogs,
+        retention: logs.RetentionDays.ONE_MONTH,
+      },
       xrayEnabled: true,
       queryDepthLimit: props.queryDepthLimit,
       ...(props.resolverCountLimit ? { resolverCountLimit: props.resolverCountLimit } : {}),
@@ -86,10 +98,24 @@ export class GraphqlApi extends Construct {
     // aws-cdk-lib sets the API log group's retention through its LogRetention singleton Lambda.
     const logRetention = Stack.of(this).node.children.find((child) => child.node.id.startsWith('LogRetention'));
     if (logRetention) {
-      NagSuppressions.addResourceSuppressions(logRetention, [
-        { id: 'AwsSolutions-IAM4', reason: 'aws-cdk-lib\'s LogRetention function (it sets the AppSync log group\'s retention) writes its own logs with AWSLambdaBasicExecutionRole.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
-        { id: 'AwsSolutions-IAM5', reason: 'aws-cdk-lib\'s LogRetention function needs logs:PutRetentionPolicy/DeleteRetentionPolicy on log groups whose name is only known once AppSync assigns the API id.', appliesTo: ['Resource::*'] },
-      ], true);
+      NagSuppressions.addResourceSuppressions(
+        logRetention,
+        [
+          {
+            id: 'AwsSolutions-IAM4',
+            reason:
+              "aws-cdk-lib's LogRetention function (it sets the AppSync log group's retention) writes its own logs with AWSLambdaBasicExecutionRole.",
+            appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+          },
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              "aws-cdk-lib's LogRetention function needs logs:PutRetentionPolicy/DeleteRetentionPolicy on log groups whose name is only known once AppSync assigns the API id.",
+            appliesTo: ['Resource::*'],
+          },
+        ],
+        true,
+      );
     }
 
     this.dataSources = this.addDataSources(props);
@@ -105,17 +131,33 @@ export class GraphqlApi extends Construct {
 
     if (!verboseLogs) {
       NagSuppressions.addResourceSuppressions(this.api, [
-        { id: 'AwsSolutions-ASC3', reason: 'Request logging is on (field level ERROR, X-Ray); only verbose content is off in prod because request and response bodies carry travellers\' personal data.' },
+        {
+          id: 'AwsSolutions-ASC3',
+          reason:
+            "Request logging is on (field level ERROR, X-Ray); only verbose content is off in prod because request and response bodies carry travellers' personal data.",
+        },
       ]);
     }
-    NagSuppressions.addResourceSuppressions(this, [
-      { id: 'AwsSolutions-IAM4', reason: 'AWSAppSyncPushToCloudWatchLogs is the AWS policy for AppSync writing its own request logs.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs'] },
-      {
-        id: 'AwsSolutions-IAM5',
-        reason: 'Data source roles are scoped to one resource: Lambda data sources may invoke the live alias (`:*` covers its qualified ARN form), the RDS data source its one cluster (`:*` is the cluster ARN\'s sub-resources as aws-cdk-lib grants them).',
-        appliesTo: [{ regex: '/^Resource::<.*(Live|Cluster).*>:\\*$/g' }, { regex: '/^Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster:.+:\\*$/g' }],
-      },
-    ], true);
+    NagSuppressions.addResourceSuppressions(
+      this,
+      [
+        {
+          id: 'AwsSolutions-IAM4',
+          reason: 'AWSAppSyncPushToCloudWatchLogs is the AWS policy for AppSync writing its own request logs.',
+          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs'],
+        },
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            "Data source roles are scoped to one resource: Lambda data sources may invoke the live alias (`:*` covers its qualified ARN form), the RDS data source its one cluster (`:*` is the cluster ARN's sub-resources as aws-cdk-lib grants them).",
+          appliesTo: [
+            { regex: '/^Resource::<.*(Live|Cluster).*>:\\*$/g' },
+            { regex: '/^Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:cluster:.+:\\*$/g' },
+          ],
+        },
+      ],
+      true,
+    );
   }
 
   private addDataSources(props: GraphqlApiProps): Map<string, appsync.BaseDataSource> {
@@ -150,13 +192,16 @@ export class GraphqlApi extends Construct {
   private addFunctions(props: GraphqlApiProps): Map<string, appsync.AppsyncFunction> {
     const functions = new Map<string, appsync.AppsyncFunction>();
     for (const [name, config] of Object.entries(props.manifest.functions)) {
-      functions.set(name, new appsync.AppsyncFunction(this, `Function_${idOf(name)}`, {
-        api: this.api,
-        name: idOf(name),
-        dataSource: this.dataSource(config.dataSource),
-        runtime: appsync.FunctionRuntime.JS_1_0_0,
-        code: this.code(props, config.code),
-      }));
+      functions.set(
+        name,
+        new appsync.AppsyncFunction(this, `Function_${idOf(name)}`, {
+          api: this.api,
+          name: idOf(name),
+          dataSource: this.dataSource(config.dataSource),
+          runtime: appsync.FunctionRuntime.JS_1_0_0,
+          code: this.code(props, config.code),
+        }),
+      );
     }
     return functions;
   }
@@ -173,7 +218,12 @@ export class GraphqlApi extends Construct {
     });
   }
 
-  private addResolver(coordinate: string, config: ResolverConfig, props: GraphqlApiProps, functions: ReadonlyMap<string, appsync.AppsyncFunction>): appsync.Resolver {
+  private addResolver(
+    coordinate: string,
+    config: ResolverConfig,
+    props: GraphqlApiProps,
+    functions: ReadonlyMap<string, appsync.AppsyncFunction>,
+  ): appsync.Resolver {
     const [typeName, fieldName] = coordinate.split('.') as [string, string];
     const common = { api: this.api, typeName, fieldName, cachingConfig: caching(config.caching) };
     const id = `Resolver_${idOf(coordinate)}`;
@@ -199,7 +249,11 @@ export class GraphqlApi extends Construct {
         });
       case 'DIRECT_LAMBDA':
         // No code and no runtime: AppSync passes the whole context to the function.
-        return new appsync.Resolver(this, id, { ...common, dataSource: this.dataSource(config.dataSource), maxBatchSize: config.maxBatchSize });
+        return new appsync.Resolver(this, id, {
+          ...common,
+          dataSource: this.dataSource(config.dataSource),
+          maxBatchSize: config.maxBatchSize,
+        });
     }
   }
 }

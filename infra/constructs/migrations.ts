@@ -69,15 +69,44 @@ export class Migrations extends Construct {
     // The Data API answers only once the writer instance exists.
     this.resource.node.addDependency(props.database.cluster);
 
-    NagSuppressions.addResourceSuppressions(this.function, [
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime Roam decided on (DESIGN decision 8) and the one the offline Lambda runtime emulates; moving to a newer one is a deliberate upgrade of both.' },
-      { id: 'AwsSolutions-IAM5', reason: 'X-Ray trace uploads support no resource-level permissions (Resource "*").', appliesTo: ['Resource::*'] },
-      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
-    ], true);
-    NagSuppressions.addResourceSuppressions(provider, [
-      { id: 'AwsSolutions-IAM4', reason: 'The CDK Provider framework function writes only its own logs with AWSLambdaBasicExecutionRole.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
-      { id: 'AwsSolutions-IAM5', reason: 'The CDK Provider framework grants lambda:InvokeFunction on the migration function ARN and its versions (`:*`); nothing else.', appliesTo: [{ regex: '/^Resource::<.*Function.*\\.Arn>:\\*$/g' }] },
-      { id: 'AwsSolutions-L1', reason: 'The Provider framework function runtime is chosen by aws-cdk-lib and upgraded with it.' },
-    ], true);
+    NagSuppressions.addResourceSuppressions(
+      this.function,
+      [
+        {
+          id: 'AwsSolutions-L1',
+          reason:
+            'Node.js 22 is the runtime Roam decided on (DESIGN decision 8) and the one the offline Lambda runtime emulates; moving to a newer one is a deliberate upgrade of both.',
+        },
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: 'X-Ray trace uploads support no resource-level permissions (Resource "*").',
+          appliesTo: ['Resource::*'],
+        },
+        {
+          id: 'AwsSolutions-IAM4',
+          reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.',
+          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+        },
+      ],
+      true,
+    );
+    NagSuppressions.addResourceSuppressions(
+      provider,
+      [
+        {
+          id: 'AwsSolutions-IAM4',
+          reason: 'The CDK Provider framework function writes only its own logs with AWSLambdaBasicExecutionRole.',
+          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+        },
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'The CDK Provider framework grants lambda:InvokeFunction on the migration function ARN and its versions (`:*`); nothing else.',
+          appliesTo: [{ regex: '/^Resource::<.*Function.*\\.Arn>:\\*$/g' }],
+        },
+        { id: 'AwsSolutions-L1', reason: 'The Provider framework function runtime is chosen by aws-cdk-lib and upgraded with it.' },
+      ],
+      true,
+    );
   }
 }

@@ -106,17 +106,39 @@ export class ReleasedFunction extends Construct {
       autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
     });
 
-    NagSuppressions.addResourceSuppressions(this.function, [
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime Roam decided on (DESIGN decision 8) and the one the offline Lambda runtime emulates; moving to a newer one is a deliberate upgrade of both.' },
-      {
-        id: 'AwsSolutions-IAM5',
-        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so tracing needs Resource "*" (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_id-based-policy-examples.html).',
-        appliesTo: ['Resource::*'],
-      },
-      { id: 'AwsSolutions-IAM4', reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
-    ], true);
-    NagSuppressions.addResourceSuppressions(this.deploymentGroup, [
-      { id: 'AwsSolutions-IAM4', reason: 'AWSCodeDeployRoleForLambdaLimited is the role policy AWS defines for CodeDeploy shifting Lambda aliases; it is scoped by CodeDeploy itself.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited'] },
-    ], true);
+    NagSuppressions.addResourceSuppressions(
+      this.function,
+      [
+        {
+          id: 'AwsSolutions-L1',
+          reason:
+            'Node.js 22 is the runtime Roam decided on (DESIGN decision 8) and the one the offline Lambda runtime emulates; moving to a newer one is a deliberate upgrade of both.',
+        },
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so tracing needs Resource "*" (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_id-based-policy-examples.html).',
+          appliesTo: ['Resource::*'],
+        },
+        {
+          id: 'AwsSolutions-IAM4',
+          reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.',
+          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+        },
+      ],
+      true,
+    );
+    NagSuppressions.addResourceSuppressions(
+      this.deploymentGroup,
+      [
+        {
+          id: 'AwsSolutions-IAM4',
+          reason:
+            'AWSCodeDeployRoleForLambdaLimited is the role policy AWS defines for CodeDeploy shifting Lambda aliases; it is scoped by CodeDeploy itself.',
+          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited'],
+        },
+      ],
+      true,
+    );
   }
 }

@@ -39,24 +39,38 @@ export class ScheduledJobs extends Construct {
         ruleName: `${props.namePrefix}-${name}`,
         description: schedule.description ?? `Runs ${schedule.function} every ${schedule.rateMinutes} minutes`,
         schedule: events.Schedule.rate(Duration.minutes(schedule.rateMinutes)),
-        targets: [new targets.LambdaFunction(fn.alias, { event: events.RuleTargetInput.fromObject(schedule.input ?? {}), retryAttempts: DELIVERY_RETRIES })],
+        targets: [
+          new targets.LambdaFunction(fn.alias, {
+            event: events.RuleTargetInput.fromObject(schedule.input ?? {}),
+            retryAttempts: DELIVERY_RETRIES,
+          }),
+        ],
       });
       const period = Duration.minutes(schedule.rateMinutes);
-      const failedInvocations = new cloudwatch.Metric({ namespace: 'AWS/Events', metricName: 'FailedInvocations', dimensionsMap: { RuleName: rule.ruleName }, statistic: 'Sum', period });
-      alarms.set(name, new cloudwatch.Alarm(this, `Failed_${name}`, {
-        alarmName: `${props.namePrefix}-${name}-failed`,
-        alarmDescription: `The scheduled job ${name} failed: EventBridge could not invoke ${schedule.function}, or the function raised an error`,
-        metric: new cloudwatch.MathExpression({
-          expression: 'FILL(failed, 0) + FILL(errors, 0)',
-          usingMetrics: { failed: failedInvocations, errors: fn.alias.metricErrors({ period, statistic: 'Sum' }) },
-          label: `${name} failures`,
-          period,
+      const failedInvocations = new cloudwatch.Metric({
+        namespace: 'AWS/Events',
+        metricName: 'FailedInvocations',
+        dimensionsMap: { RuleName: rule.ruleName },
+        statistic: 'Sum',
+        period,
+      });
+      alarms.set(
+        name,
+        new cloudwatch.Alarm(this, `Failed_${name}`, {
+          alarmName: `${props.namePrefix}-${name}-failed`,
+          alarmDescription: `The scheduled job ${name} failed: EventBridge could not invoke ${schedule.function}, or the function raised an error`,
+          metric: new cloudwatch.MathExpression({
+            expression: 'FILL(failed, 0) + FILL(errors, 0)',
+            usingMetrics: { failed: failedInvocations, errors: fn.alias.metricErrors({ period, statistic: 'Sum' }) },
+            label: `${name} failures`,
+            period,
+          }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }));
+      );
       rules.set(name, rule);
     }
     this.rules = rules;

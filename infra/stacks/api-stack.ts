@@ -90,7 +90,12 @@ export class ApiStack extends Stack {
     this.jobs = new ScheduledJobs(this, 'Jobs', { namePrefix: props.namePrefix, schedules: props.manifest.schedules ?? {}, functions });
 
     this.alarms = new ApiAlarms(this, 'Alarms', { api: this.graphql.api, namePrefix: props.namePrefix });
-    new Dashboard(this, 'Dashboard', { namePrefix: props.namePrefix, apiAlarms: this.alarms, functions: [...functions.values()], alarms: [...this.jobs.alarms.values()] });
+    new Dashboard(this, 'Dashboard', {
+      namePrefix: props.namePrefix,
+      apiAlarms: this.alarms,
+      functions: [...functions.values()],
+      alarms: [...this.jobs.alarms.values()],
+    });
 
     new CfnOutput(this, 'GraphQLUrl', { value: this.graphql.api.graphqlUrl });
     new CfnOutput(this, 'ApiKey', { value: this.graphql.apiKey, description: 'Public key for signed-out browsing' });
@@ -99,7 +104,13 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'LambdaFunctions', { value: [...functions.values()].map((fn) => fn.function.functionName).join(',') || '-' });
     // `function|codedeploy application|deployment group` per Lambda: what `npm run rollback` needs.
     new CfnOutput(this, 'LambdaReleases', {
-      value: [...functions.values()].map((fn) => `${fn.function.functionName}|${fn.deploymentGroup.application.applicationName}|${fn.deploymentGroup.deploymentGroupName}`).join(',') || '-',
+      value:
+        [...functions.values()]
+          .map(
+            (fn) =>
+              `${fn.function.functionName}|${fn.deploymentGroup.application.applicationName}|${fn.deploymentGroup.deploymentGroupName}`,
+          )
+          .join(',') || '-',
     });
   }
 }

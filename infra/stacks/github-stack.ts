@@ -16,6 +16,9 @@ export class GithubStack extends Stack {
     super(scope, id, props);
     this.oidc = new GithubOidc(this, 'GitHub', { repository: props.repository, existingProviderArn: props.existingProviderArn });
     new CfnOutput(this, 'DeployRoleArn', { value: this.oidc.deployRole.roleArn, description: 'GitHub variable AWS_DEPLOY_ROLE_ARN' });
-    new CfnOutput(this, 'ProdDeployRoleArn', { value: this.oidc.prodDeployRole.roleArn, description: 'GitHub variable AWS_PROD_DEPLOY_ROLE_ARN' });
+    new CfnOutput(this, 'ProdDeployRoleArn', {
+      value: this.oidc.prodDeployRole.roleArn,
+      description: 'GitHub variable AWS_PROD_DEPLOY_ROLE_ARN',
+    });
   }
 }

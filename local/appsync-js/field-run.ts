@@ -1,7 +1,16 @@
 import type { HandlerName } from '../../platform/appsync-js/constants.js';
 import { invokeHandler, type HandlerContext, type InvokeOptions } from './invoke.js';
 import type { ResolverCode } from './load.js';
-import type { DataSourceCall, DataSourceOutcome, FieldContextInput, FieldErrorEntry, FieldResolution, HandlerEnd, RuntimeSideEffects, ResolverLogLine } from './types.js';
+import type {
+  DataSourceCall,
+  DataSourceOutcome,
+  FieldContextInput,
+  FieldErrorEntry,
+  FieldResolution,
+  HandlerEnd,
+  RuntimeSideEffects,
+  ResolverLogLine,
+} from './types.js';
 
 /** What a step adds to `ctx` besides the field's context and the stash. */
 export type StepExtras = Pick<HandlerContext, 'prev' | 'result' | 'error'>;
@@ -16,7 +25,10 @@ export class FieldRun {
   readonly #logs: ResolverLogLine[] = [];
   readonly #effects: RuntimeSideEffects[] = [];
 
-  constructor(private readonly field: FieldContextInput, private readonly options: InvokeOptions) {}
+  constructor(
+    private readonly field: FieldContextInput,
+    private readonly options: InvokeOptions,
+  ) {}
 
   /** Runs one handler with the current stash, records what it produced, and says how it ended. */
   step(code: ResolverCode, handler: HandlerName, extras: StepExtras): HandlerEnd {
@@ -37,7 +49,13 @@ export class FieldRun {
 
   /** The field resolved to `value`. */
   succeed(value: unknown): FieldResolution {
-    return { value: value === undefined ? null : value, errors: this.#errors, logs: this.#logs, effects: this.#effects, stash: this.#stash };
+    return {
+      value: value === undefined ? null : value,
+      errors: this.#errors,
+      logs: this.#logs,
+      effects: this.#effects,
+      stash: this.#stash,
+    };
   }
 
   /** The field failed: `null`, plus the error entry after those appended so far. */

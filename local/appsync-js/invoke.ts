@@ -44,7 +44,11 @@ function failedOutcome(ctx: HandlerContext, error: FieldErrorEntry, logs: Resolv
 const COMMONJS_BINDING = /\bimport_[A-Za-z0-9_$]+\./g;
 
 /** Turns a JavaScript exception into AppSync's `Code` error: `code.js:line:col: Name: message`. */
-function exceptionEntry(code: ResolverCode, handler: HandlerName, end: Extract<HarnessOutput['end'], { kind: 'exception' }>): { error: FieldErrorEntry; log: ResolverLogLine } {
+function exceptionEntry(
+  code: ResolverCode,
+  handler: HandlerName,
+  end: Extract<HarnessOutput['end'], { kind: 'exception' }>,
+): { error: FieldErrorEntry; log: ResolverLogLine } {
   const deployed = end.line !== null && end.column !== null ? code.executedToDeployed.toSource(end.line, end.column) : undefined;
   const message = end.message.replace(COMMONJS_BINDING, '');
   const where = deployed ? `${CODE_FILE_NAME}:${deployed.line}:${deployed.column}: ` : '';

@@ -44,8 +44,21 @@ export async function loadResolverCode(file: string, options: LoadResolverOption
   // Execute the deployed module itself, only re-wrapped as CommonJS so its imports can be linked
   // to the in-context runtime without --experimental-vm-modules. Without the inline map, esbuild's
   // map points at the deployed code, which is what AppSync's `code.js:line:col` counts.
-  const executable = await transform(withoutInlineSourceMap(checked.code), { loader: 'js', format: 'cjs', target: 'esnext', sourcemap: 'external', logLevel: 'silent' });
+  const executable = await transform(withoutInlineSourceMap(checked.code), {
+    loader: 'js',
+    format: 'cjs',
+    target: 'esnext',
+    sourcemap: 'external',
+    logLevel: 'silent',
+  });
   const executedToDeployed = new PositionMapper(JSON.parse(executable.map) as SourceMapPayload, checked.outputFile, checked.file);
   const sandbox = new ResolverSandbox(await bootScript, executable.code);
-  return { file: checked.file, code: checked.code, inputs: checked.inputs, sandbox, executedToDeployed, deployedToSource: checked.deployedToSource };
+  return {
+    file: checked.file,
+    code: checked.code,
+    inputs: checked.inputs,
+    sandbox,
+    executedToDeployed,
+    deployedToSource: checked.deployedToSource,
+  };
 }

@@ -54,7 +54,11 @@ async function runFunction(run: FieldRun, fn: PipelineFunction, prev: unknown): 
  * skips that function's data source and response (`skipTo: 'END'` skips the remaining functions
  * too). `util.error` or a JavaScript error anywhere stops the pipeline with the field `null`.
  */
-export async function runPipelineResolver(pipeline: PipelineResolver, field: FieldContextInput, options: ResolveOptions): Promise<FieldResolution> {
+export async function runPipelineResolver(
+  pipeline: PipelineResolver,
+  field: FieldContextInput,
+  options: ResolveOptions,
+): Promise<FieldResolution> {
   const run = new FieldRun(field, options);
   let prev: unknown = {};
   let skipFunctions = false;

@@ -9,7 +9,12 @@ import type { ResolverCode } from './load.js';
  * @example
  * const resolution = await runUnitResolver(code, field, async (request) => ({ result: request.payload }), { deadline, requestId });
  */
-export async function runUnitResolver(code: ResolverCode, field: FieldContextInput, dataSource: DataSourceCall, options: ResolveOptions): Promise<FieldResolution> {
+export async function runUnitResolver(
+  code: ResolverCode,
+  field: FieldContextInput,
+  dataSource: DataSourceCall,
+  options: ResolveOptions,
+): Promise<FieldResolution> {
   const run = new FieldRun(field, options);
   const request = run.step(code, 'request', {});
   if (request.kind === 'error') return run.fail(request.error);

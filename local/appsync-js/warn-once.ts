@@ -23,7 +23,8 @@ export function onRuntimeWarning(print: ((line: string) => void) | undefined): v
 export function warningLines(code: ResolverCode, handler: HandlerName, warnings: HarnessOutput['warnings']): ResolverLogLine[] {
   const lines: ResolverLogLine[] = [];
   for (const warning of warnings) {
-    const deployed = warning.line !== null && warning.column !== null ? code.executedToDeployed.toSource(warning.line, warning.column) : undefined;
+    const deployed =
+      warning.line !== null && warning.column !== null ? code.executedToDeployed.toSource(warning.line, warning.column) : undefined;
     const source = deployed ? code.deployedToSource.toSource(deployed.line, deployed.column) : undefined;
     const file = source?.file ?? code.file;
     const key = `${file}:${source?.line ?? '?'}:${warning.message}`;

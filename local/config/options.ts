@@ -53,9 +53,15 @@ const schema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   dataDir: z.string().min(1),
-  dbUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  dbUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   apiKey: z.string().min(1).optional(),
-  iamAccessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be 16-128 upper-case letters and digits').optional(),
+  iamAccessKeyId: z
+    .string()
+    .regex(/^[A-Z0-9]{16,128}$/, 'must be 16-128 upper-case letters and digits')
+    .optional(),
   iamSecretAccessKey: z.string().min(1).optional(),
   watch: z.boolean(),
   config: z.string().min(1),
@@ -106,7 +112,11 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
     record: values.record,
   });
   if (!result.success) {
-    throw new OptionsError(result.error.issues.map((issue) => `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`).join('\n'));
+    throw new OptionsError(
+      result.error.issues
+        .map((issue) => `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`)
+        .join('\n'),
+    );
   }
   return result.data;
 }

@@ -24,12 +24,17 @@ export function isInside(file: string, dir: string): boolean {
 export function collapseRoots(roots: readonly WatchRoot[]): WatchRoot[] {
   const recursive = [...new Set(roots.filter((root) => root.recursive).map((root) => resolve(root.dir)))];
   const outer = recursive.filter((dir) => !recursive.some((other) => other !== dir && isInside(dir, other)));
-  const flat = [...new Set(roots.filter((root) => !root.recursive).map((root) => resolve(root.dir)))].filter((dir) => !outer.some((other) => isInside(dir, other)));
+  const flat = [...new Set(roots.filter((root) => !root.recursive).map((root) => resolve(root.dir)))].filter(
+    (dir) => !outer.some((other) => isInside(dir, other)),
+  );
   return [...outer.map((dir) => ({ dir, recursive: true })), ...flat.map((dir) => ({ dir, recursive: false }))];
 }
 
 function isSourceFile(file: string): boolean {
-  return WatchDefaults.EXTENSIONS.some((extension) => file.endsWith(extension)) && !file.split(sep).some((part) => part === 'node_modules' || part.startsWith('.'));
+  return (
+    WatchDefaults.EXTENSIONS.some((extension) => file.endsWith(extension)) &&
+    !file.split(sep).some((part) => part === 'node_modules' || part.startsWith('.'))
+  );
 }
 
 /**
@@ -37,7 +42,11 @@ function isSourceFile(file: string): boolean {
  * Node 20) and reports changed source files in batches, once edits have been quiet for
  * `debounceMs` (editors write a file in several steps). `add` watches more folders later.
  */
-export function watchFiles(roots: readonly WatchRoot[], onChange: (files: ReadonlySet<string>) => void, debounceMs: number = WatchDefaults.DEBOUNCE_MS): FileWatcher {
+export function watchFiles(
+  roots: readonly WatchRoot[],
+  onChange: (files: ReadonlySet<string>) => void,
+  debounceMs: number = WatchDefaults.DEBOUNCE_MS,
+): FileWatcher {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watchers: FSWatcher[] = [];
@@ -48,7 +57,8 @@ export function watchFiles(roots: readonly WatchRoot[], onChange: (files: Readon
     pending.clear();
     if (files.size > 0) onChange(files);
   };
-  const covered = (root: WatchRoot) => watched.some((other) => (other.recursive ? isInside(root.dir, other.dir) : !root.recursive && other.dir === root.dir));
+  const covered = (root: WatchRoot) =>
+    watched.some((other) => (other.recursive ? isInside(root.dir, other.dir) : !root.recursive && other.dir === root.dir));
   const add = (more: readonly WatchRoot[]): string[] => {
     const added: string[] = [];
     for (const root of collapseRoots(more)) {

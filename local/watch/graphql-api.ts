@@ -49,7 +49,10 @@ export async function buildGraphqlApi(inputs: GraphqlApiInputs): Promise<Graphql
   bindResolvers(schema, runners, fieldAuthRules(schema, project.auth.defaultMode), { ...project.environment });
   const pipeline = createOperationPipeline({
     schema,
-    validate: createDocumentValidator(schema, { queryDepthLimit: project.queryDepthLimit ?? 0, introspection: project.introspection ?? true }),
+    validate: createDocumentValidator(schema, {
+      queryDepthLimit: project.queryDepthLimit ?? 0,
+      introspection: project.introspection ?? true,
+    }),
     authenticators: inputs.authenticators,
     defaultMode: project.auth.defaultMode,
     resolverCountLimit: project.resolverCountLimit ?? 0,

@@ -63,9 +63,14 @@ function projectLayout(project: LocalProjectConfig, rootDir: string): ProjectLay
 }
 
 /** Sorts changed files into what must be rebuilt. */
-export function changeImpact(layout: Pick<ProjectLayout, 'schemaFile' | 'resolverDirs' | 'lambdaDirs' | 'resolverInputs' | 'lambdaInputs'>, files: ReadonlySet<string>): ChangeImpact {
+export function changeImpact(
+  layout: Pick<ProjectLayout, 'schemaFile' | 'resolverDirs' | 'lambdaDirs' | 'resolverInputs' | 'lambdaInputs'>,
+  files: ReadonlySet<string>,
+): ChangeImpact {
   const changed = [...files];
-  const graphql = changed.some((file) => file === layout.schemaFile || layout.resolverInputs.has(file) || layout.resolverDirs.some((dir) => isInside(file, dir)));
+  const graphql = changed.some(
+    (file) => file === layout.schemaFile || layout.resolverInputs.has(file) || layout.resolverDirs.some((dir) => isInside(file, dir)),
+  );
   const lambdas = [...layout.lambdaDirs]
     .filter(([name, { dir }]) => changed.some((file) => layout.lambdaInputs.get(name)?.has(file) || isInside(file, dir)))
     .map(([name]) => name);
@@ -99,7 +104,9 @@ export function watchProject(options: ProjectWatchOptions): ProjectWatcher {
     const found = await sourceInputs([...layout.codeFiles, ...handlers.map(([, handler]) => handler)], options.rootDir);
     layout.resolverInputs = new Set(layout.codeFiles.flatMap((file) => [...(found.get(file) ?? [])]));
     layout.lambdaInputs = new Map(handlers.map(([name, handler]) => [name, found.get(handler) ?? new Set<string>()]));
-    const dirs = new Set([...layout.resolverInputs, ...[...layout.lambdaInputs.values()].flatMap((inputs) => [...inputs])].map((file) => dirname(file)));
+    const dirs = new Set(
+      [...layout.resolverInputs, ...[...layout.lambdaInputs.values()].flatMap((inputs) => [...inputs])].map((file) => dirname(file)),
+    );
     const added = watcher.add([...dirs].map((dir) => ({ dir, recursive: false })));
     if (added.length > 0) options.log(`Watching imported files in ${added.map((dir) => relative(options.rootDir, dir) || '.').join(', ')}`);
   }
@@ -128,7 +135,8 @@ export function watchProject(options: ProjectWatchOptions): ProjectWatcher {
 
   async function reload(files: ReadonlySet<string>): Promise<void> {
     const impact = changeImpact(layout, files);
-    if (impact.lambdas.length > 0) await reloadLambdas(impact.lambdas).catch((error) => options.log(`Lambda reload failed: ${describe(error)}`));
+    if (impact.lambdas.length > 0)
+      await reloadLambdas(impact.lambdas).catch((error) => options.log(`Lambda reload failed: ${describe(error)}`));
     if (impact.graphql) {
       const started = performance.now();
       try {

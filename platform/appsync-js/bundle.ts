@@ -33,7 +33,11 @@ const onlyAppSyncImports: Plugin = {
       if (args.kind === 'entry-point' || !isBarePackage(args.path)) return undefined;
       if (ALLOWED_IMPORTS.includes(args.path)) return { path: args.path, external: true };
       return {
-        errors: [{ text: `Import of '${args.path}' is not allowed: APPSYNC_JS code may import only ${ALLOWED_IMPORTS.join(', ')} and bundled local files` }],
+        errors: [
+          {
+            text: `Import of '${args.path}' is not allowed: APPSYNC_JS code may import only ${ALLOWED_IMPORTS.join(', ')} and bundled local files`,
+          },
+        ],
       };
     });
   },

@@ -18,10 +18,18 @@ export function checkModuleShape(bundle: ResolverBundle): void {
   }
   const forbidden = bundle.imports.find((specifier) => !ALLOWED_IMPORTS.includes(specifier));
   if (forbidden !== undefined) {
-    throw new ResolverCodeError(top, `Import of '${forbidden}' is not allowed: APPSYNC_JS code may import only ${ALLOWED_IMPORTS.join(', ')}`, 'allowed-imports');
+    throw new ResolverCodeError(
+      top,
+      `Import of '${forbidden}' is not allowed: APPSYNC_JS code may import only ${ALLOWED_IMPORTS.join(', ')}`,
+      'allowed-imports',
+    );
   }
   const missing = REQUIRED_EXPORTS.filter((name) => !bundle.exports.includes(name));
   if (missing.length > 0) {
-    throw new ResolverCodeError(top, `The module must export ${missing.map((name) => `'${name}'`).join(' and ')}: APPSYNC_JS code exports a request and a response function`, 'required-exports');
+    throw new ResolverCodeError(
+      top,
+      `The module must export ${missing.map((name) => `'${name}'`).join(' and ')}: APPSYNC_JS code exports a request and a response function`,
+      'required-exports',
+    );
   }
 }

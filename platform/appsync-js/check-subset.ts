@@ -39,7 +39,8 @@ export function checkLanguageSubset(bundledCode: string, positions: PositionMapp
   linter ??= new Linter({ configType: 'flat' });
   const messages = linter.verify(bundledCode, bundleConfig, CODE_FILE_NAME);
   // A file no config matches gets one warning and no check at all: never let that pass silently.
-  if (messages.some((message) => message.message.startsWith('No matching configuration'))) throw new Error('No lint configuration matched the bundle');
+  if (messages.some((message) => message.message.startsWith('No matching configuration')))
+    throw new Error('No lint configuration matched the bundle');
   const problem = messages.find((message) => message.severity === 2);
   if (problem) throw new ResolverCodeError(positions.toSource(problem.line, problem.column), problem.message, problem.ruleId ?? 'syntax');
 }

@@ -24,7 +24,11 @@ export class PositionMapper {
    * @param outputFile the path the generated code was written to (sources are relative to its folder)
    * @param fallbackFile reported for a position the map does not cover
    */
-  constructor(payload: SourceMapPayload | undefined, private readonly outputFile: string, private readonly fallbackFile: string) {
+  constructor(
+    payload: SourceMapPayload | undefined,
+    private readonly outputFile: string,
+    private readonly fallbackFile: string,
+  ) {
     this.#map = payload ? new SourceMap(payload) : undefined;
   }
 

@@ -22,7 +22,11 @@ export const ResumeRetryPolicy = {
 export function resumeRetryDelays(maxWaitMs: number = ResumeRetryPolicy.DEFAULT_MAX_WAIT_MS): number[] {
   const delays: number[] = [];
   let total = 0;
-  for (let delay: number = ResumeRetryPolicy.FIRST_DELAY_MS; total + delay <= maxWaitMs; delay = Math.min(delay * 2, ResumeRetryPolicy.MAX_DELAY_MS)) {
+  for (
+    let delay: number = ResumeRetryPolicy.FIRST_DELAY_MS;
+    total + delay <= maxWaitMs;
+    delay = Math.min(delay * 2, ResumeRetryPolicy.MAX_DELAY_MS)
+  ) {
     delays.push(delay);
     total += delay;
   }

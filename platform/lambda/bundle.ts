@@ -29,7 +29,9 @@ export const lambdaBundleOptions = {
   external: ['@aws-sdk/*'],
   mainFields: ['module', 'main'],
   legalComments: 'none',
-  banner: { js: "import { createRequire as __lambdaCreateRequire } from 'node:module'; const require = __lambdaCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __lambdaCreateRequire } from 'node:module'; const require = __lambdaCreateRequire(import.meta.url);",
+  },
   logLevel: 'silent',
 } as const satisfies BuildOptions;
 

@@ -10,7 +10,13 @@ export type ManifestPart = { readonly [K in keyof ResolverManifest]?: ResolverMa
  */
 export function mergeManifests(...parts: readonly ManifestPart[]): ResolverManifest {
   const sections = ['dataSources', 'lambdaFunctions', 'functions', 'resolvers', 'schedules'] as const;
-  const merged: Record<(typeof sections)[number], Record<string, unknown>> = { dataSources: {}, lambdaFunctions: {}, functions: {}, resolvers: {}, schedules: {} };
+  const merged: Record<(typeof sections)[number], Record<string, unknown>> = {
+    dataSources: {},
+    lambdaFunctions: {},
+    functions: {},
+    resolvers: {},
+    schedules: {},
+  };
   const problems: string[] = [];
   for (const part of parts) {
     for (const section of sections) {

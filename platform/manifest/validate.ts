@@ -45,9 +45,12 @@ export function findManifestProblems(manifest: ResolverManifest, schema: GraphQL
     }
   }
   for (const [name, schedule] of Object.entries(manifest.schedules ?? {})) {
-    if (!/^[a-z][a-z0-9-]{0,63}$/.test(name)) problems.push(`schedule ${name}: the name must be lower-case letters, digits and dashes (at most 64)`);
-    if (!manifest.lambdaFunctions[schedule.function]) problems.push(`schedule ${name}: Lambda function "${schedule.function}" is not declared`);
-    if (!(Number.isInteger(schedule.rateMinutes) && schedule.rateMinutes >= 1)) problems.push(`schedule ${name}: rateMinutes must be a whole number of minutes, 1 or more`);
+    if (!/^[a-z][a-z0-9-]{0,63}$/.test(name))
+      problems.push(`schedule ${name}: the name must be lower-case letters, digits and dashes (at most 64)`);
+    if (!manifest.lambdaFunctions[schedule.function])
+      problems.push(`schedule ${name}: Lambda function "${schedule.function}" is not declared`);
+    if (!(Number.isInteger(schedule.rateMinutes) && schedule.rateMinutes >= 1))
+      problems.push(`schedule ${name}: rateMinutes must be a whole number of minutes, 1 or more`);
   }
   for (const [name, fn] of Object.entries(manifest.functions)) {
     file(`function ${name}`, fn.code);
@@ -82,7 +85,11 @@ export function findManifestProblems(manifest: ResolverManifest, schema: GraphQL
     }
     if (resolver.maxBatchSize !== undefined) {
       if (source && source.kind !== 'LAMBDA') problems.push(`${what}: maxBatchSize applies to LAMBDA data sources only`);
-      if (!(Number.isInteger(resolver.maxBatchSize) && resolver.maxBatchSize >= 0 && resolver.maxBatchSize <= ManifestLimits.MAX_BATCH_SIZE)) {
+      if (!(
+        Number.isInteger(resolver.maxBatchSize) &&
+        resolver.maxBatchSize >= 0 &&
+        resolver.maxBatchSize <= ManifestLimits.MAX_BATCH_SIZE
+      )) {
         problems.push(`${what}: maxBatchSize must be an integer 0-${ManifestLimits.MAX_BATCH_SIZE}`);
       }
     }

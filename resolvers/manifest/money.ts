@@ -18,9 +18,19 @@ export const moneyPart = {
     jobs: { handler: 'resolvers/lambda/jobs/handler.ts', timeoutSeconds: 300, mutations: ['completeStay', 'expireCredits'] },
   },
   schedules: {
-    'complete-stays': { function: 'jobs', rateMinutes: 60, input: { job: 'complete-stays' }, description: "Completes every confirmed stay whose check-out date has come on the hotel's calendar" },
+    'complete-stays': {
+      function: 'jobs',
+      rateMinutes: 60,
+      input: { job: 'complete-stays' },
+      description: "Completes every confirmed stay whose check-out date has come on the hotel's calendar",
+    },
     // Daily: bookings and quotes never count an expired credit anyway; the entries are bookkeeping.
-    'expire-credits': { function: 'jobs', rateMinutes: 1440, input: { job: 'expire-credits' }, description: 'Moves credits past their expiry out of the balances' },
+    'expire-credits': {
+      function: 'jobs',
+      rateMinutes: 1440,
+      input: { job: 'expire-credits' },
+      description: 'Moves credits past their expiry out of the balances',
+    },
   },
   dataSources: {
     bookingsFn: { kind: 'LAMBDA', function: 'bookings' },

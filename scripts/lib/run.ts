@@ -22,7 +22,12 @@ export function awsJson<T>(args: readonly string[]): T {
 /** The outputs of a deployed stack, by key. */
 export function stackOutputs(stackName: string): Record<string, string> {
   const outputs = awsJson<{ OutputKey: string; OutputValue: string }[] | null>([
-    'cloudformation', 'describe-stacks', '--stack-name', stackName, '--query', 'Stacks[0].Outputs',
+    'cloudformation',
+    'describe-stacks',
+    '--stack-name',
+    stackName,
+    '--query',
+    'Stacks[0].Outputs',
   ]);
   return Object.fromEntries((outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
 }

@@ -6,7 +6,12 @@ import { STAGE_NAME_PATTERN } from '../../infra/constants.js';
 export function parseStageArgs<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, stage: { type: 'string' }, help: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, stage: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    });
   } catch (error) {
     fail(`${(error as Error).message}\n\n${usage}`);
   }
@@ -16,7 +21,8 @@ export function parseStageArgs<O extends NonNullable<ParseArgsConfig['options']>
     process.exit(0);
   }
   const stage = values.stage;
-  if (typeof stage !== 'string' || !STAGE_NAME_PATTERN.test(stage)) fail(`--stage NAME is required (dev, prod, or a preview name matching ${STAGE_NAME_PATTERN})\n\n${usage}`);
+  if (typeof stage !== 'string' || !STAGE_NAME_PATTERN.test(stage))
+    fail(`--stage NAME is required (dev, prod, or a preview name matching ${STAGE_NAME_PATTERN})\n\n${usage}`);
   return { stage, values };
 }
 

@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Debian's chromium; .ci/run installs it (apt-get install -y chromium). */
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let cli: ChildProcess;
 let baseUrl: string;
@@ -20,7 +29,22 @@ const requested: string[] = [];
 
 /** Starts `npm start`'s entry point with the auth fixture config and reads the playground URL from its banner. */
 async function startCli(dataDir: string): Promise<string> {
-  cli = spawn(process.execPath, ['--import', 'tsx', 'local/cli.ts', '--config', 'test/fixtures/apis/auth/config.ts', '--port', '0', '--data-dir', dataDir, '--no-watch'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+  cli = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'local/cli.ts',
+      '--config',
+      'test/fixtures/apis/auth/config.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-watch',
+    ],
+    { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
@@ -35,7 +59,8 @@ async function startCli(dataDir: string): Promise<string> {
 }
 
 /** Browser-side expression for the text of one of GraphiQL's CodeMirror editors (the test's tsconfig has no DOM types). */
-const editorValue = (selector: string) => `(document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)})?.CodeMirror?.getValue() ?? '')`;
+const editorValue = (selector: string) =>
+  `(document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)})?.CodeMirror?.getValue() ?? '')`;
 
 function editorText(selector: string): Promise<string> {
   return page.evaluate(editorValue(selector)) as Promise<string>;
@@ -50,7 +75,11 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (what .ci/run does)`);
   scratch = await mkdtemp(join(tmpdir(), 'roam-browser-'));
   baseUrl = await startCli(join(scratch, 'data'));
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('request', (request) => requested.push(request.url()));
 }, 180_000);

@@ -9,7 +9,9 @@ let fixture: RealtimeFixtureServer;
 beforeAll(async () => {
   installWebSocket();
   fixture = await startRealtimeFixture();
-  Amplify.configure({ API: { GraphQL: { endpoint: `${fixture.server.url}/graphql`, region: 'us-east-1', defaultAuthMode: 'apiKey', apiKey: API_KEY } } });
+  Amplify.configure({
+    API: { GraphQL: { endpoint: `${fixture.server.url}/graphql`, region: 'us-east-1', defaultAuthMode: 'apiKey', apiKey: API_KEY } },
+  });
 });
 
 afterAll(async () => {
@@ -30,7 +32,10 @@ describe('AWS Amplify JS v6 against the offline server', () => {
     const received = new Promise<void>((resolve) => (onEvent = resolve));
     let failure: unknown;
     const subscription = client
-      .graphql<GraphQLSubscription<{ onMessage: { id: string; room: string; body: string } }>>({ query: 'subscription OnMessage($room: String) { onMessage(room: $room) { id room body } }', variables: { room: 'amplify' } })
+      .graphql<GraphQLSubscription<{ onMessage: { id: string; room: string; body: string } }>>({
+        query: 'subscription OnMessage($room: String) { onMessage(room: $room) { id room body } }',
+        variables: { room: 'amplify' },
+      })
       .subscribe({
         next: (event) => {
           events.push(event.data);

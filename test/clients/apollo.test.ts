@@ -18,7 +18,10 @@ beforeAll(async () => {
     // The AppSync links are typed against @apollo/client's CommonJS build, the test imports its ES module build: same classes, two type identities.
     link: ApolloLink.from([
       createAuthLink({ url, region, auth }) as unknown as ApolloLink,
-      createSubscriptionHandshakeLink({ url, region, auth }, new HttpLink({ uri: url }) as unknown as Parameters<typeof createSubscriptionHandshakeLink>[1]) as unknown as ApolloLink,
+      createSubscriptionHandshakeLink(
+        { url, region, auth },
+        new HttpLink({ uri: url }) as unknown as Parameters<typeof createSubscriptionHandshakeLink>[1],
+      ) as unknown as ApolloLink,
     ]),
     cache: new InMemoryCache(),
   });
@@ -34,13 +37,32 @@ describe('Apollo Client with aws-appsync-subscription-link against the offline s
     const events: unknown[] = [];
     let failure: unknown;
     const subscription = client
-      .subscribe({ query: gql`subscription OnMessage($room: String) { onMessage(room: $room) { id room body } }`, variables: { room: 'apollo' } })
+      .subscribe({
+        query: gql`
+          subscription OnMessage($room: String) {
+            onMessage(room: $room) {
+              id
+              room
+              body
+            }
+          }
+        `,
+        variables: { room: 'apollo' },
+      })
       .subscribe({ next: (event) => events.push(event.data), error: (error: unknown) => (failure = error) });
     const posted: string[] = [];
     // The link gives no ready signal to callers: post until the first event arrives.
     while (events.length === 0 && failure === undefined) {
       const result = await client.mutate({
-        mutation: gql`mutation Post($input: MessageInput!) { postMessage(input: $input) { id room body } }`,
+        mutation: gql`
+          mutation Post($input: MessageInput!) {
+            postMessage(input: $input) {
+              id
+              room
+              body
+            }
+          }
+        `,
         variables: { input: { room: 'apollo', body: `hello ${posted.length}` } },
       });
       posted.push((result.data as { postMessage: { id: string } }).postMessage.id);

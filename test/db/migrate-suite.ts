@@ -2,7 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  applyMigrations, migrate, MigrationFailedError, MigrationHistoryError, prepareMigrations, readMigrationSources,
+  applyMigrations,
+  migrate,
+  MigrationFailedError,
+  MigrationHistoryError,
+  prepareMigrations,
+  readMigrationSources,
   type MigrationSource,
 } from '../../db/migrate/index.js';
 import { hasSeedData } from '../../db/seed/index.js';
@@ -119,7 +124,9 @@ export function describeMigrations(backend: string, open: () => TestTarget | Pro
     it('refuses to sell more rooms than exist on a night (check violation)', async () => {
       const target = await fresh();
       await migrate(target);
-      await query(target, `WITH c AS (
+      await query(
+        target,
+        `WITH c AS (
           INSERT INTO cities (name, country_code, country_name, latitude, longitude, time_zone, currency)
           VALUES ('Lisbon', 'PT', 'Portugal', 38.72, -9.14, 'Europe/Lisbon', 'EUR') RETURNING id),
         h AS (
@@ -133,14 +140,20 @@ export function describeMigrations(backend: string, open: () => TestTarget | Pro
           SELECT '00000000-0000-4000-8000-000000000001', hotel_id, id, 'Double', 2, '1 double' FROM p RETURNING id)
         INSERT INTO inventory (room_type_id, night, rooms_total, rooms_sold, rate_minor, currency)
         SELECT id, night::date, 2, CASE WHEN night = '2030-01-02' THEN 2 ELSE 1 END, 12000, 'EUR'
-          FROM r, generate_series('2030-01-01'::date, '2030-01-03'::date, '1 day') AS night`);
-      const takeOneRoom = (checkIn: string, checkOut: string) => query(target,
-        `UPDATE inventory SET rooms_sold = rooms_sold + 1
-          WHERE room_type_id = '00000000-0000-4000-8000-000000000001' AND night >= '${checkIn}' AND night < '${checkOut}'`);
+          FROM r, generate_series('2030-01-01'::date, '2030-01-03'::date, '1 day') AS night`,
+      );
+      const takeOneRoom = (checkIn: string, checkOut: string) =>
+        query(
+          target,
+          `UPDATE inventory SET rooms_sold = rooms_sold + 1
+          WHERE room_type_id = '00000000-0000-4000-8000-000000000001' AND night >= '${checkIn}' AND night < '${checkOut}'`,
+        );
 
       await expect(takeOneRoom('2030-01-01', '2030-01-03')).rejects.toThrow(/inventory_rooms_sold_within_total.*SQLState: 23514/s);
       expect(await query(target, 'SELECT night::text, rooms_sold FROM inventory ORDER BY night')).toEqual([
-        ['2030-01-01', 1], ['2030-01-02', 2], ['2030-01-03', 1],
+        ['2030-01-01', 1],
+        ['2030-01-02', 2],
+        ['2030-01-03', 1],
       ]);
       await expect(takeOneRoom('2030-01-03', '2030-01-04')).resolves.toEqual([]);
       await expect(query(target, 'UPDATE inventory SET rooms_sold = -1')).rejects.toThrow(/inventory_rooms_sold_nonnegative/);

@@ -17,10 +17,12 @@ describe('preparing migration files', () => {
 
   it('refuses badly named, duplicate-numbered and empty files', async () => {
     await expect(prepareMigrations([{ fileName: 'add-users.sql', sql: 'SELECT 1' }])).rejects.toThrow(MigrationFileError);
-    await expect(prepareMigrations([
-      { fileName: '0001_a.sql', sql: 'SELECT 1' },
-      { fileName: '0001_b.sql', sql: 'SELECT 2' },
-    ])).rejects.toThrow(/0001_a.sql and 0001_b.sql share the number 0001/);
+    await expect(
+      prepareMigrations([
+        { fileName: '0001_a.sql', sql: 'SELECT 1' },
+        { fileName: '0001_b.sql', sql: 'SELECT 2' },
+      ]),
+    ).rejects.toThrow(/0001_a.sql and 0001_b.sql share the number 0001/);
     await expect(prepareMigrations([{ fileName: '0001_a.sql', sql: '-- nothing\n' }])).rejects.toThrow(/has no statements/);
   });
 

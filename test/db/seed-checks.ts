@@ -7,8 +7,10 @@ import { query } from './targets.js';
 export async function tableDigests(target: DataApiTarget): Promise<Record<string, string>> {
   const digests: Record<string, string> = {};
   for (const table of SEEDED_TABLES) {
-    const [[digest]] = (await query(target,
-      `SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM ${table} AS t`)) as [[string]];
+    const [[digest]] = (await query(
+      target,
+      `SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM ${table} AS t`,
+    )) as [[string]];
     digests[table] = digest;
   }
   return digests;
@@ -16,14 +18,19 @@ export async function tableDigests(target: DataApiTarget): Promise<Record<string
 
 /** Each user's ledger sum, by username (seeded users only). */
 export async function ledgerSums(target: DataApiTarget): Promise<Record<string, number>> {
-  const rows = await query(target, `SELECT split_part(u.email, '@', 1), coalesce(sum(l.amount_minor), 0)::bigint
-      FROM users u LEFT JOIN credit_ledger l ON l.user_id = u.id GROUP BY u.email`);
+  const rows = await query(
+    target,
+    `SELECT split_part(u.email, '@', 1), coalesce(sum(l.amount_minor), 0)::bigint
+      FROM users u LEFT JOIN credit_ledger l ON l.user_id = u.id GROUP BY u.email`,
+  );
   return Object.fromEntries(rows.map(([name, sum]) => [name, Number(sum)]));
 }
 
 /** Rows that break an invariant of the seeded ledger and bookings; empty when consistent. */
 export async function ledgerViolations(target: DataApiTarget): Promise<unknown[][]> {
-  return query(target, `
+  return query(
+    target,
+    `
     SELECT 'grant overdrawn', id::text FROM credit_grant_remaining WHERE remaining_minor < 0 OR remaining_minor > amount_minor
     UNION ALL
     SELECT 'negative balance', user_id::text FROM credit_balances WHERE balance_minor < 0
@@ -56,5 +63,6 @@ export async function ledgerViolations(target: DataApiTarget): Promise<unknown[]
                                                  WHERE booking_id = b.id AND kind = 'REFUND_OF_SPENT'), 0)
         OR b.cashback_reversed_minor <> -coalesce((SELECT sum(amount_minor) FROM credit_ledger
                                                   WHERE booking_id = b.id AND kind = 'CASHBACK_REVERSAL'), 0)
-        OR b.refund_minor <> b.total_minor - b.credits_value_minor - b.refund_deducted_minor)`);
+        OR b.refund_minor <> b.total_minor - b.credits_value_minor - b.refund_deducted_minor)`,
+  );
 }

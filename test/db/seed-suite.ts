@@ -38,7 +38,7 @@ export function describeSeed(backend: string, open: () => TestTarget | Promise<T
       expect(other.inventory).not.toBe(firstDigest.inventory);
     });
 
-    it("gives every seeded user a balance equal to the sum of their ledger, with a consistent history", async () => {
+    it('gives every seeded user a balance equal to the sum of their ledger, with a consistent history', async () => {
       const { target, result } = shared;
 
       const sums = await ledgerSums(target);
@@ -47,23 +47,33 @@ export function describeSeed(backend: string, open: () => TestTarget | Promise<T
       expect(Object.values(result.balances).some((balance) => balance > 0)).toBe(true);
       expect(await ledgerViolations(target)).toEqual([]);
       const kinds = (await query(target, 'SELECT DISTINCT kind FROM credit_ledger ORDER BY 1')).flat();
-      expect(kinds).toEqual(expect.arrayContaining(['CASHBACK_EARNED', 'SPENT', 'EXPIRED', 'PROMO', 'REFERRAL_SIGNUP', 'REFERRAL_REWARD', 'CASHBACK_REVERSAL']));
+      expect(kinds).toEqual(
+        expect.arrayContaining(['CASHBACK_EARNED', 'SPENT', 'EXPIRED', 'PROMO', 'REFERRAL_SIGNUP', 'REFERRAL_REWARD', 'CASHBACK_REVERSAL']),
+      );
     });
 
     it('builds the catalogue and a night of inventory per room type per day', async () => {
       const { target, result } = shared;
 
-      const [[hotels, minTypes, maxTypes]] = (await query(target, `SELECT count(*), min(n), max(n) FROM
-          (SELECT h.id, count(r.id) AS n FROM hotels h JOIN room_types r ON r.hotel_id = h.id GROUP BY h.id) AS t`)) as number[][] as [[number, number, number]];
+      const [[hotels, minTypes, maxTypes]] = (await query(
+        target,
+        `SELECT count(*), min(n), max(n) FROM
+          (SELECT h.id, count(r.id) AS n FROM hotels h JOIN room_types r ON r.hotel_id = h.id GROUP BY h.id) AS t`,
+      )) as number[][] as [[number, number, number]];
       expect([hotels, minTypes >= 2, maxTypes <= 6]).toEqual([30, true, true]);
-      const [[rows, nights, first, last]] = (await query(target,
-        'SELECT count(*), count(DISTINCT night), min(night)::text, max(night)::text FROM inventory')) as [[number, number, string, string]];
+      const [[rows, nights, first, last]] = (await query(
+        target,
+        'SELECT count(*), count(DISTINCT night), min(night)::text, max(night)::text FROM inventory',
+      )) as [[number, number, string, string]];
       expect([rows, nights, first, last]).toEqual([result.roomTypes * 60, 60, '2026-03-02', '2026-04-30']);
-      const [[distinctRates, weekendDiffers]] = (await query(target, `SELECT count(DISTINCT rate_minor),
+      const [[distinctRates, weekendDiffers]] = (await query(
+        target,
+        `SELECT count(DISTINCT rate_minor),
           bool_or(weekend <> weekday) FROM (SELECT room_type_id,
             avg(rate_minor) FILTER (WHERE extract(isodow FROM night) IN (5, 6)) AS weekend,
             avg(rate_minor) FILTER (WHERE extract(isodow FROM night) NOT IN (5, 6)) AS weekday, min(rate_minor) AS rate_minor
-          FROM inventory GROUP BY room_type_id) AS t`)) as [[number, boolean]];
+          FROM inventory GROUP BY room_type_id) AS t`,
+      )) as [[number, boolean]];
       expect(distinctRates).toBeGreaterThan(20);
       expect(weekendDiffers).toBe(true);
       const users = (await query(target, 'SELECT cognito_sub FROM users ORDER BY cognito_sub')).flat();

@@ -6,7 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import {
-  createDataApiCore, createPgliteBackend, createPostgresBackend, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN,
+  createDataApiCore,
+  createPgliteBackend,
+  createPostgresBackend,
+  DEFAULT_RESOURCE_ARN,
+  DEFAULT_SECRET_ARN,
 } from '../../local/plugins/data-api/index.js';
 import type { DataApiTarget } from '../../platform/data-api/types.js';
 
@@ -57,6 +61,8 @@ async function admin(url: string, sql: string): Promise<void> {
 export async function query(target: DataApiTarget, sql: string): Promise<unknown[][]> {
   const result = await target.api.executeStatement({ resourceArn: target.resourceArn, secretArn: target.secretArn, sql });
   return (result.records ?? []).map((record) =>
-    record.map((field) => (field.isNull ? null : (field.stringValue ?? field.longValue ?? field.doubleValue ?? field.booleanValue ?? null))),
+    record.map((field) =>
+      field.isNull ? null : (field.stringValue ?? field.longValue ?? field.doubleValue ?? field.booleanValue ?? null),
+    ),
   );
 }

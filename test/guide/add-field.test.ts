@@ -38,7 +38,10 @@ function guideBlocks(markdown: string): GuideBlock[] {
   return [...markdown.matchAll(pattern)].map(([, indent = '', kind = '', target = '', body = '']) => ({
     kind,
     target,
-    code: `${body.split('\n').map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n')}\n`,
+    code: `${body
+      .split('\n')
+      .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+      .join('\n')}\n`,
   }));
 }
 
@@ -52,7 +55,11 @@ function theBlock(blocks: readonly GuideBlock[], kind: string, target = ''): Gui
 function addFields(schema: string, typeName: string, fields: string): string {
   const pattern = new RegExp(`(type ${typeName}\\b[^{]*\\{[^}]*?)\\n\\}`);
   if (!pattern.test(schema)) throw new Error(`The schema has no type ${typeName}`);
-  const indented = fields.trimEnd().split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
+  const indented = fields
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
   return schema.replace(pattern, (_match, body: string) => `${body}\n\n${indented}\n}`);
 }
 
@@ -70,7 +77,11 @@ let server: LocalServer;
 const logLines: string[] = [];
 
 async function graphql(query: string, headers: Record<string, string> = { 'x-api-key': API_KEY }): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -108,7 +119,9 @@ beforeAll(async () => {
   const entry = theBlock(blocks, 'manifest-entry', 'resolvers/manifest/reads.ts');
   await writeProjectFile(rootDir, entry.target, `export const readsPart = {\n  resolvers: {\n    ${entry.code.trim()}\n  },\n};\n`);
   const { readsPart } = (await import(pathToFileURL(join(rootDir, entry.target)).href)) as { readsPart: ManifestPart };
-  const { announcementsPart } = (await import(pathToFileURL(join(rootDir, 'resolvers/manifest/announcements.ts')).href)) as { announcementsPart: ManifestPart };
+  const { announcementsPart } = (await import(pathToFileURL(join(rootDir, 'resolvers/manifest/announcements.ts')).href)) as {
+    announcementsPart: ManifestPart;
+  };
 
   config = {
     ...basicApi,
@@ -122,7 +135,15 @@ beforeAll(async () => {
       },
     },
   };
-  server = await startLocalServer(config, { rootDir, dataDir: join(rootDir, '.data'), port: 0, host: '127.0.0.1', apiKey: API_KEY, requireAllRootResolvers: true, log: (line) => logLines.push(line) });
+  server = await startLocalServer(config, {
+    rootDir,
+    dataDir: join(rootDir, '.data'),
+    port: 0,
+    host: '127.0.0.1',
+    apiKey: API_KEY,
+    requireAllRootResolvers: true,
+    log: (line) => logLines.push(line),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -146,15 +167,24 @@ describe('CONTRIBUTING.md, followed on a copy of the fixture API', () => {
   });
 
   it('serves the Lambda field: the back office posts an announcement through invokeLambda', async () => {
-    const { status, body } = await graphql('mutation { postAnnouncement(message: "  The pool opens at 8  ") { id message createdAt } }', await partner());
+    const { status, body } = await graphql(
+      'mutation { postAnnouncement(message: "  The pool opens at 8  ") { id message createdAt } }',
+      await partner(),
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data.postAnnouncement).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), message: 'The pool opens at 8', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/) });
+    expect(body.data.postAnnouncement).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      message: 'The pool opens at 8',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/),
+    });
   });
 
-  it('answers the Lambda\'s business error with its errorType, and the schema\'s directives keep others out', async () => {
+  it("answers the Lambda's business error with its errorType, and the schema's directives keep others out", async () => {
     const empty = await graphql('mutation { postAnnouncement(message: "   ") { id } }', await partner());
-    expect(empty.body.errors).toEqual([expect.objectContaining({ errorType: 'ValidationError', message: 'message must be 1-500 characters', path: ['postAnnouncement'] })]);
+    expect(empty.body.errors).toEqual([
+      expect.objectContaining({ errorType: 'ValidationError', message: 'message must be 1-500 characters', path: ['postAnnouncement'] }),
+    ]);
     const byApiKey = await graphql('mutation { postAnnouncement(message: "x") { id } }');
     expect(byApiKey.body.errors[0]).toMatchObject({ errorType: 'Unauthorized', path: ['postAnnouncement'] });
   });
@@ -164,26 +194,41 @@ describe('CONTRIBUTING.md, followed on a copy of the fixture API', () => {
     const { status, body } = await graphql('{ announcements(limit: 2) { message createdAt } }');
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data.announcements.map((each: { message: string }) => each.message)).toEqual(['Late checkout is free today', 'The pool opens at 8']);
+    expect(body.data.announcements.map((each: { message: string }) => each.message)).toEqual([
+      'Late checkout is free today',
+      'The pool opens at 8',
+    ]);
     const one = await graphql('{ announcements(limit: 1) { message } }');
     expect(one.body.data.announcements).toEqual([{ message: 'Late checkout is free today' }]);
   });
 
-  it('answers the resolver\'s ValidationError in AppSync\'s shape', async () => {
+  it("answers the resolver's ValidationError in AppSync's shape", async () => {
     const { body } = await graphql('{ announcements(limit: 0) { id } }');
     expect(body.data).toBeNull();
-    expect(body.errors).toEqual([expect.objectContaining({ errorType: 'ValidationError', message: 'limit must be between 1 and 50', path: ['announcements'] })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ errorType: 'ValidationError', message: 'limit must be between 1 and 50', path: ['announcements'] }),
+    ]);
   });
 
   it('delivers a posted announcement to a subscriber of the new subscription', async () => {
     const socket = await RealtimeTestClient.open(server.url, { host: new URL(server.url).host, 'x-api-key': API_KEY });
     try {
       expect((await socket.init()).type).toBe('connection_ack');
-      const started = await socket.start('posted', 'subscription { onAnnouncementPosted { id message createdAt } }', {}, { host: new URL(server.url).host, 'x-api-key': API_KEY });
+      const started = await socket.start(
+        'posted',
+        'subscription { onAnnouncementPosted { id message createdAt } }',
+        {},
+        { host: new URL(server.url).host, 'x-api-key': API_KEY },
+      );
       expect(started).toEqual({ type: 'start_ack', id: 'posted' });
-      const posted = await graphql('mutation { postAnnouncement(message: "Breakfast until 11") { id message createdAt } }', await partner());
+      const posted = await graphql(
+        'mutation { postAnnouncement(message: "Breakfast until 11") { id message createdAt } }',
+        await partner(),
+      );
       expect(posted.body.errors).toBeUndefined();
-      expect((await socket.nextOf('data', 'posted')).payload).toEqual({ data: { onAnnouncementPosted: posted.body.data.postAnnouncement } });
+      expect((await socket.nextOf('data', 'posted')).payload).toEqual({
+        data: { onAnnouncementPosted: posted.body.data.postAnnouncement },
+      });
     } finally {
       socket.close();
     }
@@ -197,15 +242,30 @@ describe('CONTRIBUTING.md, followed on a copy of the fixture API', () => {
 
     // The same file with an import outside @aws-appsync/utils is refused, naming the rule.
     const source = await readFile(file, 'utf8');
-    const withNodeImport = await writeProjectFile(rootDir, 'resolvers/js/Query.announcementsNode.ts', `import { randomUUID } from 'node:crypto';\n${source.replace("SELECT id,", "SELECT ${randomUUID()} AS nonce, id,")}`);
-    const refused = await buildResolverCode(withNodeImport).then(() => undefined, (error: unknown) => error);
+    const withNodeImport = await writeProjectFile(
+      rootDir,
+      'resolvers/js/Query.announcementsNode.ts',
+      `import { randomUUID } from 'node:crypto';\n${source.replace('SELECT id,', 'SELECT ${randomUUID()} AS nonce, id,')}`,
+    );
+    const refused = await buildResolverCode(withNodeImport).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(ResolverCodeError);
     expect((refused as ResolverCodeError).rule).toBe('allowed-imports');
   });
 
   it('stops start-up, naming the fields, when the schema has them but the manifest does not', async () => {
     const withoutEntries: LocalProjectConfig = { ...config, manifest: basicApi.manifest, database: { name: 'fixture' } };
-    const starting = startLocalServer(withoutEntries, { rootDir, dataDir: join(rootDir, '.data-refused'), port: 0, host: '127.0.0.1', apiKey: API_KEY, requireAllRootResolvers: true, log: () => {} });
+    const starting = startLocalServer(withoutEntries, {
+      rootDir,
+      dataDir: join(rootDir, '.data-refused'),
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: API_KEY,
+      requireAllRootResolvers: true,
+      log: () => {},
+    });
     await expect(starting).rejects.toThrow(/field Query\.announcements has no resolver/);
     await expect(starting).rejects.toThrow(/field Mutation\.postAnnouncement has no resolver/);
     await expect(starting).rejects.toMatchObject({ name: 'ManifestError' });

@@ -23,10 +23,14 @@ describe('Lambda bundles', () => {
     expect(asset.bytes).toBeLessThanOrEqual(LambdaDefaults.MAX_BUNDLE_BYTES);
   });
 
-  it('keeps every Lambda of Roam\'s manifest and of the fixture API under the budget', async () => {
+  it("keeps every Lambda of Roam's manifest and of the fixture API under the budget", async () => {
     const bundles = new Map([
-      ...[...(await bundleManifestLambdas(roamManifest, ROOT_DIR, path.join(outDir, 'roam')))].map(([name, asset]) => [`roam/${name}`, asset] as const),
-      ...[...(await bundleManifestLambdas(basicApi.manifest, ROOT_DIR, path.join(outDir, 'fixture')))].map(([name, asset]) => [`fixture/${name}`, asset] as const),
+      ...[...(await bundleManifestLambdas(roamManifest, ROOT_DIR, path.join(outDir, 'roam')))].map(
+        ([name, asset]) => [`roam/${name}`, asset] as const,
+      ),
+      ...[...(await bundleManifestLambdas(basicApi.manifest, ROOT_DIR, path.join(outDir, 'fixture')))].map(
+        ([name, asset]) => [`fixture/${name}`, asset] as const,
+      ),
     ]);
     expect(bundles.size).toBe(Object.keys(roamManifest.lambdaFunctions).length + Object.keys(basicApi.manifest.lambdaFunctions).length);
     for (const [name, asset] of bundles) {
@@ -37,7 +41,7 @@ describe('Lambda bundles', () => {
 });
 
 describe('APPSYNC_JS code', () => {
-  it('bundles Roam\'s resolvers and functions within AppSync\'s code size limit', async () => {
+  it("bundles Roam's resolvers and functions within AppSync's code size limit", async () => {
     const code = await bundleManifestCode(roamManifest, ROOT_DIR);
     expect(code.size).toBe(manifestCodeFiles(roamManifest).length);
     for (const [file, text] of code) expect(text.length, file).toBeLessThanOrEqual(AppSyncJsLimits.MAX_CODE_CHARS);

@@ -49,13 +49,22 @@ const capture = (chunk: string | Uint8Array) => {
 const env = { ...process.env };
 beforeAll(() => {
   // Powertools reads these when the bundle is imported, as in Lambda where they are set first.
-  Object.assign(process.env, { POWERTOOLS_SERVICE_NAME: 'roam-test-migrate', POWERTOOLS_METRICS_NAMESPACE: 'roam/test', POWERTOOLS_TRACE_ENABLED: 'false' });
+  Object.assign(process.env, {
+    POWERTOOLS_SERVICE_NAME: 'roam-test-migrate',
+    POWERTOOLS_METRICS_NAMESPACE: 'roam/test',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  });
   vi.spyOn(process.stdout, 'write').mockImplementation(capture);
   vi.spyOn(process.stderr, 'write').mockImplementation(capture);
 });
 afterEach(() => {
   output = [];
-  process.env = { ...env, POWERTOOLS_SERVICE_NAME: 'roam-test-migrate', POWERTOOLS_METRICS_NAMESPACE: 'roam/test', POWERTOOLS_TRACE_ENABLED: 'false' };
+  process.env = {
+    ...env,
+    POWERTOOLS_SERVICE_NAME: 'roam-test-migrate',
+    POWERTOOLS_METRICS_NAMESPACE: 'roam/test',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
 });
 afterAll(() => vi.restoreAllMocks());
 
@@ -88,7 +97,11 @@ describe('migration custom resource handler', () => {
       const updated = await handler({ RequestType: 'Update', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: {} });
       expect(updated).toEqual({ ...created, Data: { ...created.Data, Applied: 0, AlreadyApplied: asset.migrationCount } });
 
-      const tables = await core.executeStatement({ resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, sql: "SELECT count(*) FROM information_schema.tables WHERE table_name = 'hotels'" });
+      const tables = await core.executeStatement({
+        resourceArn: DEFAULT_RESOURCE_ARN,
+        secretArn: DEFAULT_SECRET_ARN,
+        sql: "SELECT count(*) FROM information_schema.tables WHERE table_name = 'hotels'",
+      });
       expect(tables.records?.[0]?.[0]?.longValue).toBe(1);
     } finally {
       await server.close();
@@ -99,7 +112,10 @@ describe('migration custom resource handler', () => {
   it('fails the deploy when a migration fails, leaving the failed migration unapplied', async () => {
     const dir = await mkdtemp(path.join(ROOT_DIR, 'node_modules', '.cache', 'roam-migrations-'));
     try {
-      const sources = (await readdir(path.join(ROOT_DIR, 'db/migrations'))).filter((f) => f.endsWith('.sql')).sort().slice(0, 1);
+      const sources = (await readdir(path.join(ROOT_DIR, 'db/migrations')))
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+        .slice(0, 1);
       await mkdir(dir, { recursive: true });
       for (const file of sources) await writeFile(path.join(dir, file), await readFile(path.join(ROOT_DIR, 'db/migrations', file), 'utf8'));
       await writeFile(path.join(dir, '9000_broken.sql'), 'CREATE TABLE broken_one (id int);\nSELECT * FROM table_that_does_not_exist;\n');
@@ -108,7 +124,11 @@ describe('migration custom resource handler', () => {
       try {
         pointLambdaAt(server);
         await expect(handler(create)).rejects.toThrow(/Migration 9000_broken failed at statement 2 of 2 and was rolled back/);
-        const left = await core.executeStatement({ resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, sql: "SELECT to_regclass('broken_one') IS NULL" });
+        const left = await core.executeStatement({
+          resourceArn: DEFAULT_RESOURCE_ARN,
+          secretArn: DEFAULT_SECRET_ARN,
+          sql: "SELECT to_regclass('broken_one') IS NULL",
+        });
         expect(left.records?.[0]?.[0]?.booleanValue).toBe(true);
       } finally {
         await server.close();
@@ -127,7 +147,9 @@ describe('migration custom resource handler', () => {
       const deleted = await handler({ RequestType: 'Delete', PhysicalResourceId: 'some-id' });
       expect(deleted).toEqual({ PhysicalResourceId: 'some-id' });
       // The database was never called: it is still paused, so this first call is refused.
-      await expect(core.executeStatement({ resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, sql: 'SELECT 1' })).rejects.toThrow(/resuming/);
+      await expect(
+        core.executeStatement({ resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, sql: 'SELECT 1' }),
+      ).rejects.toThrow(/resuming/);
     } finally {
       await server.close();
       await core.close();

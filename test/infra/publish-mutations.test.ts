@@ -4,7 +4,9 @@ import { publishMutations } from '../../infra/config/publish-mutations.js';
 import { defineManifest } from '../../platform/manifest/index.js';
 
 const schema = /* GraphQL */ `
-  type Query { ping: String }
+  type Query {
+    ping: String
+  }
   type Mutation {
     createThing: String
     publishThingChanged(id: ID!): String @aws_iam

@@ -53,7 +53,11 @@ describe('auth', () => {
   it('has the partners group and a public app client for the mobile app', () => {
     expect(COGNITO_GROUPS).toContain('partners');
     dev.templates.auth.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'partners' });
-    dev.templates.auth.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'mobile', GenerateSecret: false, ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']) });
+    dev.templates.auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'mobile',
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+    });
   });
 });
 
@@ -75,7 +79,9 @@ describe('API', () => {
       const type = { NONE: 'NONE', RDS: 'RELATIONAL_DATABASE', LAMBDA: 'AWS_LAMBDA' }[source.kind];
       dev.templates.api.hasResourceProperties('AWS::AppSync::DataSource', { Name: name, Type: type });
     }
-    const lambdaSources = Object.values(dev.templates.api.findResources('AWS::AppSync::DataSource', { Properties: { Type: 'AWS_LAMBDA' } }) as Resources);
+    const lambdaSources = Object.values(
+      dev.templates.api.findResources('AWS::AppSync::DataSource', { Properties: { Type: 'AWS_LAMBDA' } }) as Resources,
+    );
     const aliases = dev.templates.api.findResources('AWS::Lambda::Alias');
     for (const source of lambdaSources) {
       const target = (source.Properties.LambdaConfig as { LambdaFunctionArn: { Ref: string } }).LambdaFunctionArn.Ref;
@@ -115,7 +121,11 @@ describe('API', () => {
     }
     for (const [name, config] of Object.entries(manifest.functions)) {
       const deployed = functions.find((f) => f.Properties.Name === name);
-      expect(deployed?.Properties).toMatchObject({ DataSourceName: config.dataSource, Runtime: { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' }, Code: offlineCode.get(config.code) });
+      expect(deployed?.Properties).toMatchObject({
+        DataSourceName: config.dataSource,
+        Runtime: { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' },
+        Code: offlineCode.get(config.code),
+      });
     }
   });
 });
@@ -140,7 +150,11 @@ describe('Lambdas', () => {
         },
       });
     }
-    dev.templates.data.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'roam-dev-migrate', Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    dev.templates.data.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'roam-dev-migrate',
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+    });
   });
 
   it('are released through a live alias by a CodeDeploy canary that rolls back on the alias alarms', () => {
@@ -151,15 +165,24 @@ describe('Lambdas', () => {
     const alarms = dev.templates.api.findResources('AWS::CloudWatch::Alarm') as Resources;
     for (const group of groups) {
       expect(group.Properties.DeploymentConfigName).toMatch(/^CodeDeployDefault\.LambdaCanary10Percent\d+Minutes$/);
-      expect(group.Properties.AutoRollbackConfiguration).toEqual({ Enabled: true, Events: expect.arrayContaining(['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM']) });
-      const watched = (group.Properties.AlarmConfiguration as { Alarms: { Name: { Ref: string } }[] }).Alarms.map((a) => alarms[a.Name.Ref]?.Properties.MetricName);
+      expect(group.Properties.AutoRollbackConfiguration).toEqual({
+        Enabled: true,
+        Events: expect.arrayContaining(['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM']),
+      });
+      const watched = (group.Properties.AlarmConfiguration as { Alarms: { Name: { Ref: string } }[] }).Alarms.map(
+        (a) => alarms[a.Name.Ref]?.Properties.MetricName,
+      );
       expect(watched.sort()).toEqual(['Errors', 'Throttles']);
     }
   });
 
   it('may use the Data API on the one cluster and read the one secret, nothing wider', () => {
-    const policies = [dev.templates.api, dev.templates.data].flatMap((t) => Object.values(t.findResources('AWS::IAM::Policy') as Resources));
-    const statements = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement);
+    const policies = [dev.templates.api, dev.templates.data].flatMap((t) =>
+      Object.values(t.findResources('AWS::IAM::Policy') as Resources),
+    );
+    const statements = policies.flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement,
+    );
     const sensitive = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('rds-data:') || a.startsWith('secretsmanager:')));
     expect(sensitive.length).toBeGreaterThan(0);
     for (const statement of sensitive) {
@@ -173,8 +196,15 @@ describe('Lambdas', () => {
 describe('monitoring', () => {
   it('alarms on AppSync 5XX, error rate and latency, and has a dashboard', () => {
     dev.templates.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError', Namespace: 'AWS/AppSync' });
-    dev.templates.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', Namespace: 'AWS/AppSync', ExtendedStatistic: 'p99' });
-    dev.templates.api.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'roam-dev-api-error-rate', Metrics: Match.arrayWith([Match.objectLike({ Expression: Match.stringLikeRegexp('clientErrors \\+ serverErrors') })]) });
+    dev.templates.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Latency',
+      Namespace: 'AWS/AppSync',
+      ExtendedStatistic: 'p99',
+    });
+    dev.templates.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'roam-dev-api-error-rate',
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: Match.stringLikeRegexp('clientErrors \\+ serverErrors') })]),
+    });
     dev.templates.api.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'roam-dev' });
   });
 });

@@ -18,16 +18,24 @@ beforeAll(async () => {
 describe("Roam's CDK app", () => {
   it('deploys every resolver and pipeline function of the manifest', () => {
     const resolvers = dev.templates.api.findResources('AWS::AppSync::Resolver');
-    const deployed = Object.values(resolvers).map((resource: any) => `${resource.Properties.TypeName}.${resource.Properties.FieldName}`).sort();
+    const deployed = Object.values(resolvers)
+      .map((resource: any) => `${resource.Properties.TypeName}.${resource.Properties.FieldName}`)
+      .sort();
     expect(deployed).toEqual(Object.keys(manifest.resolvers).sort());
     dev.templates.api.resourceCountIs('AWS::AppSync::FunctionConfiguration', Object.keys(manifest.functions).length);
   });
 
   it('deploys each Lambda of the manifest on arm64 and Node.js 22 behind a live alias', () => {
     for (const name of Object.keys(manifest.lambdaFunctions)) {
-      dev.templates.api.hasResourceProperties('AWS::Lambda::Function', { FunctionName: Match.stringLikeRegexp(name), Architectures: ['arm64'], Runtime: 'nodejs22.x' });
+      dev.templates.api.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: Match.stringLikeRegexp(name),
+        Architectures: ['arm64'],
+        Runtime: 'nodejs22.x',
+      });
     }
-    expect(Object.keys(dev.templates.api.findResources('AWS::Lambda::Alias')).length).toBeGreaterThanOrEqual(Object.keys(manifest.lambdaFunctions).length);
+    expect(Object.keys(dev.templates.api.findResources('AWS::Lambda::Alias')).length).toBeGreaterThanOrEqual(
+      Object.keys(manifest.lambdaFunctions).length,
+    );
   });
 
   it('runs each schedule of the manifest at its rate on its Lambda alias through EventBridge (completion hourly), with an alarm on failed runs', () => {
@@ -53,7 +61,10 @@ describe("Roam's CDK app", () => {
       const alias = aliases[target.Arn.Ref];
       expect(alias?.Properties).toMatchObject({ Name: 'live', FunctionName: { Ref: jobsFunction } });
       api.hasResourceProperties('AWS::Lambda::Permission', {
-        Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { Ref: target.Arn.Ref }, SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { Ref: target.Arn.Ref },
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
       });
       // The alarm: EventBridge failing to invoke, or the function failing, in one run's period.
       api.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -62,8 +73,20 @@ describe("Roam's CDK app", () => {
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         Metrics: Match.arrayWith([
           Match.objectLike({ Expression: 'FILL(failed, 0) + FILL(errors, 0)' }),
-          Match.objectLike({ Id: 'failed', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'FailedInvocations', Namespace: 'AWS/Events', Dimensions: [{ Name: 'RuleName', Value: { Ref: ruleId } }] }) }) }),
-          Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'Errors', Namespace: 'AWS/Lambda' }) }) }),
+          Match.objectLike({
+            Id: 'failed',
+            MetricStat: Match.objectLike({
+              Metric: Match.objectLike({
+                MetricName: 'FailedInvocations',
+                Namespace: 'AWS/Events',
+                Dimensions: [{ Name: 'RuleName', Value: { Ref: ruleId } }],
+              }),
+            }),
+          }),
+          Match.objectLike({
+            Id: 'errors',
+            MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'Errors', Namespace: 'AWS/Lambda' }) }),
+          }),
         ]),
       });
     }

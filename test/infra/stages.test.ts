@@ -26,7 +26,11 @@ function expectNagClean(stage: SynthesizedStage): void {
 
 describe('prod', () => {
   it('is a fully named set of stacks with termination protection', () => {
-    expect([prod.stacks.data, prod.stacks.auth, prod.stacks.api].map((s) => s.stackName)).toEqual(['roam-prod-data', 'roam-prod-auth', 'roam-prod-api']);
+    expect([prod.stacks.data, prod.stacks.auth, prod.stacks.api].map((s) => s.stackName)).toEqual([
+      'roam-prod-data',
+      'roam-prod-auth',
+      'roam-prod-api',
+    ]);
     expect(prod.stacks.data.terminationProtection).toBe(true);
   });
 
@@ -45,8 +49,12 @@ describe('prod', () => {
   });
 
   it('gives canaries 10 minutes and logs resolver errors without request bodies', () => {
-    prod.templates.api.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent10Minutes' });
-    prod.templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', { LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true }) });
+    prod.templates.api.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', {
+      DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent10Minutes',
+    });
+    prod.templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true }),
+    });
   });
 
   it('passes cdk-nag AwsSolutions', () => expectNagClean(prod));
@@ -54,11 +62,19 @@ describe('prod', () => {
 
 describe('preview', () => {
   it('is its own fully named set of stacks that can be destroyed', () => {
-    expect([preview.stacks.data, preview.stacks.auth, preview.stacks.api].map((s) => s.stackName)).toEqual(['roam-pr-42-data', 'roam-pr-42-auth', 'roam-pr-42-api']);
+    expect([preview.stacks.data, preview.stacks.auth, preview.stacks.api].map((s) => s.stackName)).toEqual([
+      'roam-pr-42-data',
+      'roam-pr-42-auth',
+      'roam-pr-42-api',
+    ]);
     expect(preview.stacks.data.terminationProtection).toBe(false);
     preview.templates.data.hasResource('AWS::RDS::DBCluster', {
       DeletionPolicy: 'Delete',
-      Properties: Match.objectLike({ DeletionProtection: false, DBClusterIdentifier: 'roam-pr-42-db', ServerlessV2ScalingConfiguration: Match.objectLike({ MinCapacity: 0 }) }),
+      Properties: Match.objectLike({
+        DeletionProtection: false,
+        DBClusterIdentifier: 'roam-pr-42-db',
+        ServerlessV2ScalingConfiguration: Match.objectLike({ MinCapacity: 0 }),
+      }),
     });
     preview.templates.api.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'roam-pr-42-text' });
   });

@@ -8,9 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT_DIR } from './support/synth.js';
 
-interface Step { uses?: string; run?: string; with?: Record<string, string> }
-interface Job { if?: string; needs?: string | string[]; permissions?: Record<string, string>; steps: Step[] }
-interface Workflow { on: Record<string, { types?: string[]; branches?: string[]; tags?: string[] }>; jobs: Record<string, Job> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, { types?: string[]; branches?: string[]; tags?: string[] }>;
+  jobs: Record<string, Job>;
+}
 
 const text = readFileSync(path.join(ROOT_DIR, '.github/workflows/pipeline.yml'), 'utf8');
 const workflow = parse(text, { strict: true, uniqueKeys: true }) as Workflow;
@@ -35,8 +47,8 @@ describe('pipeline workflow', () => {
     expect(runs('remove-preview')).toMatch(/^npm run destroy -- --stage pr-\$\{\{ github\.event\.pull_request\.number \}\} --ci$/m);
     expect(runs('dev')).toMatch(/^npm run deploy -- --stage dev --ci$/m);
     expect(runs('prod')).toMatch(/^npm run deploy -- --stage prod --ci$/m);
-    expect(workflow.jobs.dev?.if).toContain("refs/heads/main");
-    expect(workflow.jobs.prod?.if).toContain("refs/tags/v");
+    expect(workflow.jobs.dev?.if).toContain('refs/heads/main');
+    expect(workflow.jobs.prod?.if).toContain('refs/tags/v');
     expect(workflow.jobs['remove-preview']?.if).toContain("action == 'closed'");
     for (const script of ['deploy', 'destroy', 'rollback', 'logs']) expect(scripts[script], script).toMatch(/^tsx scripts\//);
   });

@@ -12,7 +12,11 @@ let dataDir: string;
 const logLines: string[] = [];
 
 async function graphql(query: string, headers: Record<string, string> = { 'x-api-key': API_KEY }) {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -46,7 +50,9 @@ describe('Offline server: per-API limits through HTTP', () => {
   it('fails the resolutions past the resolver count limit, and only those', async () => {
     const { body } = await graphql('{ a: echo(message: "1") b: echo(message: "2") c: echo(message: "3") d: echo(message: "4") }');
     expect(body.data).toEqual({ a: '1', b: '2', c: '3', d: null });
-    expect(body.errors).toEqual([expect.objectContaining({ path: ['d'], errorType: 'ResolverCountLimitExceeded', message: 'Resolver count limit of 3 exceeded' })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ['d'], errorType: 'ResolverCountLimitExceeded', message: 'Resolver count limit of 3 exceeded' }),
+    ]);
   });
 
   it('refuses introspection when the API turns it off', async () => {
@@ -58,7 +64,10 @@ describe('Offline server: per-API limits through HTTP', () => {
   it('ends a request that runs past its deadline with ExecutionTimeout', async () => {
     const { status, body } = await graphql(`{ slow(ms: ${REQUEST_TIMEOUT_MS * 3}) }`);
     expect(status).toBe(200);
-    expect(body).toEqual({ data: null, errors: [expect.objectContaining({ errorType: 'ExecutionTimeout', message: 'Execution timed out.' })] });
+    expect(body).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ errorType: 'ExecutionTimeout', message: 'Execution timed out.' })],
+    });
   });
 
   it('writes one log line per operation with its name, auth mode, duration, resolvers run and errors', async () => {
@@ -77,7 +86,9 @@ describe('Offline server: start-up failures', () => {
     const broken = { ...limitsApi, database: { name: 'fixture', prepare: async () => Promise.reject(new Error('migration 0003 failed')) } };
     const scratch = await mkdtemp(join(tmpdir(), 'roam-broken-'));
     try {
-      await expect(startLocalServer(broken, { rootDir: process.cwd(), dataDir: scratch, port: 0, host: '127.0.0.1', log: () => {} })).rejects.toThrow('migration 0003 failed');
+      await expect(
+        startLocalServer(broken, { rootDir: process.cwd(), dataDir: scratch, port: 0, host: '127.0.0.1', log: () => {} }),
+      ).rejects.toThrow('migration 0003 failed');
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }

@@ -10,13 +10,24 @@ let server: LocalServer;
 let dataDir: string;
 
 async function graphql(body: unknown, headers: Record<string, string> = { 'x-api-key': API_KEY }) {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'roam-server-'));
-  server = await startLocalServer(basicApi, { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, log: () => {} });
+  server = await startLocalServer(basicApi, {
+    rootDir: process.cwd(),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    apiKey: API_KEY,
+    log: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -51,7 +62,14 @@ describe('Offline server: resolvers and data sources', () => {
     const failed = await graphql({ query: '{ shout(message: "fail") }' });
     expect(failed.body.data).toEqual({ shout: null });
     expect(failed.body.errors).toEqual([
-      { path: ['shout'], data: null, errorType: 'Lambda:Unhandled', errorInfo: null, locations: [{ line: 1, column: 3, sourceName: null }], message: 'the fixture was asked to fail' },
+      {
+        path: ['shout'],
+        data: null,
+        errorType: 'Lambda:Unhandled',
+        errorInfo: null,
+        locations: [{ line: 1, column: 3, sourceName: null }],
+        message: 'the fixture was asked to fail',
+      },
     ]);
   });
 
@@ -70,7 +88,11 @@ describe('Offline server: auth, errors and status codes', () => {
     const { status, body } = await graphql({ query: '{ echo(message: "x") secret }' });
     expect(status).toBe(200);
     expect(body.data).toEqual({ echo: 'x', secret: null });
-    expect(body.errors[0]).toMatchObject({ errorType: 'Unauthorized', message: 'Not Authorized to access secret on type Query', path: ['secret'] });
+    expect(body.errors[0]).toMatchObject({
+      errorType: 'Unauthorized',
+      message: 'Not Authorized to access secret on type Query',
+      path: ['secret'],
+    });
   });
 
   it.each([
@@ -93,22 +115,46 @@ describe('Offline server: auth, errors and status codes', () => {
   it('answers a validation error with a 200 and no data', async () => {
     const { status, body } = await graphql({ query: '{ badfield }' });
     expect(status).toBe(200);
-    expect(body).toEqual({ data: null, errors: [{ path: null, locations: [{ line: 1, column: 3, sourceName: null }], message: "Validation error of type FieldUndefined: Field 'badfield' in type 'Query' is undefined @ 'badfield'" }] });
+    expect(body).toEqual({
+      data: null,
+      errors: [
+        {
+          path: null,
+          locations: [{ line: 1, column: 3, sourceName: null }],
+          message: "Validation error of type FieldUndefined: Field 'badfield' in type 'Query' is undefined @ 'badfield'",
+        },
+      ],
+    });
   });
 
   it('answers a missing non-null variable in graphql-java words', async () => {
     const { status, body } = await graphql({ query: 'query Echo($m: String!) { echo(message: $m) }' });
     expect(status).toBe(200);
-    expect(body).toEqual({ data: null, errors: [{ path: null, locations: [{ line: 1, column: 12, sourceName: null }], message: "Variable 'm' has coerced Null value for NonNull type 'String!'" }] });
+    expect(body).toEqual({
+      data: null,
+      errors: [
+        {
+          path: null,
+          locations: [{ line: 1, column: 12, sourceName: null }],
+          message: "Variable 'm' has coerced Null value for NonNull type 'String!'",
+        },
+      ],
+    });
   });
 
   it('serves GET with the query in the query string', async () => {
-    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ echo(message: "get") }')}`, { headers: { 'x-api-key': API_KEY } });
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ echo(message: "get") }')}`, {
+      headers: { 'x-api-key': API_KEY },
+    });
     expect(await response.json()).toEqual({ data: { echo: 'get' } });
   });
 
   it('answers /health with the URLs and ARNs scripts need', async () => {
     const health = await (await fetch(`${server.url}/health`)).json();
-    expect(health).toMatchObject({ status: 'ready', graphql: `${server.url}/graphql`, dataApi: { url: `${server.url}/data-api`, resourceArn: server.dataApi.resourceArn } });
+    expect(health).toMatchObject({
+      status: 'ready',
+      graphql: `${server.url}/graphql`,
+      dataApi: { url: `${server.url}/data-api`, resourceArn: server.dataApi.resourceArn },
+    });
   });
 });

@@ -39,9 +39,18 @@ describe('layer boundaries', () => {
 
   it('lets each layer import what it stands on', async () => {
     const allowed = [
-      { path: 'infra/build/ok.ts', code: "import { bundleLambda } from '../../platform/lambda/bundle.js';\nexport const b = bundleLambda;\n" },
-      { path: 'local/plugins/lambda/ok.ts', code: "import { bundleLambda } from '../../../platform/lambda/bundle.js';\nexport const b = bundleLambda;\n" },
-      { path: 'local.config.ts', code: "import { defineLocalConfig } from './local/config/project.js';\nexport const d = defineLocalConfig;\n" },
+      {
+        path: 'infra/build/ok.ts',
+        code: "import { bundleLambda } from '../../platform/lambda/bundle.js';\nexport const b = bundleLambda;\n",
+      },
+      {
+        path: 'local/plugins/lambda/ok.ts',
+        code: "import { bundleLambda } from '../../../platform/lambda/bundle.js';\nexport const b = bundleLambda;\n",
+      },
+      {
+        path: 'local.config.ts',
+        code: "import { defineLocalConfig } from './local/config/project.js';\nexport const d = defineLocalConfig;\n",
+      },
     ];
 
     for (const { path, code } of allowed) expect(await restrictedImports(code, path)).toEqual([]);

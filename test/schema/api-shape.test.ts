@@ -179,7 +179,12 @@ describe('the API issue 2 asks for', () => {
 
   it.each(Object.entries(enumsMirroringDatabase))('enum %s has the values the database accepts', (name, { file, constraint }) => {
     const type = loadSchema().getType(name);
-    const values = isEnumType(type) ? type.getValues().map((value) => value.name).sort() : [];
+    const values = isEnumType(type)
+      ? type
+          .getValues()
+          .map((value) => value.name)
+          .sort()
+      : [];
     expect(values).toEqual(checkConstraintValues(file, constraint).sort());
   });
 });

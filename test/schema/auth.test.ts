@@ -94,10 +94,9 @@ describe('auth inheritance into returned types (appsync.md §D2)', () => {
   });
 
   it('reports a partners-only field reached by any signed-in user', () => {
-    const source = schemaSource().replace(
-      '  me: User!',
-      '  me: User!\n  """x"""\n  partnerNote: PartnerNote!',
-    ) + '\n"""x"""\ntype PartnerNote @aws_cognito_user_pools(cognito_groups: ["partners"]) {\n  """x"""\n  text: String!\n}\n';
+    const source =
+      schemaSource().replace('  me: User!', '  me: User!\n  """x"""\n  partnerNote: PartnerNote!') +
+      '\n"""x"""\ntype PartnerNote @aws_cognito_user_pools(cognito_groups: ["partners"]) {\n  """x"""\n  text: String!\n}\n';
     const gaps = findAuthGaps(loadSchema(source).getQueryType()!, 'partnerNote');
     expect(gaps.map((gap) => gap.field)).toEqual(['PartnerNote.text']);
   });

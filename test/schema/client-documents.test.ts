@@ -10,8 +10,7 @@ import { loadOperationsDocument, loadSchema } from './load.js';
 
 function exportedDocuments(): [string, DocumentNode][] {
   return Object.entries(client).filter(
-    (entry): entry is [string, DocumentNode] =>
-      entry[0].endsWith('Document') && (entry[1] as DocumentNode).kind === Kind.DOCUMENT,
+    (entry): entry is [string, DocumentNode] => entry[0].endsWith('Document') && (entry[1] as DocumentNode).kind === Kind.DOCUMENT,
   );
 }
 

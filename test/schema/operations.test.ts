@@ -83,7 +83,9 @@ describe('client operation documents', () => {
       ['mutation', schema.getMutationType()!],
       ['subscription', schema.getSubscriptionType()!],
     ] as const;
-    const unused = roots.flatMap(([kind, type]) => Object.keys(type.getFields()).map((name) => `${kind}.${name}`)).filter((name) => !used.has(name));
+    const unused = roots
+      .flatMap(([kind, type]) => Object.keys(type.getFields()).map((name) => `${kind}.${name}`))
+      .filter((name) => !used.has(name));
     expect(unused).toEqual([]);
   });
 
@@ -92,8 +94,13 @@ describe('client operation documents', () => {
   });
 
   it('would report a publishing mutation that does not select a subscription filter field', () => {
-    const source = loadOperationFiles().map((file) => file.source).join('\n');
-    const withoutUserId = source.replace('fragment BookingFields on Booking {\n  id\n  userId\n', 'fragment BookingFields on Booking {\n  id\n');
+    const source = loadOperationFiles()
+      .map((file) => file.source)
+      .join('\n');
+    const withoutUserId = source.replace(
+      'fragment BookingFields on Booking {\n  id\n  userId\n',
+      'fragment BookingFields on Booking {\n  id\n',
+    );
     expect(withoutUserId).not.toBe(source);
     expect(publishingGaps(parse(withoutUserId))).toEqual([
       'CreateBooking lacks onBookingUpdated → userId',

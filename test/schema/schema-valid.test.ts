@@ -14,17 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { loadSchema, paths, readRepoFile, schemaSource } from './load.js';
 
-const APPSYNC_SCALARS = [
-  'AWSDate',
-  'AWSDateTime',
-  'AWSEmail',
-  'AWSIPAddress',
-  'AWSJSON',
-  'AWSPhone',
-  'AWSTime',
-  'AWSTimestamp',
-  'AWSURL',
-];
+const APPSYNC_SCALARS = ['AWSDate', 'AWSDateTime', 'AWSEmail', 'AWSIPAddress', 'AWSJSON', 'AWSPhone', 'AWSTime', 'AWSTimestamp', 'AWSURL'];
 const GRAPHQL_SCALARS = ['Boolean', 'Float', 'ID', 'Int', 'String'];
 /** AppSync's limit on the schema document (appsync.md §G). */
 const MAX_SCHEMA_BYTES = 1024 * 1024;
@@ -49,7 +39,10 @@ describe('schema.graphql with the AppSync built-ins', () => {
   });
 
   it('uses only GraphQL and AppSync scalars, and names no type of its own with the AWS prefix', () => {
-    const scalars = userTypes().filter(isScalarType).map((type) => type.name).sort();
+    const scalars = userTypes()
+      .filter(isScalarType)
+      .map((type) => type.name)
+      .sort();
     expect(scalars).toEqual([...APPSYNC_SCALARS, ...GRAPHQL_SCALARS].sort());
     const ownTypeNames = parse(schemaSource()).definitions.flatMap((definition) =>
       'name' in definition && definition.name ? [definition.name.value] : [],

@@ -84,10 +84,11 @@ describe('publish mutations', () => {
     Object.entries(loadSchema().getMutationType()!.getFields()).filter(([name]) => name.startsWith('publish'));
 
   it('exist for changes made inside Lambdas (credits, and availability after bookings)', () => {
-    expect(publishMutations().map(([name]) => name).sort()).toEqual([
-      'publishCreditBalanceChanged',
-      'publishHotelAvailabilityChanged',
-    ]);
+    expect(
+      publishMutations()
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['publishCreditBalanceChanged', 'publishHotelAvailabilityChanged']);
   });
 
   it('are IAM only, so no client can forge an event', () => {
@@ -104,7 +105,10 @@ describe('publish mutations', () => {
 
   it('take one input that mirrors the returned type, so the NONE resolver can return it as is', () => {
     for (const [name, field] of publishMutations()) {
-      expect(field.args.map((arg) => arg.name), name).toEqual(['input']);
+      expect(
+        field.args.map((arg) => arg.name),
+        name,
+      ).toEqual(['input']);
       expect(mirrorGaps(getNamedType(field.args[0]!.type), getNamedType(field.type)), name).toEqual([]);
     }
   });

@@ -21,10 +21,21 @@ export interface RoamTestServer {
  * tests that go through the GraphQL endpoint. Set ROAM_TEST_PG_URL-backed servers with `dbUrl`.
  */
 export async function startRoamTestServer(
-  options: { hotels?: number; startDate?: string; dbUrl?: string; manifest?: LocalProjectConfig['manifest']; log?: (line: string) => void; schedules?: ScheduleOptions } = {},
+  options: {
+    hotels?: number;
+    startDate?: string;
+    dbUrl?: string;
+    manifest?: LocalProjectConfig['manifest'];
+    log?: (line: string) => void;
+    schedules?: ScheduleOptions;
+  } = {},
 ): Promise<RoamTestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
-  const roam = roamConfig({ hotels: options.hotels ?? 40, seed: 'roam-tests', ...(options.startDate ? { startDate: options.startDate } : {}) });
+  const roam = roamConfig({
+    hotels: options.hotels ?? 40,
+    seed: 'roam-tests',
+    ...(options.startDate ? { startDate: options.startDate } : {}),
+  });
   // A partial manifest (while an area is being built) may leave root fields without resolvers.
   const config = options.manifest ? { ...roam, manifest: options.manifest } : roam;
   const server = await startLocalServer(config, {
@@ -42,7 +53,11 @@ export async function startRoamTestServer(
   return {
     server,
     async graphql(query, variables = {}, headers = { 'x-api-key': TEST_API_KEY }) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, body: await response.json() };
     },
     async close() {

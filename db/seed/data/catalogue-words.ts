@@ -1,13 +1,55 @@
 /** Word lists, amenities and room-type templates the hotel generator draws from. */
 
 export const NAME_ADJECTIVES = [
-  'Copper', 'Silver', 'Golden', 'Blue', 'Quiet', 'Grand', 'Little', 'Old', 'Royal', 'Hidden', 'Bright', 'Velvet',
-  'Amber', 'Crimson', 'Ivory', 'Emerald', 'Coral', 'Olive', 'Harbour', 'Garden', 'Northern', 'Southern', 'Modern',
+  'Copper',
+  'Silver',
+  'Golden',
+  'Blue',
+  'Quiet',
+  'Grand',
+  'Little',
+  'Old',
+  'Royal',
+  'Hidden',
+  'Bright',
+  'Velvet',
+  'Amber',
+  'Crimson',
+  'Ivory',
+  'Emerald',
+  'Coral',
+  'Olive',
+  'Harbour',
+  'Garden',
+  'Northern',
+  'Southern',
+  'Modern',
 ] as const;
 
 export const NAME_NOUNS = [
-  'Lantern', 'Anchor', 'Oak', 'Willow', 'Heron', 'Compass', 'Lighthouse', 'Courtyard', 'Fox', 'Sparrow', 'Bridge',
-  'Tower', 'Terrace', 'Orchard', 'Harbour', 'Meridian', 'Atlas', 'Palm', 'Cedar', 'Pearl', 'Crown', 'Mill', 'Arch',
+  'Lantern',
+  'Anchor',
+  'Oak',
+  'Willow',
+  'Heron',
+  'Compass',
+  'Lighthouse',
+  'Courtyard',
+  'Fox',
+  'Sparrow',
+  'Bridge',
+  'Tower',
+  'Terrace',
+  'Orchard',
+  'Harbour',
+  'Meridian',
+  'Atlas',
+  'Palm',
+  'Cedar',
+  'Pearl',
+  'Crown',
+  'Mill',
+  'Arch',
 ] as const;
 
 export const NAME_KINDS = ['Hotel', 'Inn', 'Suites', 'House', 'Lodge', 'Residences', 'Boutique Hotel', 'Hostel'] as const;
@@ -15,12 +57,33 @@ export const NAME_KINDS = ['Hotel', 'Inn', 'Suites', 'House', 'Lodge', 'Residenc
 export const BRANDS = ['Roamstay', 'Northlight', 'Cityline', 'Harbourview', 'Parkside', 'Meridian', 'Vista'] as const;
 
 export const DISTRICTS = [
-  'Old Town', 'Riverside', 'Central', 'Harbour', 'Station', 'Park', 'Market', 'University', 'Waterfront', 'Midtown',
+  'Old Town',
+  'Riverside',
+  'Central',
+  'Harbour',
+  'Station',
+  'Park',
+  'Market',
+  'University',
+  'Waterfront',
+  'Midtown',
 ] as const;
 
 export const STREETS = [
-  'Market Street', 'Station Road', 'Harbour Way', 'Park Avenue', 'King Street', 'Garden Lane', 'River Walk',
-  'Church Street', 'Bridge Road', 'Hill Street', 'Lake Drive', 'Victoria Street', 'Mill Lane', 'Queen Street',
+  'Market Street',
+  'Station Road',
+  'Harbour Way',
+  'Park Avenue',
+  'King Street',
+  'Garden Lane',
+  'River Walk',
+  'Church Street',
+  'Bridge Road',
+  'Hill Street',
+  'Lake Drive',
+  'Victoria Street',
+  'Mill Lane',
+  'Queen Street',
 ] as const;
 
 export const DESCRIPTION_OPENERS = [
@@ -32,8 +95,14 @@ export const DESCRIPTION_OPENERS = [
 ] as const;
 
 export const DESCRIPTION_SIGHTS = [
-  'the old town', 'the waterfront', 'the main station', 'the best food markets', 'the museum quarter',
-  'the business district', 'the city park', 'the nightlife strip',
+  'the old town',
+  'the waterfront',
+  'the main station',
+  'the best food markets',
+  'the museum quarter',
+  'the business district',
+  'the city park',
+  'the nightlife strip',
 ] as const;
 
 export interface AmenityData {

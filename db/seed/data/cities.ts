@@ -77,7 +77,17 @@ const ROWS: Row[] = [
 /** The seeded cities. */
 export const CITIES: readonly CityData[] = ROWS.map(
   ([name, countryCode, countryName, latitude, longitude, timeZone, currency, typicalRate, taxRateBp, kind, weight]) => ({
-    name, countryCode, countryName, latitude, longitude, timeZone, currency, typicalRate, taxRateBp, kind, weight,
+    name,
+    countryCode,
+    countryName,
+    latitude,
+    longitude,
+    timeZone,
+    currency,
+    typicalRate,
+    taxRateBp,
+    kind,
+    weight,
   }),
 );
 

@@ -6,7 +6,10 @@
  */
 import type { ConformanceCase } from './cases.js';
 
-interface Prelude { binding: string; line: string }
+interface Prelude {
+  binding: string;
+  line: string;
+}
 
 const MODULE_PRELUDE: readonly Prelude[] = [
   { binding: 'util', line: "import { util } from '@aws-appsync/utils';" },
@@ -20,7 +23,9 @@ const EXPRESSION_PRELUDE: readonly Prelude[] = [
 
 function importsBinding(code: string, binding: string): boolean {
   const imports = code.match(/^\s*import\s[^;]*?from\s*['"][^'"]+['"]/gm) ?? [];
-  return imports.some((statement) => new RegExp(`(^|[\\s{,*])${binding}([\\s},]|$)`).test(statement.replace(/^\s*import\s/, ' ').replace(/\sfrom\s.*$/, ' ')));
+  return imports.some((statement) =>
+    new RegExp(`(^|[\\s{,*])${binding}([\\s},]|$)`).test(statement.replace(/^\s*import\s/, ' ').replace(/\sfrom\s.*$/, ' ')),
+  );
 }
 
 function withPrelude(code: string, prelude: readonly Prelude[]): string {

@@ -12,10 +12,7 @@ export const COMPARE_MODES = ['exact', 'parse-json'] as const;
 /** The provenance class whose cases are reported but not counted (nothing says AWS produced them). */
 export const UNCERTAIN = 'uncertain';
 
-const expectedSchema = z.union([
-  z.object({ value: z.unknown() }).strict(),
-  z.object({ error: z.string() }).strict(),
-]);
+const expectedSchema = z.union([z.object({ value: z.unknown() }).strict(), z.object({ error: z.string() }).strict()]);
 
 const common = {
   name: z.string(),

@@ -40,8 +40,16 @@ async function main(): Promise<number> {
   return tally(results).failed > 0 ? 1 : 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  const message = error instanceof CasesFileError || (error as { code?: string }).code === 'ENOENT' ? (error as Error).message : String((error as Error).stack ?? error);
-  process.stderr.write(`conformance: ${message}\n`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message =
+      error instanceof CasesFileError || (error as { code?: string }).code === 'ENOENT'
+        ? (error as Error).message
+        : String((error as Error).stack ?? error);
+    process.stderr.write(`conformance: ${message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -37,5 +37,5 @@ export function sameAnswer(expected: ExpectedAnswer, actual: ExpectedAnswer, com
 
 /** One line describing an answer, for the failure listing. */
 export function describeAnswer(answer: ExpectedAnswer): string {
-  return 'error' in answer ? `error ${JSON.stringify(answer.error)}` : JSON.stringify(answer.value) ?? 'undefined';
+  return 'error' in answer ? `error ${JSON.stringify(answer.error)}` : (JSON.stringify(answer.value) ?? 'undefined');
 }

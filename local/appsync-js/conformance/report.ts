@@ -13,7 +13,14 @@ export interface CaseResult {
   actual: string;
 }
 
-interface SuiteRow { suite: string; cases: number; passed: number; failed: number; uncertain: number; uncertainPassed: number }
+interface SuiteRow {
+  suite: string;
+  cases: number;
+  passed: number;
+  failed: number;
+  uncertain: number;
+  uncertainPassed: number;
+}
 
 function rows(results: readonly CaseResult[]): SuiteRow[] {
   const bySuite = new Map<string, SuiteRow>();
@@ -34,7 +41,8 @@ function rows(results: readonly CaseResult[]): SuiteRow[] {
 
 function table(header: string[], body: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -56,10 +64,22 @@ export function formatReport(results: readonly CaseResult[]): string {
   }
   if (failures.length > 0) out.push('');
   const suites = rows(results);
-  const body = suites.map((row) => [row.suite, String(row.cases), String(row.passed), String(row.failed), row.uncertain ? `${row.uncertainPassed}/${row.uncertain} same` : '']);
+  const body = suites.map((row) => [
+    row.suite,
+    String(row.cases),
+    String(row.passed),
+    String(row.failed),
+    row.uncertain ? `${row.uncertainPassed}/${row.uncertain} same` : '',
+  ]);
   const total = tally(results);
   const uncertain = results.filter((result) => !result.counted);
-  body.push(['total', String(total.passed + total.failed), String(total.passed), String(total.failed), uncertain.length ? `${uncertain.filter((r) => r.passed).length}/${uncertain.length} same` : '']);
+  body.push([
+    'total',
+    String(total.passed + total.failed),
+    String(total.passed),
+    String(total.failed),
+    uncertain.length ? `${uncertain.filter((r) => r.passed).length}/${uncertain.length} same` : '',
+  ]);
   out.push(table(['suite', 'cases', 'passed', 'failed', 'uncertain (not counted)'], body));
   out.push('');
   out.push(`${total.passed} passed, ${total.failed} failed`);

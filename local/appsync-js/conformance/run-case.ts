@@ -70,7 +70,12 @@ export class CaseWorkspace {
 }
 
 /** Runs the module `source`'s `handler` with `ctx` offline and answers as EvaluateCode would. */
-export async function runModule(workspace: CaseWorkspace, source: string, handler: 'request' | 'response', ctx: HandlerContext): Promise<CaseRun> {
+export async function runModule(
+  workspace: CaseWorkspace,
+  source: string,
+  handler: 'request' | 'response',
+  ctx: HandlerContext,
+): Promise<CaseRun> {
   let code: ResolverCode;
   try {
     code = await loadResolverCode(await workspace.write(source));

@@ -63,7 +63,9 @@ export function createExtensions(state: RuntimeState) {
         if (state.invalidationKeys.length >= RuntimeLimits.MAX_INVALIDATIONS_PER_REQUEST) {
           throw errorSignal(
             `Maximum number of ${RuntimeLimits.MAX_INVALIDATIONS_PER_REQUEST} distinct invalidateSubscriptions calls per request exceeded`,
-            null, null, null,
+            null,
+            null,
+            null,
           );
         }
         state.invalidationKeys.push(key);

@@ -80,7 +80,11 @@ export interface Effects {
 }
 
 /** One warning and where in the executed resolver code (`code.js`) it was raised. */
-export interface RuntimeWarning { message: string; line: number | null; column: number | null }
+export interface RuntimeWarning {
+  message: string;
+  line: number | null;
+  column: number | null;
+}
 
 /** Thrown by `util.error(message, errorType?, data?, errorInfo?)`. */
 export interface ErrorSignal {

@@ -15,7 +15,11 @@ export interface RuntimeEntry {
   readSignal(thrown: unknown): Signal | undefined;
 }
 
-type ModuleFactory = (require: (specifier: string) => unknown, module: { exports: Record<string, unknown> }, exports: Record<string, unknown>) => void;
+type ModuleFactory = (
+  require: (specifier: string) => unknown,
+  module: { exports: Record<string, unknown> },
+  exports: Record<string, unknown>,
+) => void;
 
 // Not part of APPSYNC_JS, or able to block or leak across calls.
 const REMOVED_GLOBALS = ['console', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef', 'Intl'];
@@ -102,9 +106,11 @@ export function installHarness(entry: RuntimeEntry): void {
   };
 
   let logs: RawLogLine[] = [];
-  const log = (level: RawLogLine['level']) => (...args: unknown[]) => {
-    logs.push({ level, message: args.map(formatLogArgument).join(' ') });
-  };
+  const log =
+    (level: RawLogLine['level']) =>
+    (...args: unknown[]) => {
+      logs.push({ level, message: args.map(formatLogArgument).join(' ') });
+    };
   global.console = { log: log('INFO'), info: log('INFO'), debug: log('DEBUG'), warn: log('WARN'), error: log('ERROR') };
 
   let factory: ModuleFactory | undefined;

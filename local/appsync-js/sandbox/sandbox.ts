@@ -63,7 +63,9 @@ export class ResolverSandbox {
     }
     if (typeof text !== 'string') throw new Error('The resolver harness returned no output');
     if (text.length > AppSyncJsLimits.MAX_OUTPUT_CHARS) {
-      throw new SandboxOutputTooLargeError(`Resolver output is ${text.length} characters; AppSync allows ${AppSyncJsLimits.MAX_OUTPUT_CHARS}`);
+      throw new SandboxOutputTooLargeError(
+        `Resolver output is ${text.length} characters; AppSync allows ${AppSyncJsLimits.MAX_OUTPUT_CHARS}`,
+      );
     }
     return JSON.parse(text) as HarnessOutput;
   }

@@ -27,18 +27,31 @@ const USAGE = `usage: npm run verify:aws -- [options]
 Needs AWS credentials allowed to call appsync:EvaluateCode.
 `;
 
-interface Row { target: Target; aws: ExpectedAnswer; offline: ExpectedAnswer; same: boolean }
+interface Row {
+  target: Target;
+  aws: ExpectedAnswer;
+  offline: ExpectedAnswer;
+  same: boolean;
+}
 
 function report(rows: readonly Row[]): string {
   const out: string[] = [];
   for (const row of rows.filter((entry) => !entry.same)) {
-    out.push(`DIFFERENT  ${row.target.name} ${row.target.fn} (${row.target.from})`, `    AWS:     ${describeAnswer(row.aws)}`, `    offline: ${describeAnswer(row.offline)}`);
+    out.push(
+      `DIFFERENT  ${row.target.name} ${row.target.fn} (${row.target.from})`,
+      `    AWS:     ${describeAnswer(row.aws)}`,
+      `    offline: ${describeAnswer(row.offline)}`,
+    );
   }
   if (out.length > 0) out.push('');
   const cells = rows.map((row) => [row.target.name, row.target.fn, row.target.from, row.same ? 'same' : 'DIFFERENT']);
   const header = ['resolver or function', 'handler', 'context', 'AWS vs offline'];
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => (cell[column] as string).length)));
-  const line = (cell: string[]): string => cell.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cell: string[]): string =>
+    cell
+      .map((text, column) => text.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   out.push(line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(line), '');
   const same = rows.filter((row) => row.same).length;
   out.push(`${same} same, ${rows.length - same} different`);
@@ -51,8 +64,14 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
       options: {
-        cases: { type: 'string' }, records: { type: 'string' }, save: { type: 'string' }, config: { type: 'string', default: 'local.config.ts' },
-        region: { type: 'string' }, profile: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', default: false },
+        cases: { type: 'string' },
+        records: { type: 'string' },
+        save: { type: 'string' },
+        config: { type: 'string', default: 'local.config.ts' },
+        region: { type: 'string' },
+        profile: { type: 'string' },
+        endpoint: { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -82,7 +101,10 @@ async function main(): Promise<number> {
     }
     process.stdout.write(`${report(rows)}\n`);
     if (values.save) {
-      const saved = await saveAnswers(values.save, rows.filter((row) => row.target.savable));
+      const saved = await saveAnswers(
+        values.save,
+        rows.filter((row) => row.target.savable),
+      );
       process.stdout.write(`Saved ${saved} AWS answers as cases in ${values.save}\n`);
     }
     return rows.every((row) => row.same) ? 0 : 1;
@@ -91,8 +113,13 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  const known = error instanceof AwsSetupError || (error as { name?: string }).name === 'CasesFileError';
-  process.stderr.write(`verify:aws: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof AwsSetupError || (error as { name?: string }).name === 'CasesFileError';
+    process.stderr.write(`verify:aws: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -40,19 +40,24 @@ export async function createEvaluator(options: EvaluatorOptions = {}): Promise<E
   try {
     await client.config.credentials();
   } catch (error) {
-    throw new AwsSetupError([
-      `No AWS credentials (${(error as Error).message}).`,
-      'verify:aws calls AppSync EvaluateCode on your account and needs the IAM permission appsync:EvaluateCode:',
-      'sign in (aws sso login, AWS_PROFILE, or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Nothing was evaluated.',
-    ].join('\n'));
+    throw new AwsSetupError(
+      [
+        `No AWS credentials (${(error as Error).message}).`,
+        'verify:aws calls AppSync EvaluateCode on your account and needs the IAM permission appsync:EvaluateCode:',
+        'sign in (aws sso login, AWS_PROFILE, or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Nothing was evaluated.',
+      ].join('\n'),
+    );
   }
   return async (code, fn, context) => {
     let output;
     try {
-      output = await client.send(new EvaluateCodeCommand({ runtime: { ...APPSYNC_JS_RUNTIME }, code, context: JSON.stringify(context), function: fn }));
+      output = await client.send(
+        new EvaluateCodeCommand({ runtime: { ...APPSYNC_JS_RUNTIME }, code, context: JSON.stringify(context), function: fn }),
+      );
     } catch (error) {
       const { name, message } = error as Error;
-      const hint = name === 'AccessDeniedException' || name === 'UnauthorizedException' ? ' (the credentials need appsync:EvaluateCode)' : '';
+      const hint =
+        name === 'AccessDeniedException' || name === 'UnauthorizedException' ? ' (the credentials need appsync:EvaluateCode)' : '';
       throw new AwsSetupError(`EvaluateCode failed: ${name}: ${message}${hint}`, { cause: error });
     }
     if (output.error) return { error: withoutPosition(output.error.message ?? '') };

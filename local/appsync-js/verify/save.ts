@@ -10,7 +10,11 @@ import type { Target } from './targets.js';
 export const RECORDED = 'recorded';
 
 /** Appends one case per target and answer; returns how many were added. */
-export async function saveAnswers(file: string, answered: readonly { target: Target; aws: ExpectedAnswer }[], now = new Date()): Promise<number> {
+export async function saveAnswers(
+  file: string,
+  answered: readonly { target: Target; aws: ExpectedAnswer }[],
+  now = new Date(),
+): Promise<number> {
   let cases: CasesFile;
   try {
     cases = parseCasesFile(await readFile(file, 'utf8'), file);
@@ -19,7 +23,10 @@ export async function saveAnswers(file: string, answered: readonly { target: Tar
     cases = { about: 'AWS AppSync EvaluateCode answers recorded by npm run verify:aws.', provenance: {}, cases: [] };
   }
   const recordedIn = `verify:aws ${now.toISOString()}`;
-  cases.provenance = { ...cases.provenance, [recordedIn]: { class: RECORDED, why: 'answered by AWS AppSync EvaluateCode during npm run verify:aws' } };
+  cases.provenance = {
+    ...cases.provenance,
+    [recordedIn]: { class: RECORDED, why: 'answered by AWS AppSync EvaluateCode during npm run verify:aws' },
+  };
   for (const { target, aws } of answered) {
     const added: ConformanceCase = {
       name: `${target.name} ${target.fn} (${target.from})`,

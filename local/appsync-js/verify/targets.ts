@@ -64,19 +64,34 @@ function manifestFiles(manifest: ResolverManifest): { name: string; suite: strin
 }
 
 /** Targets for every APPSYNC_JS file of the manifest, with the recorded contexts of each. */
-export async function manifestTargets(manifest: ResolverManifest, rootDir: string, records: readonly HandlerCallRecord[]): Promise<Target[]> {
+export async function manifestTargets(
+  manifest: ResolverManifest,
+  rootDir: string,
+  records: readonly HandlerCallRecord[],
+): Promise<Target[]> {
   const targets: Target[] = [];
   for (const { name, suite, file } of manifestFiles(manifest)) {
     const absolute = path.resolve(rootDir, file);
     const [built, loaded] = await Promise.all([buildResolverCode(absolute), loadResolverCode(absolute)]);
     const own = records.filter((record) => path.resolve(rootDir, record.file) === absolute);
-    const calls = own.length > 0
-      ? own.map((record, index) => ({ fn: record.handler, context: record.context as Record<string, unknown>, from: `record ${index + 1}` }))
-      : [{ fn: 'request' as const, context: { arguments: {} }, from: 'empty' }];
+    const calls =
+      own.length > 0
+        ? own.map((record, index) => ({
+            fn: record.handler,
+            context: record.context as Record<string, unknown>,
+            from: `record ${index + 1}`,
+          }))
+        : [{ fn: 'request' as const, context: { arguments: {} }, from: 'empty' }];
     for (const call of calls) {
       const { authMode, ...context } = call.context as { authMode?: string } & Record<string, unknown>;
       targets.push({
-        name, suite, from: call.from, code: built.code, fn: call.fn, context, savable: true,
+        name,
+        suite,
+        from: call.from,
+        code: built.code,
+        fn: call.fn,
+        context,
+        savable: true,
         ...(authMode === undefined ? {} : { authMode }),
         offline: () => Promise.resolve(runLoaded(loaded, call.fn, handlerContext(context, authMode))),
       });

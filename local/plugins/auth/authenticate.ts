@@ -14,7 +14,12 @@ export interface RequestFacts {
  * Picks the authenticator whose kind of credential the request carries, among the API's modes,
  * and lets it decide; a request with none is refused with AppSync's 401 (reference/appsync.md §D5).
  */
-export async function authenticate(authenticators: readonly Authenticator[], defaultMode: AuthMode, headers: Headers, facts: RequestFacts): Promise<Caller> {
+export async function authenticate(
+  authenticators: readonly Authenticator[],
+  defaultMode: AuthMode,
+  headers: Headers,
+  facts: RequestFacts,
+): Promise<Caller> {
   const authenticator = authenticators.find((candidate) => candidate.accepts(headers));
   if (authenticator) return authenticator.authenticate(headers, facts);
   // [inf] AppSync's words for missing credentials depend on the default mode (DECISIONS.md).

@@ -22,9 +22,10 @@ function modesFromDirectives(directives: readonly ConstDirectiveNode[] | undefin
     const mode = DIRECTIVE_MODES[directive.name.value];
     if (!mode) continue;
     const groupsArgument = directive.arguments?.find((argument) => argument.name.value === 'cognito_groups');
-    const groups = groupsArgument?.value.kind === 'ListValue'
-      ? groupsArgument.value.values.flatMap((value) => (value.kind === 'StringValue' ? [value.value] : []))
-      : undefined;
+    const groups =
+      groupsArgument?.value.kind === 'ListValue'
+        ? groupsArgument.value.values.flatMap((value) => (value.kind === 'StringValue' ? [value.value] : []))
+        : undefined;
     modes.push(groups ? { mode, groups } : { mode });
   }
   return modes;
@@ -50,7 +51,12 @@ export function fieldAuthRules(schema: GraphQLSchema, defaultMode: AuthMode): Ma
 }
 
 /** Whether `caller` may read `type.field`; groups come from the token's `cognito:groups`. */
-export function isFieldAllowed(rules: Map<string, AllowedMode[]>, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, caller: Caller): boolean {
+export function isFieldAllowed(
+  rules: Map<string, AllowedMode[]>,
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  caller: Caller,
+): boolean {
   const modes = rules.get(`${type.name}.${field.name}`);
   if (!modes) return true; // introspection types carry no rules
   return modes.some((allowed) => {

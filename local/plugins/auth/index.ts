@@ -4,7 +4,14 @@ export { SignatureRejectedError, TokenOptionsError } from './errors.js';
 export { parseDuration } from './duration.js';
 export { cognitoSubForUsername } from '../../../platform/cognito/sub.js';
 export { loadOrCreateSigningKey, type SigningKey } from './cognito/signing-key.js';
-export { cognitoIssuer, openLocalUserPool, type LocalUserPool, type LocalUserPoolOptions, type MintedTokens, type MintOptions } from './cognito/user-pool.js';
+export {
+  cognitoIssuer,
+  openLocalUserPool,
+  type LocalUserPool,
+  type LocalUserPoolOptions,
+  type MintedTokens,
+  type MintOptions,
+} from './cognito/user-pool.js';
 export { userPoolAuthenticator, type UserPoolAuthOptions } from './cognito/authenticator.js';
 export { localIamCredentials, type LocalIamCredentials } from './iam/credentials.js';
 export { iamAuthenticator, type IamAuthOptions } from './iam/authenticator.js';

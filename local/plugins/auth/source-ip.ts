@@ -3,6 +3,11 @@
  * header is present (reference/appsync.md §D3).
  */
 export function sourceIpOf(peer: string | undefined, forwardedFor: string | null | undefined): string[] {
-  const forwarded = forwardedFor ? forwardedFor.split(',').map((ip) => ip.trim()).filter(Boolean) : [];
+  const forwarded = forwardedFor
+    ? forwardedFor
+        .split(',')
+        .map((ip) => ip.trim())
+        .filter(Boolean)
+    : [];
   return [peer ?? '127.0.0.1', ...forwarded];
 }

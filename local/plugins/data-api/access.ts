@@ -17,7 +17,12 @@ export interface AutoPauseOptions {
 }
 
 /** Refuses calls for clusters and secrets the endpoint does not serve. */
-export function checkArns(resourceArns: ReadonlySet<string>, secretArns: ReadonlySet<string>, resourceArn: string, secretArn: string): void {
+export function checkArns(
+  resourceArns: ReadonlySet<string>,
+  secretArns: ReadonlySet<string>,
+  resourceArn: string,
+  secretArn: string,
+): void {
   if (!resourceArns.has(resourceArn)) throw new HttpEndpointNotEnabledError(resourceArn);
   if (!secretArns.has(secretArn)) throw new SecretsError(secretArn);
 }
@@ -30,7 +35,10 @@ export class AutoPauseSimulator {
   private lastCallAt: number;
   private resumingUntil = 0;
 
-  constructor(private readonly options: AutoPauseOptions, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly options: AutoPauseOptions,
+    private readonly now: () => number = Date.now,
+  ) {
     this.lastCallAt = options.startPaused ? -Infinity : now();
   }
 

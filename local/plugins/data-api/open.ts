@@ -19,7 +19,10 @@ export interface LocalDatabaseOptions {
 /** The Data API core on the chosen database, and a line that says which database it is. */
 export function openLocalDatabase(options: LocalDatabaseOptions): { core: DataApiCore; description: string } {
   if (options.dbUrl) {
-    return { core: createDataApiCore({ backend: createPostgresBackend({ url: options.dbUrl }) }), description: `PostgreSQL ${redactPassword(options.dbUrl)}` };
+    return {
+      core: createDataApiCore({ backend: createPostgresBackend({ url: options.dbUrl }) }),
+      description: `PostgreSQL ${redactPassword(options.dbUrl)}`,
+    };
   }
   const pgliteDir = join(options.dataDir, 'pglite');
   // PGlite creates its own folder but not its parents (.data/ on a fresh clone).

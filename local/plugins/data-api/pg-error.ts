@@ -13,7 +13,9 @@ interface PgErrorReport {
 
 /** Whether `error` is an error reported by the PostgreSQL server (it has a SQLSTATE). */
 export function isPgError(error: unknown): error is Error & PgErrorReport {
-  return error instanceof Error && typeof (error as PgErrorReport).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgErrorReport).code!);
+  return (
+    error instanceof Error && typeof (error as PgErrorReport).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgErrorReport).code!)
+  );
 }
 
 /**

@@ -25,10 +25,16 @@ export async function toExecuteOutput(
 ): Promise<ExecuteOutput> {
   if (DDL_COMMANDS.has(raw.command)) catalog.forgetTables();
   if (raw.fields.length === 0) return { numberOfRecordsUpdated: raw.rowCount ?? 0, generatedFields: [] };
-  const types = await catalog.resolveTypes(session, raw.fields.map((field) => field.typeOid));
+  const types = await catalog.resolveTypes(
+    session,
+    raw.fields.map((field) => field.typeOid),
+  );
   const records: Field[][] = raw.rows.map((row) => row.map((text, index) => toField(text, types[index]!, input.resultSetOptions)));
   if (input.formatRecordsAs === 'JSON') {
-    const formattedRecords = formatJsonRecords(raw.fields.map((field) => field.name), records);
+    const formattedRecords = formatJsonRecords(
+      raw.fields.map((field) => field.name),
+      records,
+    );
     checkFormattedSize(formattedRecords);
     return { numberOfRecordsUpdated: 0, formattedRecords };
   }

@@ -22,7 +22,11 @@ export function optionalString(input: object, member: string, max: number): stri
 }
 
 /** resourceArn and secretArn as the model constrains them (11-100 characters). */
-export function requireArns(input: object, resourceMember = 'resourceArn', secretMember = 'secretArn'): { resourceArn: string; secretArn: string } {
+export function requireArns(
+  input: object,
+  resourceMember = 'resourceArn',
+  secretMember = 'secretArn',
+): { resourceArn: string; secretArn: string } {
   const limits = { min: DataApiLimits.MIN_ARN_LENGTH, max: DataApiLimits.MAX_ARN_LENGTH };
   return { resourceArn: requireString(input, resourceMember, limits), secretArn: requireString(input, secretMember, limits) };
 }
@@ -57,8 +61,10 @@ export function checkExecuteOptions(input: Record<string, unknown>): void {
   }
   if (parameters !== undefined && !Array.isArray(parameters)) throw new BadRequestError('parameters must be a list');
   for (const parameter of (parameters as unknown[] | undefined) ?? []) {
-    if (parameter === null || typeof parameter !== 'object') throw new BadRequestError('Each parameter must be an object with a name and a value');
+    if (parameter === null || typeof parameter !== 'object')
+      throw new BadRequestError('Each parameter must be an object with a name and a value');
     const hint = (parameter as Record<string, unknown>).typeHint;
-    if (hint !== undefined && !(TYPE_HINTS as readonly unknown[]).includes(hint)) throw new BadRequestError(`Invalid typeHint ${String(hint)}`);
+    if (hint !== undefined && !(TYPE_HINTS as readonly unknown[]).includes(hint))
+      throw new BadRequestError(`Invalid typeHint ${String(hint)}`);
   }
 }

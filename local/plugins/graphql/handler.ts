@@ -35,7 +35,11 @@ export function createGraphqlHandler(pipeline: OperationPipeline, options: Graph
   return async function handleGraphql(request: Request, sourceIp: string[]): Promise<Response> {
     const started = performance.now();
     let caller: Caller | undefined;
-    const finish = (response: Response, outcome?: Pick<OperationOutcome, 'operationName' | 'operationType'> & { errors: number }, state?: RequestState): Response => {
+    const finish = (
+      response: Response,
+      outcome?: Pick<OperationOutcome, 'operationName' | 'operationType'> & { errors: number },
+      state?: RequestState,
+    ): Response => {
       options.log({
         operationName: outcome?.operationName,
         operationType: outcome?.operationType,
@@ -49,14 +53,29 @@ export function createGraphqlHandler(pipeline: OperationPipeline, options: Graph
     };
     try {
       if (request.method !== 'POST' && request.method !== 'GET') {
-        return finish(jsonResponse({ errors: [{ errorType: AppSyncErrorTypes.METHOD_NOT_ALLOWED, message: `${request.method} is not allowed on /graphql` }] }, 405, { allow: 'GET, POST' }));
+        return finish(
+          jsonResponse(
+            { errors: [{ errorType: AppSyncErrorTypes.METHOD_NOT_ALLOWED, message: `${request.method} is not allowed on /graphql` }] },
+            405,
+            { allow: 'GET, POST' },
+          ),
+        );
       }
       const body = request.method === 'POST' ? await request.clone().text() : '';
       const params = await parseGraphqlRequest(request);
-      const result = await pipeline.run({ transport: 'http', params, headers: request.headers, facts: { sourceIp, body, url: request.url, method: request.method } });
+      const result = await pipeline.run({
+        transport: 'http',
+        params,
+        headers: request.headers,
+        facts: { sourceIp, body, url: request.url, method: request.method },
+      });
       if (result.kind === 'refused') {
         caller = result.caller;
-        return finish(jsonResponse({ data: null, errors: result.errors }, 200), { operationName: result.operationName, operationType: result.operationType, errors: result.errors.length });
+        return finish(jsonResponse({ data: null, errors: result.errors }, 200), {
+          operationName: result.operationName,
+          operationType: result.operationType,
+          errors: result.errors.length,
+        });
       }
       if (result.kind !== 'executed') throw new Error('a subscription reached the HTTP transport');
       const { outcome, state } = result;

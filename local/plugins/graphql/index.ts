@@ -2,7 +2,14 @@
 export { createGraphqlPlugin, type ServedGraphqlApi } from './plugin.js';
 export { createGraphqlHandler, type GraphqlHandlerOptions, type OperationLog } from './handler.js';
 export { createOperationPipeline, operationStages } from './pipeline/index.js';
-export type { OperationApi, OperationInput, OperationPipeline, OperationStage, PipelineResult, SubscriptionStart } from './pipeline/index.js';
+export type {
+  OperationApi,
+  OperationInput,
+  OperationPipeline,
+  OperationStage,
+  PipelineResult,
+  SubscriptionStart,
+} from './pipeline/index.js';
 export { bindResolvers, buildAppSyncSchema } from './execute/executable-schema.js';
 export { loadFieldRunners } from './execute/field-runners.js';
 export type { DataSourceDeps } from './execute/data-sources.js';

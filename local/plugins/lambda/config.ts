@@ -13,24 +13,30 @@ const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const EXPORT_NAME = /^[A-Za-z_$][\w$]*$/;
 
-const environmentSchema = z
-  .record(z.string(), z.string())
-  .superRefine((env, ctx) => {
-    for (const key of Object.keys(env)) {
-      if (RESERVED_ENVIRONMENT_KEYS.includes(key)) {
-        ctx.addIssue({ code: 'custom', message: `environment key "${key}" is reserved by Lambda` });
-      } else if (!ENV_KEY.test(key)) {
-        ctx.addIssue({ code: 'custom', message: `environment key "${key}" must match ${ENV_KEY}` });
-      }
+const environmentSchema = z.record(z.string(), z.string()).superRefine((env, ctx) => {
+  for (const key of Object.keys(env)) {
+    if (RESERVED_ENVIRONMENT_KEYS.includes(key)) {
+      ctx.addIssue({ code: 'custom', message: `environment key "${key}" is reserved by Lambda` });
+    } else if (!ENV_KEY.test(key)) {
+      ctx.addIssue({ code: 'custom', message: `environment key "${key}" must match ${ENV_KEY}` });
     }
-  });
+  }
+});
 
 const functionSchema = z.object({
   name: z.string().regex(FUNCTION_NAME, 'function name must be 1-64 letters, digits, "-" or "_"'),
-  handlerFile: z.string().min(1).regex(/\.(m?ts|m?js|cjs|cts)$/, 'handlerFile must be a .ts, .mts, .js, .mjs, .cjs or .cts file'),
+  handlerFile: z
+    .string()
+    .min(1)
+    .regex(/\.(m?ts|m?js|cjs|cts)$/, 'handlerFile must be a .ts, .mts, .js, .mjs, .cjs or .cts file'),
   handlerExport: z.string().regex(EXPORT_NAME, 'handlerExport must be an identifier').default(LambdaDefaults.HANDLER_EXPORT),
   environment: environmentSchema.default({}),
-  timeoutSeconds: z.number().int().min(LambdaLimits.MIN_TIMEOUT_SECONDS).max(LambdaLimits.MAX_TIMEOUT_SECONDS).default(LambdaDefaults.TIMEOUT_SECONDS),
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(LambdaLimits.MIN_TIMEOUT_SECONDS)
+    .max(LambdaLimits.MAX_TIMEOUT_SECONDS)
+    .default(LambdaDefaults.TIMEOUT_SECONDS),
   memoryMb: z.number().int().min(LambdaLimits.MIN_MEMORY_MB).max(LambdaLimits.MAX_MEMORY_MB).default(LambdaDefaults.MEMORY_MB),
 });
 
@@ -39,8 +45,14 @@ const optionsSchema = z.object({
   logger: z.custom<LambdaLogger>((value) => typeof value === 'function').optional(),
   concurrency: z.number().int().min(1).max(64).default(LambdaDefaults.CONCURRENCY),
   extraEnvironment: environmentSchema.default({}),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region must look like us-east-1').default(LambdaDefaults.REGION),
-  accountId: z.string().regex(/^\d{12}$/, 'accountId must be 12 digits').default(LambdaDefaults.ACCOUNT_ID),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region must look like us-east-1')
+    .default(LambdaDefaults.REGION),
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/, 'accountId must be 12 digits')
+    .default(LambdaDefaults.ACCOUNT_ID),
   credentials: z
     .object({ accessKeyId: z.string().min(1), secretAccessKey: z.string().min(1), sessionToken: z.string().optional() })
     .default({

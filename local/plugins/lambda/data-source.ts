@@ -9,8 +9,7 @@ import type { LambdaInvokeOutcome, LambdaRunner } from './types.js';
 
 /** What a resolver sees: `ctx.result`, or `ctx.error` as AppSync fills it. */
 export type LambdaDataSourceResult =
-  | { readonly result: unknown }
-  | { readonly error: { readonly message: string; readonly type: typeof APPSYNC_LAMBDA_ERROR_TYPE } };
+  { readonly result: unknown } | { readonly error: { readonly message: string; readonly type: typeof APPSYNC_LAMBDA_ERROR_TYPE } };
 
 /** One Lambda function seen as an AppSync data source. */
 export interface LambdaDataSource {

@@ -11,7 +11,6 @@ export class LambdaConfigError extends Error {
   }
 }
 
-
 /** No function of that name is configured (AWS: `ResourceNotFoundException`). */
 export class LambdaFunctionNotFoundError extends Error {
   override readonly name = 'LambdaFunctionNotFoundError';

@@ -22,7 +22,11 @@ function eventToJson(event: unknown): { json: string } | Extract<LambdaInvokeOut
   try {
     json = JSON.stringify(event ?? null);
   } catch (error) {
-    return { ok: false, errorType: LambdaErrorTypes.INVALID_REQUEST_CONTENT, errorMessage: `Could not serialize the request payload: ${(error as Error).message}` };
+    return {
+      ok: false,
+      errorType: LambdaErrorTypes.INVALID_REQUEST_CONTENT,
+      errorMessage: `Could not serialize the request payload: ${(error as Error).message}`,
+    };
   }
   if (Buffer.byteLength(json) > LambdaLimits.MAX_REQUEST_BYTES) {
     return {
@@ -65,7 +69,13 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
         const [dir, hostPath] = await Promise.all([ensureRunDir(), ensureHost()]);
         host = hostPath;
         const bundle = await bundleLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`));
-        return { functionName: fn.name, bundleFile: bundle.file, bundleBytes: bundle.bytes, inputs: bundle.inputs, buildMs: performance.now() - started };
+        return {
+          functionName: fn.name,
+          bundleFile: bundle.file,
+          bundleBytes: bundle.bytes,
+          inputs: bundle.inputs,
+          buildMs: performance.now() - started,
+        };
       },
       startWorker(build) {
         const taskRoot = path.dirname(build.bundleFile);
@@ -93,7 +103,8 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
   async function settleBuilds(builds: Array<Promise<LambdaBuildReport>>): Promise<LambdaBuildReport[]> {
     const results = await Promise.allSettled(builds);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason instanceof LambdaBuildError ? failed.reason : new Error(String(failed.reason), { cause: failed.reason });
+    if (failed)
+      throw failed.reason instanceof LambdaBuildError ? failed.reason : new Error(String(failed.reason), { cause: failed.reason });
     return results.map((r) => (r as PromiseFulfilledResult<LambdaBuildReport>).value);
   }
 

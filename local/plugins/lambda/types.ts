@@ -28,8 +28,7 @@ export interface ResolvedLambdaFunction {
 
 /** What one invocation ended with: the handler's JSON result, or Lambda's error payload. */
 export type LambdaInvokeOutcome =
-  | { readonly ok: true; readonly result: unknown }
-  | { readonly ok: false; readonly errorMessage: string; readonly errorType: string };
+  { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly errorMessage: string; readonly errorType: string };
 
 /** One line a function wrote to stdout or stderr (console output carries Lambda's prefix). */
 export interface LambdaLogLine {

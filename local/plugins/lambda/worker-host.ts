@@ -41,10 +41,12 @@ function toRuntimeError(error: unknown): RuntimeError {
 }
 
 function patchConsole(): void {
-  const write = (level: string) => (...args: unknown[]) => {
-    const line = `${new Date().toISOString()}\t${globals[REQUEST_ID]}\t${level}\t${format(...args)}`;
-    process.stdout.write(`${line.replace(/\n/g, '\r')}\n`);
-  };
+  const write =
+    (level: string) =>
+    (...args: unknown[]) => {
+      const line = `${new Date().toISOString()}\t${globals[REQUEST_ID]}\t${level}\t${format(...args)}`;
+      process.stdout.write(`${line.replace(/\n/g, '\r')}\n`);
+    };
   console.trace = write('TRACE');
   console.debug = write('DEBUG');
   console.info = write('INFO');
@@ -60,7 +62,13 @@ function logInvokeError(label: string, error: RuntimeError): void {
 
 /** Reports a failure; a fatal one (the process is broken) exits after the message is sent. */
 function reportError(error: RuntimeError, fatal: boolean, exitCode = 129): void {
-  const message: ErrorMessage = { kind: 'error', requestId: activeRequestId, errorType: error.errorType, errorMessage: error.errorMessage, fatal };
+  const message: ErrorMessage = {
+    kind: 'error',
+    requestId: activeRequestId,
+    errorType: error.errorType,
+    errorMessage: error.errorMessage,
+    fatal,
+  };
   send(message, fatal ? () => process.exit(exitCode) : undefined);
 }
 
@@ -81,7 +89,8 @@ async function loadHandler(): Promise<Handler> {
   }
   const handler = exportName.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], userModule);
   if (!handler) throw Object.assign(new Error(`${handlerName} is undefined or not exported`), { name: 'Runtime.HandlerNotFound' });
-  if (typeof handler !== 'function') throw Object.assign(new Error(`${handlerName} is not a function`), { name: 'Runtime.HandlerNotFound' });
+  if (typeof handler !== 'function')
+    throw Object.assign(new Error(`${handlerName} is not a function`), { name: 'Runtime.HandlerNotFound' });
   return handler as Handler;
 }
 

@@ -100,7 +100,9 @@ export class LambdaWorker {
         this.exited = true;
         this.alive = false;
         settle(failure(LambdaErrorTypes.EXIT, `Error: ${exitMessage(code, signal)}`));
-        this.finish(this.pending, (requestId) => failure(LambdaErrorTypes.EXIT, `RequestId: ${requestId} Error: ${exitMessage(code, signal)}`));
+        this.finish(this.pending, (requestId) =>
+          failure(LambdaErrorTypes.EXIT, `RequestId: ${requestId} Error: ${exitMessage(code, signal)}`),
+        );
       });
       this.child.once('error', (error) => settle(failure(LambdaErrorTypes.EXIT, `Error: ${error.message}`)));
     });
@@ -115,12 +117,16 @@ export class LambdaWorker {
   async invoke(message: Omit<InvokeMessage, 'kind' | 'deadlineMs'>): Promise<LambdaInvokeOutcome> {
     const initFailure = await this.ready;
     if (initFailure) return initFailure;
-    if (!this.alive) return failure(LambdaErrorTypes.EXIT, `RequestId: ${message.requestId} Error: Runtime exited without providing a reason`);
+    if (!this.alive)
+      return failure(LambdaErrorTypes.EXIT, `RequestId: ${message.requestId} Error: Runtime exited without providing a reason`);
     const timeoutMs = this.spec.timeoutSeconds * 1000;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.finish(this.pending, (requestId) =>
-          failure(LambdaErrorTypes.TIMEOUT, `RequestId: ${requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds`),
+          failure(
+            LambdaErrorTypes.TIMEOUT,
+            `RequestId: ${requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds`,
+          ),
         );
         void this.kill();
       }, timeoutMs);

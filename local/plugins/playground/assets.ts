@@ -24,5 +24,7 @@ export async function playgroundAsset(name: PlaygroundAssetName): Promise<Respon
     cache.set(name, body);
     body.catch(() => cache.delete(name));
   }
-  return new Response(new Uint8Array(await body), { headers: { 'content-type': PLAYGROUND_ASSETS[name].type, 'cache-control': 'no-cache' } });
+  return new Response(new Uint8Array(await body), {
+    headers: { 'content-type': PLAYGROUND_ASSETS[name].type, 'cache-control': 'no-cache' },
+  });
 }

@@ -36,7 +36,9 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
     apiKey: options.apiKey ?? null,
     iam: options.modes.includes('AWS_IAM') ? options.iam : null,
     userPool: options.modes.includes('AMAZON_COGNITO_USER_POOLS'),
-    users: options.modes.includes('AMAZON_COGNITO_USER_POOLS') ? options.users.map((user) => ({ username: user.username, groups: user.groups ?? [] })) : [],
+    users: options.modes.includes('AMAZON_COGNITO_USER_POOLS')
+      ? options.users.map((user) => ({ username: user.username, groups: user.groups ?? [] }))
+      : [],
     examples: options.examples,
   };
   return async function playgroundRoutes(request) {
@@ -55,7 +57,13 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
       if (!username) return badRequest('Say which user: /playground/token?user=NAME[&groups=a,b]');
       const known = options.users.find((user) => user.username === username);
       const groupsParam = url.searchParams.get('groups');
-      const groups = groupsParam !== null ? groupsParam.split(',').map((group) => group.trim()).filter(Boolean) : [...(known?.groups ?? [])];
+      const groups =
+        groupsParam !== null
+          ? groupsParam
+              .split(',')
+              .map((group) => group.trim())
+              .filter(Boolean)
+          : [...(known?.groups ?? [])];
       return jsonResponse(await options.mint(username, groups));
     }
     if (path === PlaygroundPaths.SIGN && request.method === 'POST') {

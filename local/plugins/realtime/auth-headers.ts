@@ -27,7 +27,10 @@ export function decodeAuthHeaders(encoded: string): Record<string, string> | und
 /** The subprotocols a client offered, in order. */
 export function offeredProtocols(request: IncomingMessage): string[] {
   const header = request.headers['sec-websocket-protocol'];
-  return (header ?? '').split(',').map((protocol) => protocol.trim()).filter((protocol) => protocol.length > 0);
+  return (header ?? '')
+    .split(',')
+    .map((protocol) => protocol.trim())
+    .filter((protocol) => protocol.length > 0);
 }
 
 /**
@@ -36,7 +39,9 @@ export function offeredProtocols(request: IncomingMessage): string[] {
  */
 export function handshakeAuth(url: URL, protocols: readonly string[]): HandshakeAuth {
   const fromProtocol = protocols.find((protocol) => protocol.startsWith(RealtimeWire.HEADER_PROTOCOL_PREFIX));
-  const encoded = fromProtocol ? fromProtocol.slice(RealtimeWire.HEADER_PROTOCOL_PREFIX.length) : url.searchParams.get(RealtimeWire.HEADER_QUERY_PARAM);
+  const encoded = fromProtocol
+    ? fromProtocol.slice(RealtimeWire.HEADER_PROTOCOL_PREFIX.length)
+    : url.searchParams.get(RealtimeWire.HEADER_QUERY_PARAM);
   if (!encoded) return { ok: false, reason: 'missing' };
   const headers = decodeAuthHeaders(encoded);
   return headers ? { ok: true, headers } : { ok: false, reason: 'unreadable' };

@@ -31,8 +31,16 @@ const Refusals = {
   unknownType: { errorType: AppSyncErrorTypes.UNSUPPORTED_OPERATION, message: 'unknown not supported through the realtime channel' },
   missingId: { errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The message needs an id.', errorCode: 400 },
   noAuth: { errorType: AppSyncErrorTypes.UNAUTHORIZED_REQUEST, message: 'Valid authorization header not provided.', errorCode: 401 },
-  duplicate: (id: string) => ({ errorType: AppSyncErrorTypes.DUPLICATED_OPERATION, message: `Duplicate operation id: ${id}`, errorCode: 400 }),
-  tooMany: (max: number) => ({ errorType: AppSyncErrorTypes.MAX_SUBSCRIPTIONS, message: `Max number of ${max} subscriptions reached`, errorCode: 400 }),
+  duplicate: (id: string) => ({
+    errorType: AppSyncErrorTypes.DUPLICATED_OPERATION,
+    message: `Duplicate operation id: ${id}`,
+    errorCode: 400,
+  }),
+  tooMany: (max: number) => ({
+    errorType: AppSyncErrorTypes.MAX_SUBSCRIPTIONS,
+    message: `Max number of ${max} subscriptions reached`,
+    errorCode: 400,
+  }),
 } as const;
 
 /**
@@ -52,7 +60,8 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   const send = (frame: unknown): void => {
     if (!closed && socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
-  const sendError = (id: string | undefined, errors: RealtimeErrorEntry[]): void => send({ type: MessageTypes.ERROR, ...(id === undefined ? {} : { id }), payload: { errors } });
+  const sendError = (id: string | undefined, errors: RealtimeErrorEntry[]): void =>
+    send({ type: MessageTypes.ERROR, ...(id === undefined ? {} : { id }), payload: { errors } });
   const refuseConnection = (error: RealtimeErrorEntry): void => {
     send({ type: MessageTypes.CONNECTION_ERROR, payload: { errors: [error] } });
     socket.close(1000);
@@ -73,7 +82,12 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     const headers = toHeaders(options.handshake.headers);
     try {
       // IAM signs `POST https://<host>/graphql/connect` with body `{}` at the handshake (§E1).
-      await options.pipeline().authenticate(headers, { sourceIp: options.sourceIp, body: '{}', url: `https://${headers.get('host') ?? 'localhost'}/graphql/connect`, method: 'POST' });
+      await options.pipeline().authenticate(headers, {
+        sourceIp: options.sourceIp,
+        body: '{}',
+        url: `https://${headers.get('host') ?? 'localhost'}/graphql/connect`,
+        method: 'POST',
+      });
     } catch (error) {
       if (!(error instanceof AppSyncHttpError)) throw error;
       return refuseConnection({ errorType: error.errorType, message: error.message, errorCode: error.status });
@@ -134,7 +148,8 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     } catch {
       return sendError(undefined, [Refusals.unreadable]);
     }
-    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') return sendError(undefined, [Refusals.unreadable]);
+    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string')
+      return sendError(undefined, [Refusals.unreadable]);
     const { type, id, payload } = message as { type: string; id?: unknown; payload?: unknown };
     if (!options.handshake.ok) return refuseConnection(Refusals.noAuth);
     switch (type) {

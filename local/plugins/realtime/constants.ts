@@ -34,4 +34,3 @@ export const MessageTypes = {
   STOP: 'stop',
   COMPLETE: 'complete',
 } as const;
-

@@ -1,12 +1,4 @@
-import {
-  buildSchema,
-  execute,
-  isObjectType,
-  printSchema,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from 'graphql';
+import { buildSchema, execute, isObjectType, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { fieldAuthRules, type AllowedMode } from '../auth/field-rules.js';
 import type { AuthMode, Caller } from '../auth/types.js';
 import { authorizedResolver } from '../graphql/execute/field-resolver.js';
@@ -45,7 +37,6 @@ export interface EventBody {
   data: Record<string, unknown> | null;
   errors?: AppSyncErrorEntry[];
 }
-
 
 /** The subscription operation one subscriber started, as needed to shape its events. */
 export interface EventSelection {

@@ -68,7 +68,12 @@ export function matchesFilter(event: unknown, filter: Filter): boolean {
     case 'notIn':
       return Array.isArray(value) && !inList(field, value);
     case 'between':
-      return Array.isArray(value) && value.length === 2 && ordered(field, value[0], (order) => order >= 0) && ordered(field, value[1], (order) => order <= 0);
+      return (
+        Array.isArray(value) &&
+        value.length === 2 &&
+        ordered(field, value[0], (order) => order >= 0) &&
+        ordered(field, value[1], (order) => order <= 0)
+      );
     case 'containsAny':
       return Array.isArray(value) && (Array.isArray(field) ? field.some((item) => inList(item, value)) : inList(field, value));
     default:

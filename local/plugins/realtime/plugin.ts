@@ -57,7 +57,11 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
   };
   const maxEventBytes = options.limits?.maxEventBytes ?? RealtimeLimits.MAX_EVENT_BYTES;
   const registry = new SubscriptionRegistry();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: RealtimeLimits.MAX_CLIENT_FRAME_BYTES, handleProtocols: () => RealtimeWire.SUBPROTOCOL });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: RealtimeLimits.MAX_CLIENT_FRAME_BYTES,
+    handleProtocols: () => RealtimeWire.SUBPROTOCOL,
+  });
   const attached: Server[] = [];
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -62,7 +62,9 @@ export function publishMutationResults(context: PublishContext, outcome: Operati
         }
         const text = `{"type":"${MessageTypes.DATA}","id":${JSON.stringify(subscription.id)}${shape.frameEnd}`;
         if (shape.size > context.maxEventBytes) {
-          context.log(`realtime: dropped a ${shape.size}-byte event of ${mutationField} for ${fieldName} (limit ${context.maxEventBytes} bytes)`);
+          context.log(
+            `realtime: dropped a ${shape.size}-byte event of ${mutationField} for ${fieldName} (limit ${context.maxEventBytes} bytes)`,
+          );
           continue;
         }
         subscription.send(text);

@@ -45,7 +45,17 @@ function parseData(data: unknown): { query: string; variables: Record<string, un
 export async function prepareStart(pipeline: OperationPipeline, context: StartContext, payload: unknown): Promise<StartOutcome> {
   const body = isRecord(payload) ? payload : {};
   const params = parseData(body.data);
-  if (!params) return { ok: false, errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The start payload needs data: a JSON string of { query, variables }.', errorCode: 400 }] };
+  if (!params)
+    return {
+      ok: false,
+      errors: [
+        {
+          errorType: AppSyncErrorTypes.BAD_REQUEST,
+          message: 'The start payload needs data: a JSON string of { query, variables }.',
+          errorCode: 400,
+        },
+      ],
+    };
   const extensions = isRecord(body.extensions) ? body.extensions : {};
   const authorization = extensions.authorization;
   const values = isRecord(authorization)
@@ -64,7 +74,8 @@ export async function prepareStart(pipeline: OperationPipeline, context: StartCo
     if (result.kind === 'refused') return { ok: false, errors: result.errors };
     throw new Error('a query or mutation ran on the realtime transport');
   } catch (error) {
-    if (error instanceof AppSyncHttpError) return { ok: false, errors: [{ errorType: error.errorType, message: error.message, errorCode: error.status }] };
+    if (error instanceof AppSyncHttpError)
+      return { ok: false, errors: [{ errorType: error.errorType, message: error.message, errorCode: error.status }] };
     throw error;
   }
 }

@@ -73,8 +73,14 @@ function place(input: SearchInput): Pick<SearchParams, 'cityId' | 'lat' | 'lon' 
   const dLat = radiusKm / KM_PER_DEGREE;
   const dLon = radiusKm / (KM_PER_DEGREE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01));
   return {
-    cityId: null, lat: latitude, lon: longitude, radiusKm,
-    south: latitude - dLat, north: latitude + dLat, west: longitude - dLon, east: longitude + dLon,
+    cityId: null,
+    lat: latitude,
+    lon: longitude,
+    radiusKm,
+    south: latitude - dLat,
+    north: latitude + dLat,
+    west: longitude - dLon,
+    east: longitude + dLon,
   };
 }
 

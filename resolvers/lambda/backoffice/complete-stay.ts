@@ -24,9 +24,14 @@ export const completeStay: FieldHandler = async (event, { db, publisher, now }) 
     const booking = await loadBookingRow(tx, bookingId, { lock: true });
     if (!booking) throw new NotFoundError('No such booking');
     if (booking.status === 'COMPLETED') return null;
-    if (booking.status === 'CANCELLED') throw new BusinessError(ErrorType.BOOKING_NOT_COMPLETABLE, 'A cancelled booking cannot be completed');
-    if (todayInZone(at, booking.time_zone) < booking.check_out) throw new BusinessError(ErrorType.BOOKING_NOT_COMPLETABLE, "Check-out has not come yet on the hotel's calendar");
-    await tx.execute(`UPDATE bookings SET status = 'COMPLETED', completed_at = :at::timestamptz, updated_at = :at::timestamptz WHERE id = :id::uuid`, { at: at.toISOString(), id: booking.id });
+    if (booking.status === 'CANCELLED')
+      throw new BusinessError(ErrorType.BOOKING_NOT_COMPLETABLE, 'A cancelled booking cannot be completed');
+    if (todayInZone(at, booking.time_zone) < booking.check_out)
+      throw new BusinessError(ErrorType.BOOKING_NOT_COMPLETABLE, "Check-out has not come yet on the hotel's calendar");
+    await tx.execute(
+      `UPDATE bookings SET status = 'COMPLETED', completed_at = :at::timestamptz, updated_at = :at::timestamptz WHERE id = :id::uuid`,
+      { at: at.toISOString(), id: booking.id },
+    );
     return rewardReferrer(tx, booking.user_id, at);
   });
   if (reward) await publisher.creditBalanceChanged(reward);

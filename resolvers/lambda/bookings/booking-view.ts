@@ -45,7 +45,11 @@ const BOOKING_SELECT = `SELECT b.id, b.user_id, u.cognito_sub, b.status, b.check
   JOIN rate_plans rp ON rp.id = b.rate_plan_id`;
 
 /** One booking (of `userId` when given, any user's otherwise), optionally locked FOR UPDATE OF b. */
-export async function loadBookingRow(db: SqlExecutor, bookingId: string, options: { userId?: string; lock?: boolean } = {}): Promise<BookingRow | null> {
+export async function loadBookingRow(
+  db: SqlExecutor,
+  bookingId: string,
+  options: { userId?: string; lock?: boolean } = {},
+): Promise<BookingRow | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(bookingId)) return null;
   const [row] = await db.query<BookingRow>(
     `${BOOKING_SELECT} WHERE b.id = :id::uuid AND (:user::uuid IS NULL OR b.user_id = :user::uuid)${options.lock ? ' FOR UPDATE OF b' : ''}`,
@@ -56,7 +60,10 @@ export async function loadBookingRow(db: SqlExecutor, bookingId: string, options
 
 /** The booking as GraphQL's Booking. */
 export async function toBooking(db: SqlExecutor, row: BookingRow) {
-  const nights = await db.query<{ night: string; rate_minor: number }>('SELECT night::text AS night, rate_minor FROM booking_nights WHERE booking_id = :id::uuid ORDER BY night', { id: row.id });
+  const nights = await db.query<{ night: string; rate_minor: number }>(
+    'SELECT night::text AS night, rate_minor FROM booking_nights WHERE booking_id = :id::uuid ORDER BY night',
+    { id: row.id },
+  );
   const currency = row.booking_currency.trim();
   const creditCurrency = row.credit_currency.trim();
   const hotelMoney = (amount: number | null) => ({ amount: Number(amount ?? 0), currency });
@@ -81,7 +88,13 @@ export async function toBooking(db: SqlExecutor, row: BookingRow) {
     creditsApplied: creditMoney(row.credits_applied_minor),
     amountCharged: hotelMoney(amountCharged),
     cashbackEarned: creditMoney(row.cashback_earned_minor),
-    cancellationPolicy: toPolicy(deadline, row.time_zone, Number(row.cancellation_penalty_minor), currency, policySummary(deadline, row.time_zone, terms)),
+    cancellationPolicy: toPolicy(
+      deadline,
+      row.time_zone,
+      Number(row.cancellation_penalty_minor),
+      currency,
+      policySummary(deadline, row.time_zone, terms),
+    ),
     cancellation:
       row.status === 'CANCELLED' && row.cancelled_at
         ? {

@@ -30,7 +30,10 @@ export const cancelBooking: FieldHandler = async (event, { db, publisher, now })
 
     // A stay that has begun cannot be cancelled: from the start of the check-in date on the hotel's calendar.
     if (todayInZone(at, booking.time_zone) >= booking.check_in) {
-      throw new BusinessError(ErrorType.BOOKING_NOT_CANCELLABLE, "The stay has begun (check-in date on the hotel's calendar); it can no longer be cancelled");
+      throw new BusinessError(
+        ErrorType.BOOKING_NOT_CANCELLABLE,
+        "The stay has begun (check-in date on the hotel's calendar); it can no longer be cancelled",
+      );
     }
 
     const hotelCurrency = booking.booking_currency.trim();
@@ -44,11 +47,19 @@ export const cancelBooking: FieldHandler = async (event, { db, publisher, now })
         WHERE room_type_id = :rt::uuid AND night IN (SELECT night FROM booking_nights WHERE booking_id = :booking::uuid)`,
       { rt: booking.room_type_id, booking: booking.id },
     );
-    const settled = await settleCancellation(tx, {
-      id: booking.id, userId: user.id, hotelCurrency, creditCurrency,
-      amountCharged: Number(booking.total_minor) - Number(booking.credits_value_minor),
-      penalty: free ? 0 : Number(booking.cancellation_penalty_minor),
-    }, rates, at);
+    const settled = await settleCancellation(
+      tx,
+      {
+        id: booking.id,
+        userId: user.id,
+        hotelCurrency,
+        creditCurrency,
+        amountCharged: Number(booking.total_minor) - Number(booking.credits_value_minor),
+        penalty: free ? 0 : Number(booking.cancellation_penalty_minor),
+      },
+      rates,
+      at,
+    );
 
     await tx.execute(
       `UPDATE bookings SET status = 'CANCELLED', cancelled_at = :at::timestamptz, updated_at = :at::timestamptz, refund_minor = :refund,
@@ -56,8 +67,14 @@ export const cancelBooking: FieldHandler = async (event, { db, publisher, now })
          written_off_minor = :writtenOff
         WHERE id = :booking::uuid`,
       {
-        at: at.toISOString(), refund: settled.refund, free, returned: settled.creditsReturned, reversed: settled.cashbackReversed,
-        deducted: settled.deductedFromRefund, writtenOff: settled.writtenOff, booking: booking.id,
+        at: at.toISOString(),
+        refund: settled.refund,
+        free,
+        returned: settled.creditsReturned,
+        reversed: settled.cashbackReversed,
+        deducted: settled.deductedFromRefund,
+        writtenOff: settled.writtenOff,
+        booking: booking.id,
       },
     );
     const nights = await tx.query<{ night: string; rooms_left: number; rate_minor: number; currency: string }>(
@@ -69,7 +86,11 @@ export const cancelBooking: FieldHandler = async (event, { db, publisher, now })
     const availability: AvailabilityChange = {
       hotelId: booking.hotel_id,
       roomTypeId: booking.room_type_id,
-      nights: nights.map((night) => ({ date: night.night, roomsLeft: Number(night.rooms_left), rate: { amount: Number(night.rate_minor), currency: night.currency.trim() } })),
+      nights: nights.map((night) => ({
+        date: night.night,
+        roomsLeft: Number(night.rooms_left),
+        rate: { amount: Number(night.rate_minor), currency: night.currency.trim() },
+      })),
       changedAt: isoInstant(at),
     };
     return { credit, availability };

@@ -37,12 +37,29 @@ export interface Settlement {
  * guest's favour: credits withheld for the penalty and money deducted for spent cashback are
  * rounded down, the credits the deduction covers rounded up.
  */
-export async function settleCancellation(tx: SqlExecutor, booking: CancelledBooking, rates: ReadonlyMap<string, CurrencyRate>, at: Date): Promise<Settlement> {
+export async function settleCancellation(
+  tx: SqlExecutor,
+  booking: CancelledBooking,
+  rates: ReadonlyMap<string, CurrencyRate>,
+  at: Date,
+): Promise<Settlement> {
   const hotelRate = rates.get(booking.hotelCurrency) as CurrencyRate;
   const creditRate = rates.get(booking.creditCurrency) as CurrencyRate;
   const entries: LedgerRow[] = [];
-  const entry = async (kind: string, amount: number, extra: { expiresAt?: Date | string; consumesEntryId?: string; note?: string } = {}) => {
-    const row = await insertEntry(tx, { userId: booking.userId, kind, amount, currency: booking.creditCurrency, bookingId: booking.id, at, ...extra });
+  const entry = async (
+    kind: string,
+    amount: number,
+    extra: { expiresAt?: Date | string; consumesEntryId?: string; note?: string } = {},
+  ) => {
+    const row = await insertEntry(tx, {
+      userId: booking.userId,
+      kind,
+      amount,
+      currency: booking.creditCurrency,
+      bookingId: booking.id,
+      at,
+      ...extra,
+    });
     entries.push(row);
     return row;
   };
@@ -85,7 +102,10 @@ export async function settleCancellation(tx: SqlExecutor, booking: CancelledBook
   const unrecovered = cashbackEarned - cashbackReversed;
   const unrecoveredInHotel = convertMinor(unrecovered, creditRate, hotelRate, 'floor');
   const deductedFromRefund = Math.min(unrecoveredInHotel, moneyLeft);
-  const coveredByRefund = deductedFromRefund === unrecoveredInHotel ? unrecovered : Math.min(unrecovered, convertMinor(deductedFromRefund, hotelRate, creditRate, 'ceil'));
+  const coveredByRefund =
+    deductedFromRefund === unrecoveredInHotel
+      ? unrecovered
+      : Math.min(unrecovered, convertMinor(deductedFromRefund, hotelRate, creditRate, 'ceil'));
 
   // 4. ...then out of the user's other credits, soonest-expiring first, never below zero...
   let toTake = unrecovered - coveredByRefund;
@@ -101,7 +121,9 @@ export async function settleCancellation(tx: SqlExecutor, booking: CancelledBook
   const writtenOff = Math.max(0, toTake);
   if (writtenOff > 0) {
     const major = (writtenOff / 10 ** creditRate.minorDigits).toFixed(creditRate.minorDigits);
-    await entry('WRITE_OFF', 0, { note: `Written off: ${major} ${booking.creditCurrency} of spent cashback that the refund and other credits could not cover` });
+    await entry('WRITE_OFF', 0, {
+      note: `Written off: ${major} ${booking.creditCurrency} of spent cashback that the refund and other credits could not cover`,
+    });
   }
   return { entries, refund: moneyLeft - deductedFromRefund, creditsReturned, cashbackReversed, deductedFromRefund, writtenOff };
 }

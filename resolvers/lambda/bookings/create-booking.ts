@@ -35,7 +35,8 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
   }
   const stayRequest = decodeQuoteId(input.quoteId);
   const claim = await claimKey(db, caller.id, input.idempotencyKey, requestHash(input));
-  if (claim.kind === 'replay') return toBooking(db, (await loadBookingRow(db, claim.bookingId)) as NonNullable<Awaited<ReturnType<typeof loadBookingRow>>>);
+  if (claim.kind === 'replay')
+    return toBooking(db, (await loadBookingRow(db, claim.bookingId)) as NonNullable<Awaited<ReturnType<typeof loadBookingRow>>>);
 
   let outcome: { bookingId: string; credit: CreditBalanceChange | null; availability: AvailabilityChange };
   try {
@@ -47,7 +48,9 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
       const expired = await expireDueGrants(tx, user.id, at);
       const offer = await priceOffer(tx, stay, user, at);
       if (input.quotedTotal.amount !== offer.price.total || input.quotedTotal.currency !== offer.hotelCurrency) {
-        throw new BusinessError(ErrorType.PRICE_CHANGED, 'The price changed since the quote', { total: { amount: offer.price.total, currency: offer.hotelCurrency } });
+        throw new BusinessError(ErrorType.PRICE_CHANGED, 'The price changed since the quote', {
+          total: { amount: offer.price.total, currency: offer.hotelCurrency },
+        });
       }
       const taken = await tx.execute(
         `UPDATE inventory SET rooms_sold = rooms_sold + 1
@@ -68,11 +71,28 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
            :at::timestamptz, :at::timestamptz)
          RETURNING id`,
         {
-          user: user.id, hotel: stayRequest.hotelId, rt: stayRequest.roomTypeId, plan: stay.catalogue.rate_plan_id, checkIn: stayRequest.checkIn,
-          checkOut: stayRequest.checkOut, guests: stayRequest.guests, currency: offer.hotelCurrency, room: offer.price.roomTotal, taxes: offer.price.taxes,
-          fees: offer.price.fees, total: offer.price.total, creditCurrency: offer.creditCurrency, credits, creditsValue, qualifying: qualifyingSpend,
-          cashback, deadline: offer.deadline?.toISOString() ?? null, penalty: Math.min(offer.penalty, offer.price.total),
-          key: input.idempotencyKey, hash: requestHash(input), at: at.toISOString(),
+          user: user.id,
+          hotel: stayRequest.hotelId,
+          rt: stayRequest.roomTypeId,
+          plan: stay.catalogue.rate_plan_id,
+          checkIn: stayRequest.checkIn,
+          checkOut: stayRequest.checkOut,
+          guests: stayRequest.guests,
+          currency: offer.hotelCurrency,
+          room: offer.price.roomTotal,
+          taxes: offer.price.taxes,
+          fees: offer.price.fees,
+          total: offer.price.total,
+          creditCurrency: offer.creditCurrency,
+          credits,
+          creditsValue,
+          qualifying: qualifyingSpend,
+          cashback,
+          deadline: offer.deadline?.toISOString() ?? null,
+          penalty: Math.min(offer.penalty, offer.price.total),
+          key: input.idempotencyKey,
+          hash: requestHash(input),
+          at: at.toISOString(),
         },
       );
       const bookingId = (booking as { id: string }).id;
@@ -87,13 +107,33 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
       for (const grant of offer.grants) {
         if (toSpend <= 0) break;
         const amount = Math.min(toSpend, grant.remaining_minor);
-        entries.push(await insertEntry(tx, { userId: user.id, kind: 'SPENT', amount: -amount, currency: offer.creditCurrency, bookingId, consumesEntryId: grant.id, at }));
+        entries.push(
+          await insertEntry(tx, {
+            userId: user.id,
+            kind: 'SPENT',
+            amount: -amount,
+            currency: offer.creditCurrency,
+            bookingId,
+            consumesEntryId: grant.id,
+            at,
+          }),
+        );
         toSpend -= amount;
       }
       const earnedExpiry = earnedCreditExpiry(at, at);
       await extendEarnedExpiry(tx, user.id, at, earnedExpiry);
       if (cashback > 0) {
-        entries.push(await insertEntry(tx, { userId: user.id, kind: 'CASHBACK_EARNED', amount: cashback, currency: offer.creditCurrency, expiresAt: earnedExpiry, bookingId, at }));
+        entries.push(
+          await insertEntry(tx, {
+            userId: user.id,
+            kind: 'CASHBACK_EARNED',
+            amount: cashback,
+            currency: offer.creditCurrency,
+            expiresAt: earnedExpiry,
+            bookingId,
+            at,
+          }),
+        );
       }
       await completeKey(tx, user.id, input.idempotencyKey, bookingId);
 
@@ -108,7 +148,11 @@ export const createBooking: FieldHandler = async (event, { db, publisher, now })
         availability: {
           hotelId: stayRequest.hotelId,
           roomTypeId: stayRequest.roomTypeId,
-          nights: nights.map((night) => ({ date: night.night, roomsLeft: Number(night.rooms_left), rate: { amount: Number(night.rate_minor), currency: night.currency.trim() } })),
+          nights: nights.map((night) => ({
+            date: night.night,
+            roomsLeft: Number(night.rooms_left),
+            rate: { amount: Number(night.rate_minor), currency: night.currency.trim() },
+          })),
           changedAt: at.toISOString(),
         },
       };

@@ -9,7 +9,9 @@ import { BusinessError } from '../shared/errors.js';
 
 /** The fingerprint of a request: everything but the key. */
 export function requestHash(input: { quoteId: string; quotedTotal: { amount: number; currency: string }; applyCredits: boolean }): string {
-  return createHash('sha256').update(JSON.stringify([input.quoteId, input.quotedTotal.amount, input.quotedTotal.currency, input.applyCredits])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([input.quoteId, input.quotedTotal.amount, input.quotedTotal.currency, input.applyCredits]))
+    .digest('hex');
 }
 
 /** What the claim found. */
@@ -35,17 +37,25 @@ export async function claimKey(db: SqlExecutor, userId: string, key: string, has
     { user: userId, key },
   );
   if (!existing) return claimKey(db, userId, key, hash); // released between the two statements: try again
-  if (existing.request_hash !== hash) throw new BusinessError(ErrorType.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used with a different input');
+  if (existing.request_hash !== hash)
+    throw new BusinessError(ErrorType.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used with a different input');
   if (existing.booking_id) return { kind: 'replay', bookingId: existing.booking_id };
   throw new BusinessError(ErrorType.IDEMPOTENCY_KEY_IN_FLIGHT, 'The first request with this idempotency key has not finished; retry');
 }
 
 /** Marks the key done in the booking's transaction. */
 export async function completeKey(tx: SqlExecutor, userId: string, key: string, bookingId: string): Promise<void> {
-  await tx.execute('UPDATE booking_requests SET booking_id = :booking::uuid WHERE user_id = :user::uuid AND idempotency_key = :key', { booking: bookingId, user: userId, key });
+  await tx.execute('UPDATE booking_requests SET booking_id = :booking::uuid WHERE user_id = :user::uuid AND idempotency_key = :key', {
+    booking: bookingId,
+    user: userId,
+    key,
+  });
 }
 
 /** Releases the claim of a failed attempt, so a retry runs again. */
 export async function releaseKey(db: SqlExecutor, userId: string, key: string): Promise<void> {
-  await db.execute('DELETE FROM booking_requests WHERE user_id = :user::uuid AND idempotency_key = :key AND booking_id IS NULL', { user: userId, key });
+  await db.execute('DELETE FROM booking_requests WHERE user_id = :user::uuid AND idempotency_key = :key AND booking_id IS NULL', {
+    user: userId,
+    key,
+  });
 }

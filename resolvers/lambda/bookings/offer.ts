@@ -60,7 +60,9 @@ export async function priceOffer(tx: SqlExecutor, stay: Stay, user: { id: string
   const creditRate = rates.get(creditCurrency) as CurrencyRate;
   const nightlyRates = stay.nights.map((night) => night.rate);
   const price = priceStay(nightlyRates, {
-    taxRateBp: Number(stay.catalogue.tax_rate_bp), feePerNight: Number(stay.catalogue.fee_per_night_minor), feePerStay: Number(stay.catalogue.fee_per_stay_minor),
+    taxRateBp: Number(stay.catalogue.tax_rate_bp),
+    feePerNight: Number(stay.catalogue.fee_per_night_minor),
+    feePerStay: Number(stay.catalogue.fee_per_stay_minor),
   });
   const grants = await openGrants(tx, user.id, now);
   const creditsAvailable = grants.reduce((sum, grant) => sum + grant.remaining_minor, 0);
@@ -76,10 +78,27 @@ export async function priceOffer(tx: SqlExecutor, stay: Stay, user: { id: string
   const floorRateBp = carriedRateBp(lastYearSpend, bands);
   const qualifyingSpend = roomTotalInCredits;
   const cashback = cashbackFor(spentBefore, qualifyingSpend, bands, floorRateBp);
-  const deadline = cancellationDeadline({ checkIn: stay.request.checkIn, checkInTime: stay.catalogue.check_in_time, timeZone: stay.catalogue.time_zone, terms: stay.terms });
+  const deadline = cancellationDeadline({
+    checkIn: stay.request.checkIn,
+    checkInTime: stay.catalogue.check_in_time,
+    timeZone: stay.catalogue.time_zone,
+    terms: stay.terms,
+  });
   return {
-    price, hotelCurrency, creditCurrency, grants, creditsAvailable, creditsApplicable, creditsValue,
-    roomTotalInCredits, spentBefore, floorRateBp, qualifyingSpend, cashback, bands, deadline,
+    price,
+    hotelCurrency,
+    creditCurrency,
+    grants,
+    creditsAvailable,
+    creditsApplicable,
+    creditsValue,
+    roomTotalInCredits,
+    spentBefore,
+    floorRateBp,
+    qualifyingSpend,
+    cashback,
+    bands,
+    deadline,
     penalty: cancellationPenalty(stay.terms, nightlyRates),
     summary: policySummary(deadline, stay.catalogue.time_zone, stay.terms),
   };

@@ -9,7 +9,9 @@ const VERSION = 'q1';
 
 /** The id `Quote.id` carries for a stay. */
 export function encodeQuoteId(stay: StayRequest): string {
-  return Buffer.from(JSON.stringify([VERSION, stay.hotelId, stay.roomTypeId, stay.checkIn, stay.checkOut, stay.guests])).toString('base64url');
+  return Buffer.from(JSON.stringify([VERSION, stay.hotelId, stay.roomTypeId, stay.checkIn, stay.checkOut, stay.guests])).toString(
+    'base64url',
+  );
 }
 
 /** The stay of a quote id; NotFound for anything that is not one. */
@@ -17,7 +19,14 @@ export function decodeQuoteId(id: string): StayRequest {
   try {
     const parts = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as unknown[];
     const [version, hotelId, roomTypeId, checkIn, checkOut, guests] = parts;
-    if (version === VERSION && typeof hotelId === 'string' && typeof roomTypeId === 'string' && typeof checkIn === 'string' && typeof checkOut === 'string' && typeof guests === 'number') {
+    if (
+      version === VERSION &&
+      typeof hotelId === 'string' &&
+      typeof roomTypeId === 'string' &&
+      typeof checkIn === 'string' &&
+      typeof checkOut === 'string' &&
+      typeof guests === 'number'
+    ) {
       return { hotelId, roomTypeId, checkIn, checkOut, guests };
     }
   } catch {

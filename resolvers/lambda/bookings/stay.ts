@@ -83,7 +83,8 @@ export function nightsBetween(checkIn: string, checkOut: string): number {
 
 /** Checks the request's shape before any query. */
 export function validateStayRequest(request: StayRequest): number {
-  if (!DATE.test(request.checkIn) || !DATE.test(request.checkOut)) throw new ValidationError('checkIn and checkOut must be dates (YYYY-MM-DD)');
+  if (!DATE.test(request.checkIn) || !DATE.test(request.checkOut))
+    throw new ValidationError('checkIn and checkOut must be dates (YYYY-MM-DD)');
   const nights = nightsBetween(request.checkIn, request.checkOut);
   if (!(nights >= 1)) throw new ValidationError('checkOut must be after checkIn');
   if (nights > StayLimits.MAX_NIGHTS) throw new ValidationError(`A stay is at most ${StayLimits.MAX_NIGHTS} nights`);
@@ -119,7 +120,11 @@ export async function loadStay(tx: SqlExecutor, request: StayRequest, now: Date)
   return {
     request,
     catalogue,
-    terms: { freeCancellationHours: catalogue.free_cancellation_hours, penaltyKind: catalogue.penalty_kind, penaltyPercent: catalogue.penalty_percent },
+    terms: {
+      freeCancellationHours: catalogue.free_cancellation_hours,
+      penaltyKind: catalogue.penalty_kind,
+      penaltyPercent: catalogue.penalty_percent,
+    },
     nights: rows.map((row) => ({ date: row.night, rate: Number(row.rate_minor), roomsLeft: Number(row.rooms_left) })),
   };
 }

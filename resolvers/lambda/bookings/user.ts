@@ -4,6 +4,9 @@ import type { UserRow } from '../ledger/ledger.js';
 
 /** The user's row without a lock. */
 export async function readUser(db: SqlExecutor, userId: string): Promise<UserRow | null> {
-  const [row] = await db.query<UserRow>('SELECT id, cognito_sub, home_currency, signed_up_at, referral_code, referred_by FROM users WHERE id = :id::uuid', { id: userId });
+  const [row] = await db.query<UserRow>(
+    'SELECT id, cognito_sub, home_currency, signed_up_at, referral_code, referred_by FROM users WHERE id = :id::uuid',
+    { id: userId },
+  );
   return row ?? null;
 }

@@ -67,7 +67,12 @@ let db: SqlExecutor | undefined;
 /** Lambda entry: `{ job }` from the schedule's constant input. */
 export async function handler(event: { job?: string } | null): Promise<JobReport> {
   const config = loadConfig();
-  db ??= createDataAccess({ api: tracer.captureAWSv3Client(new RDSData({ region: config.region })), resourceArn: config.resourceArn, secretArn: config.secretArn, database: config.database });
+  db ??= createDataAccess({
+    api: tracer.captureAWSv3Client(new RDSData({ region: config.region })),
+    resourceArn: config.resourceArn,
+    secretArn: config.secretArn,
+    database: config.database,
+  });
   const job = event?.job;
   logger.appendKeys({ job });
   try {

@@ -48,10 +48,15 @@ export async function lockUser(tx: SqlExecutor, userId: string): Promise<UserRow
 /** The fixed rates of the given currencies (migration 0010). */
 export async function currencyRates(tx: SqlExecutor, currencies: readonly string[]): Promise<Map<string, CurrencyRate>> {
   const rows = await tx.query<{ currency: string; minor_digits: number; usd_micros_per_unit: number }>(
-    'SELECT currency, minor_digits, usd_micros_per_unit FROM currency_rates WHERE currency = ANY(string_to_array(:list, \',\'))',
+    "SELECT currency, minor_digits, usd_micros_per_unit FROM currency_rates WHERE currency = ANY(string_to_array(:list, ','))",
     { list: [...new Set(currencies)].join(',') },
   );
-  const rates = new Map(rows.map((row) => [row.currency.trim(), { currency: row.currency.trim(), minorDigits: Number(row.minor_digits), usdMicrosPerUnit: Number(row.usd_micros_per_unit) }]));
+  const rates = new Map(
+    rows.map((row) => [
+      row.currency.trim(),
+      { currency: row.currency.trim(), minorDigits: Number(row.minor_digits), usdMicrosPerUnit: Number(row.usd_micros_per_unit) },
+    ]),
+  );
   for (const currency of currencies) if (!rates.has(currency)) throw new Error(`No exchange rate for ${currency}`);
   return rates;
 }
@@ -78,9 +83,17 @@ export async function insertEntry(tx: SqlExecutor, entry: NewEntry): Promise<Led
      VALUES (:user::uuid, :kind, :amount, :currency, :expires::timestamptz, :booking::uuid, :consumes::uuid, :referral::uuid, :note, :at::timestamptz)
      RETURNING ${LEDGER_COLUMNS}`,
     {
-      user: entry.userId, kind: entry.kind, amount: entry.amount, currency: entry.currency,
-      expires: entry.expiresAt == null ? null : typeof entry.expiresAt === 'string' ? `${entry.expiresAt}+00` : entry.expiresAt.toISOString(), booking: entry.bookingId ?? null, consumes: entry.consumesEntryId ?? null,
-      referral: entry.referralRedemptionId ?? null, note: entry.note ?? null, at: entry.at.toISOString(),
+      user: entry.userId,
+      kind: entry.kind,
+      amount: entry.amount,
+      currency: entry.currency,
+      expires:
+        entry.expiresAt == null ? null : typeof entry.expiresAt === 'string' ? `${entry.expiresAt}+00` : entry.expiresAt.toISOString(),
+      booking: entry.bookingId ?? null,
+      consumes: entry.consumesEntryId ?? null,
+      referral: entry.referralRedemptionId ?? null,
+      note: entry.note ?? null,
+      at: entry.at.toISOString(),
     },
   );
   return row as LedgerRow;
@@ -138,7 +151,10 @@ export async function extendEarnedExpiry(tx: SqlExecutor, userId: string, booked
 
 /** The user's balance: the sum of the ledger. */
 export async function balanceOf(tx: SqlExecutor, userId: string): Promise<number> {
-  const [row] = await tx.query<{ balance: number }>('SELECT COALESCE(sum(amount_minor), 0)::bigint AS balance FROM credit_ledger WHERE user_id = :user::uuid', { user: userId });
+  const [row] = await tx.query<{ balance: number }>(
+    'SELECT COALESCE(sum(amount_minor), 0)::bigint AS balance FROM credit_ledger WHERE user_id = :user::uuid',
+    { user: userId },
+  );
   return Number(row?.balance ?? 0);
 }
 
@@ -156,7 +172,12 @@ export function toLedgerEntry(row: LedgerRow) {
 }
 
 /** The announcement of a balance change (read inside the transaction, published after commit). */
-export async function balanceChange(tx: SqlExecutor, user: Pick<UserRow, 'id' | 'cognito_sub' | 'home_currency'>, entries: readonly LedgerRow[], at: Date): Promise<CreditBalanceChange> {
+export async function balanceChange(
+  tx: SqlExecutor,
+  user: Pick<UserRow, 'id' | 'cognito_sub' | 'home_currency'>,
+  entries: readonly LedgerRow[],
+  at: Date,
+): Promise<CreditBalanceChange> {
   return {
     userId: user.cognito_sub,
     balance: { amount: await balanceOf(tx, user.id), currency: user.home_currency.trim() },

@@ -19,7 +19,12 @@ export interface CancellationTerms {
  * Free cancellation ends `freeCancellationHours` before check-in (the check-in date at the hotel's
  * check-in time, in the hotel's zone); null for a non-refundable rate.
  */
-export function cancellationDeadline(input: { checkIn: string; checkInTime: string; timeZone: string; terms: CancellationTerms }): Date | null {
+export function cancellationDeadline(input: {
+  checkIn: string;
+  checkInTime: string;
+  timeZone: string;
+  terms: CancellationTerms;
+}): Date | null {
   if (input.terms.freeCancellationHours === null) return null;
   const checkInAt = zonedToUtc(input.checkIn, input.checkInTime, input.timeZone);
   return new Date(checkInAt.getTime() - input.terms.freeCancellationHours * 3_600_000);
@@ -43,7 +48,11 @@ export function cancellationPenalty(terms: CancellationTerms, nightlyRates: read
 /** The policy in one sentence for display. */
 export function policySummary(deadline: Date | null, timeZone: string, terms: CancellationTerms): string {
   const after =
-    terms.penaltyKind === 'FIRST_NIGHT' ? "the first night's rate" : terms.penaltyKind === 'FULL_STAY' ? 'the whole room total' : `${terms.penaltyPercent}% of the room total`;
+    terms.penaltyKind === 'FIRST_NIGHT'
+      ? "the first night's rate"
+      : terms.penaltyKind === 'FULL_STAY'
+        ? 'the whole room total'
+        : `${terms.penaltyPercent}% of the room total`;
   if (!deadline) return `Non-refundable: cancelling keeps ${after}.`;
   const local = formatInZone(deadline, timeZone);
   const month = MONTHS[Number(local.slice(5, 7)) - 1];

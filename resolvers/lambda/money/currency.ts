@@ -30,6 +30,6 @@ export function convertMinor(amount: number, from: CurrencyRate, to: CurrencyRat
   let quotient = numerator / denominator;
   const exact = quotient * denominator === numerator;
   // Round the magnitude, then restore the sign: 'ceil' and 'floor' mean "towards more / less".
-  if (!exact && (rounding === 'ceil') === (sign > 0n)) quotient += 1n;
+  if (!exact && (rounding === 'ceil') === sign > 0n) quotient += 1n;
   return Number(sign * quotient);
 }

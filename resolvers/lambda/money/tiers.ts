@@ -85,7 +85,12 @@ export interface RewardsStatusValue {
  * cashback rate is what the next dollar earns: the higher of the held status's rate and the rate
  * of this year's band.
  */
-export function rewardsStatus(input: { year: number; thisYearSpend: number; lastYearSpend: number; bands: readonly TierBand[] }): RewardsStatusValue {
+export function rewardsStatus(input: {
+  year: number;
+  thisYearSpend: number;
+  lastYearSpend: number;
+  bands: readonly TierBand[];
+}): RewardsStatusValue {
   const { bands, year } = input;
   const current = tierForSpend(input.thisYearSpend, bands);
   const carried = tierForSpend(input.lastYearSpend, bands);

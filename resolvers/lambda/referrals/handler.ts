@@ -17,29 +17,45 @@ const notAllowed = (message: string) => new BusinessError(ErrorType.REFERRAL_NOT
 /** Serves Mutation.redeemReferralCode. */
 export const redeemReferralCode: FieldHandler = async (event, { db, publisher, now }) => {
   const caller = requireUser(event);
-  const code = String(event.arguments.code ?? '').trim().toUpperCase();
+  const code = String(event.arguments.code ?? '')
+    .trim()
+    .toUpperCase();
   const outcome = await db.transaction(async (tx) => {
     const at = now();
     const user = await lockUser(tx, caller.id);
     if (!user) throw new NotFoundError('No such user');
-    const [referrer] = /^[A-Z0-9]{6,16}$/.test(code) ? await tx.query<{ id: string }>('SELECT id FROM users WHERE referral_code = :code', { code }) : [];
+    const [referrer] = /^[A-Z0-9]{6,16}$/.test(code)
+      ? await tx.query<{ id: string }>('SELECT id FROM users WHERE referral_code = :code', { code })
+      : [];
     if (!referrer) throw new NotFoundError('No such referral code');
     if (referrer.id === user.id) throw notAllowed('You cannot redeem your own referral code');
-    const [already] = await tx.query<{ id: string }>('SELECT id FROM referral_redemptions WHERE referred_user_id = :user::uuid', { user: user.id });
+    const [already] = await tx.query<{ id: string }>('SELECT id FROM referral_redemptions WHERE referred_user_id = :user::uuid', {
+      user: user.id,
+    });
     if (already || user.referred_by) throw notAllowed('You have already redeemed a referral code');
     const signedUpAt = parseInstant(user.signed_up_at);
-    if (at > addDays(signedUpAt, ReferralRules.REDEEM_WITHIN_DAYS)) throw notAllowed(`Referral codes can be redeemed within ${ReferralRules.REDEEM_WITHIN_DAYS} days of signup`);
+    if (at > addDays(signedUpAt, ReferralRules.REDEEM_WITHIN_DAYS))
+      throw notAllowed(`Referral codes can be redeemed within ${ReferralRules.REDEEM_WITHIN_DAYS} days of signup`);
 
     const [redemption] = await tx.query<{ id: string }>(
       'INSERT INTO referral_redemptions (referred_user_id, referrer_user_id, code, redeemed_at) VALUES (:user::uuid, :referrer::uuid, :code, :at::timestamptz) RETURNING id',
       { user: user.id, referrer: referrer.id, code, at: at.toISOString() },
     );
-    await tx.execute('UPDATE users SET referred_by = :referrer::uuid, updated_at = now() WHERE id = :user::uuid', { referrer: referrer.id, user: user.id });
+    await tx.execute('UPDATE users SET referred_by = :referrer::uuid, updated_at = now() WHERE id = :user::uuid', {
+      referrer: referrer.id,
+      user: user.id,
+    });
     const currency = user.home_currency.trim();
     const rate = (await currencyRates(tx, [currency])).get(currency) as CurrencyRate;
     const credit = await insertEntry(tx, {
-      userId: user.id, kind: 'REFERRAL_SIGNUP', amount: convertMinor(ReferralRules.SIGNUP_CREDIT_USD_CENTS, USD_RATE, rate, 'ceil'), currency,
-      expiresAt: signupCreditExpiry(signedUpAt), referralRedemptionId: (redemption as { id: string }).id, note: `Referral code ${code}`, at,
+      userId: user.id,
+      kind: 'REFERRAL_SIGNUP',
+      amount: convertMinor(ReferralRules.SIGNUP_CREDIT_USD_CENTS, USD_RATE, rate, 'ceil'),
+      currency,
+      expiresAt: signupCreditExpiry(signedUpAt),
+      referralRedemptionId: (redemption as { id: string }).id,
+      note: `Referral code ${code}`,
+      at,
     });
     // The friend may have completed $400 of stays before redeeming: the referrer is paid now.
     const reward = await rewardReferrer(tx, user.id, at);

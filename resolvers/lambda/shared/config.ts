@@ -27,7 +27,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** The Lambda's AWS credentials from its environment, for signing the publish calls. */
-export function lambdaCredentials(env: Record<string, string | undefined> = process.env): { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null {
+export function lambdaCredentials(
+  env: Record<string, string | undefined> = process.env,
+): { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null {
   if (!env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return null;
-  return { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) };
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+  };
 }

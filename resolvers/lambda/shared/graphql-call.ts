@@ -27,7 +27,16 @@ export async function callGraphql(
   if (!config.graphqlUrl) throw new GraphqlCallError('APPSYNC_GRAPHQL_URL is not set');
   if (!credentials) throw new GraphqlCallError('No AWS credentials to sign the call with');
   const body = JSON.stringify({ query, variables });
-  const headers = signRequest({ method: 'POST', url: config.graphqlUrl, body, headers: { 'content-type': 'application/json' }, credentials, region: config.region, service: 'appsync', now: new Date() });
+  const headers = signRequest({
+    method: 'POST',
+    url: config.graphqlUrl,
+    body,
+    headers: { 'content-type': 'application/json' },
+    credentials,
+    region: config.region,
+    service: 'appsync',
+    now: new Date(),
+  });
   const response = await fetch(config.graphqlUrl, { method: 'POST', headers, body });
   const reply = (await response.json().catch(() => ({}))) as { data?: Record<string, unknown> | null; errors?: GraphqlError[] };
   if (!response.ok && !reply.errors?.length) throw new GraphqlCallError(`The API answered ${response.status}`);

@@ -130,5 +130,6 @@ export function requireBackOffice(event: ResolverEvent): void {
 
 /** IAM callers only (operations such as expireCredits). */
 export function requireIam(event: ResolverEvent): void {
-  if (!(event.identity?.userArn || event.identity?.accountId) || event.identity?.sub) throw new BusinessError(ErrorType.UNAUTHORIZED, 'IAM only');
+  if (!(event.identity?.userArn || event.identity?.accountId) || event.identity?.sub)
+    throw new BusinessError(ErrorType.UNAUTHORIZED, 'IAM only');
 }

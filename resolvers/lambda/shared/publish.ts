@@ -25,7 +25,15 @@ export interface MoneyValue {
 export interface CreditBalanceChange {
   userId: string;
   balance: MoneyValue;
-  entries: { id: string; kind: string; amount: MoneyValue; expiresAt: string | null; bookingId: string | null; note: string | null; createdAt: string }[];
+  entries: {
+    id: string;
+    kind: string;
+    amount: MoneyValue;
+    expiresAt: string | null;
+    bookingId: string | null;
+    note: string | null;
+    createdAt: string;
+  }[];
   changedAt: string;
 }
 
@@ -53,7 +61,16 @@ export function createPublisher(config: Pick<MoneyConfig, 'graphqlUrl' | 'region
     if (!config.graphqlUrl || !credentials) return;
     const body = JSON.stringify({ query, variables: { input } });
     try {
-      const headers = signRequest({ method: 'POST', url: config.graphqlUrl, body, headers: { 'content-type': 'application/json' }, credentials, region: config.region, service: 'appsync', now: new Date() });
+      const headers = signRequest({
+        method: 'POST',
+        url: config.graphqlUrl,
+        body,
+        headers: { 'content-type': 'application/json' },
+        credentials,
+        region: config.region,
+        service: 'appsync',
+        now: new Date(),
+      });
       const response = await fetch(config.graphqlUrl, { method: 'POST', headers, body });
       const reply = (await response.json()) as { errors?: unknown[] };
       if (!response.ok || reply.errors?.length) log('publish failed', { status: response.status, errors: reply.errors });

@@ -33,15 +33,30 @@ function uriEncode(value: string): string {
 /** The headers to send: the given ones plus host, x-amz-date, the session token and authorization. */
 export function signRequest(request: RequestToSign): Record<string, string> {
   const url = new URL(request.url);
-  const amzDate = request.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = request.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = { ...Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])), host: url.host, 'x-amz-date': amzDate };
+  const headers: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+    host: url.host,
+    'x-amz-date': amzDate,
+  };
   if (request.credentials.sessionToken) headers['x-amz-security-token'] = request.credentials.sessionToken;
   const names = Object.keys(headers).sort();
   const canonicalHeaders = names.map((name) => `${name}:${String(headers[name]).trim().replace(/\s+/g, ' ')}\n`).join('');
   const signedHeaders = names.join(';');
-  const path = url.pathname.split('/').map((segment) => uriEncode(uriEncode(decodeURIComponent(segment)))).join('/') || '/';
-  const query = [...url.searchParams.entries()].map(([k, v]) => [uriEncode(k), uriEncode(v)]).sort(([a, x], [b, y]) => (a === b ? (x as string).localeCompare(y as string) : (a as string) < (b as string) ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join('&');
+  const path =
+    url.pathname
+      .split('/')
+      .map((segment) => uriEncode(uriEncode(decodeURIComponent(segment))))
+      .join('/') || '/';
+  const query = [...url.searchParams.entries()]
+    .map(([k, v]) => [uriEncode(k), uriEncode(v)])
+    .sort(([a, x], [b, y]) => (a === b ? (x as string).localeCompare(y as string) : (a as string) < (b as string) ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   const canonicalRequest = [request.method, path, query, canonicalHeaders, signedHeaders, sha256Hex(request.body)].join('\n');
   const scope = `${day}/${request.region}/${request.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');

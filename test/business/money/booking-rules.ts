@@ -83,7 +83,8 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const { driver, hotel } = env();
       const user = await driver.newUser();
       const base = stayInput(hotel, hotel.flexRoomTypeId, 20, 2);
-      const expectType = async (input: Record<string, unknown>, type: string) => expect((await driver.quote(user, { ...base, ...input })).error?.type).toBe(type);
+      const expectType = async (input: Record<string, unknown>, type: string) =>
+        expect((await driver.quote(user, { ...base, ...input })).error?.type).toBe(type);
       await expectType({ checkOut: base.checkIn }, 'ValidationError');
       await expectType({ checkOut: daysFromToday(20 + 31) }, 'ValidationError');
       await expectType({ checkIn: daysFromToday(-2), checkOut: daysFromToday(1) }, 'ValidationError');
@@ -93,7 +94,16 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       await expectType({ hotelId: randomUUID() }, 'NotFound');
       // Beyond the seeded year of inventory: no rate, so not on sale.
       await expectType({ checkIn: daysFromToday(400), checkOut: daysFromToday(401) }, 'SoldOut');
-      expect((await driver.createBooking(user, { idempotencyKey: randomUUID(), quoteId: 'not-a-quote', quotedTotal: { amount: 1, currency: 'USD' }, applyCredits: false })).error?.type).toBe('NotFound');
+      expect(
+        (
+          await driver.createBooking(user, {
+            idempotencyKey: randomUUID(),
+            quoteId: 'not-a-quote',
+            quotedTotal: { amount: 1, currency: 'USD' },
+            applyCredits: false,
+          })
+        ).error?.type,
+      ).toBe('NotFound');
     });
   });
 
@@ -102,7 +112,11 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const { driver, hotel } = env();
       const user = await driver.newUser();
       const first = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 22, 4));
-      expect(first.booking).toMatchObject({ status: 'CONFIRMED', cashbackEarned: { amount: 7_500, currency: 'USD' }, roomTotal: { amount: 200_000 } });
+      expect(first.booking).toMatchObject({
+        status: 'CONFIRMED',
+        cashbackEarned: { amount: 7_500, currency: 'USD' },
+        roomTotal: { amount: 200_000 },
+      });
       if (driver.readBooking) expect((await driver.readBooking(user, first.booking.id)).data).toEqual(first.booking);
       const second = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 27, 4));
       expect(second.quote.cashbackEarned.amount).toBe(12_500);
@@ -116,7 +130,10 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const { driver, hotel } = env();
       const user = await driver.newUser();
       await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 30, 1));
-      await driver.db.execute("UPDATE credit_ledger SET expires_at = now() + interval '200 days' WHERE user_id = :u::uuid AND kind = 'CASHBACK_EARNED'", { u: user.id });
+      await driver.db.execute(
+        "UPDATE credit_ledger SET expires_at = now() + interval '200 days' WHERE user_id = :u::uuid AND kind = 'CASHBACK_EARNED'",
+        { u: user.id },
+      );
       const promo = await grant(driver.db, user.id, 1_000, 100);
       await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 31, 1));
       const entries = await ledger(driver.db, user.id);
@@ -166,7 +183,10 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const ids = new Set(replies.filter((reply) => reply.data).map((reply) => reply.data.id));
       expect(ids.size).toBe(1);
       for (const reply of replies) if (reply.error) expect(reply.error.type).toBe('IdempotencyKeyInFlight');
-      const [row] = await driver.db.query<{ n: number }>('SELECT count(*) AS n FROM bookings WHERE user_id = :u::uuid AND idempotency_key = :k', { u: user.id, k: concurrent.idempotencyKey });
+      const [row] = await driver.db.query<{ n: number }>(
+        'SELECT count(*) AS n FROM bookings WHERE user_id = :u::uuid AND idempotency_key = :k',
+        { u: user.id, k: concurrent.idempotencyKey },
+      );
       expect(Number(row?.n)).toBe(1);
     });
 
@@ -175,10 +195,20 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const user = await driver.newUser();
       const input = stayInput(hotel, hotel.nonRefRoomTypeId, 70, 2);
       const quote = (await driver.quote(user, input)).data;
-      const moved = await driver.setRoomAvailability('iam', { roomTypeId: hotel.nonRefRoomTypeId, firstNight: input.checkIn, lastNight: input.checkIn, nightlyRate: { amount: RATE + 10_000, currency: 'USD' } });
+      const moved = await driver.setRoomAvailability('iam', {
+        roomTypeId: hotel.nonRefRoomTypeId,
+        firstNight: input.checkIn,
+        lastNight: input.checkIn,
+        nightlyRate: { amount: RATE + 10_000, currency: 'USD' },
+      });
       expect(moved.error).toBeUndefined();
       const sold = await roomsSold(driver.db, hotel.nonRefRoomTypeId, input.checkIn);
-      const reply = await driver.createBooking(user, { idempotencyKey: randomUUID(), quoteId: quote.id, quotedTotal: quote.total, applyCredits: false });
+      const reply = await driver.createBooking(user, {
+        idempotencyKey: randomUUID(),
+        quoteId: quote.id,
+        quotedTotal: quote.total,
+        applyCredits: false,
+      });
       expect(reply.error?.type).toBe('PriceChanged');
       expect(reply.error?.info).toEqual({ total: { amount: totalFor(hotel, 2 * RATE + 10_000, 2), currency: 'USD' } });
       expect(await roomsSold(driver.db, hotel.nonRefRoomTypeId, input.checkIn)).toBe(sold);
@@ -188,17 +218,39 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       const { driver, hotel } = env();
       const input = stayInput(hotel, hotel.nonRefRoomTypeId, 75, 2);
       // One room left on each night (the seed may have sold some already).
-      const sold = Math.max(await roomsSold(driver.db, hotel.nonRefRoomTypeId, input.checkIn), await roomsSold(driver.db, hotel.nonRefRoomTypeId, daysFromToday(76)));
+      const sold = Math.max(
+        await roomsSold(driver.db, hotel.nonRefRoomTypeId, input.checkIn),
+        await roomsSold(driver.db, hotel.nonRefRoomTypeId, daysFromToday(76)),
+      );
       for (const night of [input.checkIn, daysFromToday(76)]) {
-        expect((await driver.setRoomAvailability('iam', { roomTypeId: hotel.nonRefRoomTypeId, firstNight: night, lastNight: night, totalRooms: (await roomsSold(driver.db, hotel.nonRefRoomTypeId, night)) + 1 })).error).toBeUndefined();
+        expect(
+          (
+            await driver.setRoomAvailability('iam', {
+              roomTypeId: hotel.nonRefRoomTypeId,
+              firstNight: night,
+              lastNight: night,
+              totalRooms: (await roomsSold(driver.db, hotel.nonRefRoomTypeId, night)) + 1,
+            })
+          ).error,
+        ).toBeUndefined();
       }
       const [first, second] = [await driver.newUser(), await driver.newUser()];
       const late = (await driver.quote(second, input)).data;
       await quoteAndBook(driver, first, input);
-      const reply = await driver.createBooking(second, { idempotencyKey: randomUUID(), quoteId: late.id, quotedTotal: late.total, applyCredits: false });
+      const reply = await driver.createBooking(second, {
+        idempotencyKey: randomUUID(),
+        quoteId: late.id,
+        quotedTotal: late.total,
+        applyCredits: false,
+      });
       expect(reply.error).toMatchObject({ type: 'SoldOut' });
       expect((await driver.quote(second, input)).error?.type).toBe('SoldOut');
-      expect(Math.max(await roomsSold(driver.db, hotel.nonRefRoomTypeId, input.checkIn), await roomsSold(driver.db, hotel.nonRefRoomTypeId, daysFromToday(76)))).toBeGreaterThanOrEqual(sold + 1);
+      expect(
+        Math.max(
+          await roomsSold(driver.db, hotel.nonRefRoomTypeId, input.checkIn),
+          await roomsSold(driver.db, hotel.nonRefRoomTypeId, daysFromToday(76)),
+        ),
+      ).toBeGreaterThanOrEqual(sold + 1);
       expect(await expectConsistentLedger(driver.db, second.id)).toBe(0);
     });
   });
@@ -216,8 +268,12 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       expect(reply.error).toBeUndefined();
       expect(reply.data.status).toBe('CANCELLED');
       expect(reply.data.cancellation).toMatchObject({
-        free: true, penalty: { amount: 0 }, creditsReturned: { amount: 5_000 }, cashbackReversed: { amount: booking.cashbackEarned.amount },
-        deductedFromRefund: { amount: 0 }, refund: { amount: booking.amountCharged.amount },
+        free: true,
+        penalty: { amount: 0 },
+        creditsReturned: { amount: 5_000 },
+        cashbackReversed: { amount: booking.cashbackEarned.amount },
+        deductedFromRefund: { amount: 0 },
+        refund: { amount: booking.amountCharged.amount },
       });
       expect(await roomsSold(driver.db, hotel.flexRoomTypeId, input.checkIn)).toBe(soldWhileBooked - 1);
       const entries = await ledger(driver.db, user.id);
@@ -264,7 +320,11 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
       // What the refund cannot absorb comes from the user's other credits (the spender's cashback).
       const fromCredits = Math.min(7_500 - deducted, spender.cashbackEarned.amount);
       expect(reply.data.cancellation).toMatchObject({
-        free: false, penalty: { amount: penalty }, cashbackReversed: { amount: fromCredits }, deductedFromRefund: { amount: deducted }, refund: { amount: charged - penalty - deducted },
+        free: false,
+        penalty: { amount: penalty },
+        cashbackReversed: { amount: fromCredits },
+        deductedFromRefund: { amount: deducted },
+        refund: { amount: charged - penalty - deducted },
       });
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(spender.cashbackEarned.amount - fromCredits);
     });
@@ -281,7 +341,12 @@ export function describeBookingRules(env: () => { driver: MoneyDriver; hotel: Te
         { u: user.id, b: other.id, c: cashback?.id ?? '' },
       );
       const reply = await driver.cancelBooking(user, booking.id);
-      expect(reply.data.cancellation).toMatchObject({ free: true, cashbackReversed: { amount: 2_500 }, deductedFromRefund: { amount: 5_000 }, refund: { amount: booking.amountCharged.amount - 5_000 } });
+      expect(reply.data.cancellation).toMatchObject({
+        free: true,
+        cashbackReversed: { amount: 2_500 },
+        deductedFromRefund: { amount: 5_000 },
+        refund: { amount: booking.amountCharged.amount - 5_000 },
+      });
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(other.cashbackEarned.amount);
     });
   });

@@ -20,11 +20,30 @@ function describeLastRooms(label: string, start: () => Promise<MoneyDriver>) {
       driver = await start();
       hotel = await pickUsdHotel(driver.db, 1);
       const input = stayInput(hotel, hotel.flexRoomTypeId, 30, 3);
-      expect((await driver.setRoomAvailability('iam', { roomTypeId: hotel.flexRoomTypeId, firstNight: input.checkIn, lastNight: daysFromToday(32), totalRooms: 100, nightlyRate: { amount: RATE, currency: 'USD' } })).error).toBeUndefined();
+      expect(
+        (
+          await driver.setRoomAvailability('iam', {
+            roomTypeId: hotel.flexRoomTypeId,
+            firstNight: input.checkIn,
+            lastNight: daysFromToday(32),
+            totalRooms: 100,
+            nightlyRate: { amount: RATE, currency: 'USD' },
+          })
+        ).error,
+      ).toBeUndefined();
       for (const day of [30, 31, 32]) {
         const night = daysFromToday(day);
         const sold = await roomsSold(driver.db, hotel.flexRoomTypeId, night);
-        expect((await driver.setRoomAvailability('iam', { roomTypeId: hotel.flexRoomTypeId, firstNight: night, lastNight: night, totalRooms: sold + ROOMS_LEFT })).error).toBeUndefined();
+        expect(
+          (
+            await driver.setRoomAvailability('iam', {
+              roomTypeId: hotel.flexRoomTypeId,
+              firstNight: night,
+              lastNight: night,
+              totalRooms: sold + ROOMS_LEFT,
+            })
+          ).error,
+        ).toBeUndefined();
       }
       users = [];
       for (let i = 0; i < CALLERS; i += 1) {
@@ -44,8 +63,16 @@ function describeLastRooms(label: string, start: () => Promise<MoneyDriver>) {
       for (const quote of quotes) expect(quote.error).toBeUndefined();
       const soldBefore = await Promise.all([30, 31, 32].map((day) => roomsSold(driver.db, hotel.flexRoomTypeId, daysFromToday(day))));
 
-      const replies = await Promise.all(users.map((user, i) =>
-        driver.createBooking(user, { idempotencyKey: randomUUID(), quoteId: quotes[i]?.data.id, quotedTotal: quotes[i]?.data.total, applyCredits: true })));
+      const replies = await Promise.all(
+        users.map((user, i) =>
+          driver.createBooking(user, {
+            idempotencyKey: randomUUID(),
+            quoteId: quotes[i]?.data.id,
+            quotedTotal: quotes[i]?.data.total,
+            applyCredits: true,
+          }),
+        ),
+      );
 
       const booked = replies.filter((reply) => reply.data);
       const failed = replies.filter((reply) => reply.error);
@@ -61,9 +88,14 @@ function describeLastRooms(label: string, start: () => Promise<MoneyDriver>) {
         // Winners spent their credits and earned cashback; the others kept their credits untouched.
         expect(balance).toBe(reply?.data ? reply.data.cashbackEarned.amount : 1_000 + i);
       }
-      const [row] = await driver.db.query<{ n: number }>('SELECT count(*) AS n FROM bookings WHERE room_type_id = :rt::uuid AND check_in = :d::date AND user_id = ANY(string_to_array(:ids, \',\')::uuid[])', {
-        rt: hotel.flexRoomTypeId, d: input.checkIn, ids: users.map((user) => user.id).join(','),
-      });
+      const [row] = await driver.db.query<{ n: number }>(
+        "SELECT count(*) AS n FROM bookings WHERE room_type_id = :rt::uuid AND check_in = :d::date AND user_id = ANY(string_to_array(:ids, ',')::uuid[])",
+        {
+          rt: hotel.flexRoomTypeId,
+          d: input.checkIn,
+          ids: users.map((user) => user.id).join(','),
+        },
+      );
       expect(Number(row?.n)).toBe(ROOMS_LEFT);
     });
   });

@@ -20,7 +20,9 @@ export function describeCreditRules(env: () => { driver: MoneyDriver; hotel: Tes
       expect(run.data.usersAffected).toBeGreaterThanOrEqual(1);
       expect(run.data.entriesWritten).toBeGreaterThanOrEqual(1);
       const entries = await ledger(driver.db, user.id);
-      expect(entries.filter((entry) => entry.kind === 'EXPIRED').map((entry) => [entry.consumes_entry_id, Number(entry.amount_minor)])).toEqual([[expired, -3_000]]);
+      expect(
+        entries.filter((entry) => entry.kind === 'EXPIRED').map((entry) => [entry.consumes_entry_id, Number(entry.amount_minor)]),
+      ).toEqual([[expired, -3_000]]);
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(2_000);
       await driver.expireCredits('iam');
       expect((await ledger(driver.db, user.id)).length).toBe(entries.length);
@@ -50,7 +52,11 @@ export function describeCreditRules(env: () => { driver: MoneyDriver; hotel: Tes
       const [referrer, friend] = [await driver.newUser(), await driver.newUser({ signedUpDaysAgo: 10 })];
       const reply = await driver.redeemReferralCode(friend, referrer.referralCode.toLowerCase());
       expect(reply.error).toBeUndefined();
-      expect(reply.data).toMatchObject({ code: referrer.referralCode, balance: { amount: 2_500, currency: 'USD' }, credit: { kind: 'REFERRAL_SIGNUP', amount: { amount: 2_500 } } });
+      expect(reply.data).toMatchObject({
+        code: referrer.referralCode,
+        balance: { amount: 2_500, currency: 'USD' },
+        credit: { kind: 'REFERRAL_SIGNUP', amount: { amount: 2_500 } },
+      });
       const expires = Date.parse(reply.data.credit.expiresAt);
       expect(Math.abs(expires - (Date.now() + 20 * 86_400_000))).toBeLessThan(3_600_000);
       expect(await expectConsistentLedger(driver.db, friend.id)).toBe(2_500);
@@ -94,7 +100,12 @@ export function describeCreditRules(env: () => { driver: MoneyDriver; hotel: Tes
       const [referrer, friend] = [await driver.newUser(), await driver.newUser()];
       await driver.redeemReferralCode(friend, referrer.referralCode);
       const cheap = stayInput(hotel, hotel.nonRefRoomTypeId, 80, 1);
-      await driver.setRoomAvailability('iam', { roomTypeId: hotel.nonRefRoomTypeId, firstNight: cheap.checkIn, lastNight: cheap.checkIn, nightlyRate: { amount: 39_999, currency: 'USD' } });
+      await driver.setRoomAvailability('iam', {
+        roomTypeId: hotel.nonRefRoomTypeId,
+        firstNight: cheap.checkIn,
+        lastNight: cheap.checkIn,
+        nightlyRate: { amount: 39_999, currency: 'USD' },
+      });
       const { booking } = await quoteAndBook(driver, friend, cheap);
       await moveStayToPast(driver.db, booking.id);
       expect((await driver.completeStay('partner', booking.id)).data.status).toBe('COMPLETED');
@@ -106,14 +117,20 @@ export function describeCreditRules(env: () => { driver: MoneyDriver; hotel: Tes
     it('lets only IAM and the partners group set availability and complete stays', async () => {
       const { driver, hotel } = env();
       const user = await driver.newUser();
-      const sold = Math.max(await roomsSold(driver.db, hotel.flexRoomTypeId, daysFromToday(85)), await roomsSold(driver.db, hotel.flexRoomTypeId, daysFromToday(86)));
+      const sold = Math.max(
+        await roomsSold(driver.db, hotel.flexRoomTypeId, daysFromToday(85)),
+        await roomsSold(driver.db, hotel.flexRoomTypeId, daysFromToday(86)),
+      );
       const input = { roomTypeId: hotel.flexRoomTypeId, firstNight: daysFromToday(85), lastNight: daysFromToday(86), totalRooms: sold + 7 };
       expect((await driver.setRoomAvailability({ user }, input)).error?.type).toBe('Unauthorized');
       expect((await driver.completeStay({ user }, randomUUID())).error?.type).toBe('Unauthorized');
       const byPartner = await driver.setRoomAvailability('partner', input);
       expect(byPartner.error).toBeUndefined();
       expect(byPartner.data).toMatchObject({ hotelId: hotel.hotelId, roomTypeId: hotel.flexRoomTypeId });
-      expect(byPartner.data.nights.map((night: any) => [night.date, night.rate.amount])).toEqual([[daysFromToday(85), RATE], [daysFromToday(86), RATE]]);
+      expect(byPartner.data.nights.map((night: any) => [night.date, night.rate.amount])).toEqual([
+        [daysFromToday(85), RATE],
+        [daysFromToday(86), RATE],
+      ]);
       expect(Math.min(...byPartner.data.nights.map((night: any) => night.roomsLeft))).toBe(7);
       const more = await driver.setRoomAvailability('iam', { ...input, totalRooms: sold + 8 });
       expect(Math.min(...more.data.nights.map((night: any) => night.roomsLeft))).toBe(8);
@@ -130,12 +147,21 @@ export function describeCreditRules(env: () => { driver: MoneyDriver; hotel: Tes
       const conflict = await driver.setRoomAvailability('iam', { ...base, totalRooms: sold - 1 });
       expect(conflict.error?.type).toBe('InventoryConflict');
       expect((await driver.setRoomAvailability('iam', base)).error?.type).toBe('ValidationError');
-      expect((await driver.setRoomAvailability('iam', { ...base, lastNight: daysFromToday(80), totalRooms: 3 })).error?.type).toBe('ValidationError');
-      expect((await driver.setRoomAvailability('iam', { ...base, lastNight: daysFromToday(88 + 400), totalRooms: 3 })).error?.type).toBe('ValidationError');
-      expect((await driver.setRoomAvailability('iam', { ...base, nightlyRate: { amount: 100, currency: 'EUR' } })).error?.type).toBe('ValidationError');
+      expect((await driver.setRoomAvailability('iam', { ...base, lastNight: daysFromToday(80), totalRooms: 3 })).error?.type).toBe(
+        'ValidationError',
+      );
+      expect((await driver.setRoomAvailability('iam', { ...base, lastNight: daysFromToday(88 + 400), totalRooms: 3 })).error?.type).toBe(
+        'ValidationError',
+      );
+      expect((await driver.setRoomAvailability('iam', { ...base, nightlyRate: { amount: 100, currency: 'EUR' } })).error?.type).toBe(
+        'ValidationError',
+      );
       expect((await driver.setRoomAvailability('iam', { ...base, roomTypeId: randomUUID(), totalRooms: 3 })).error?.type).toBe('NotFound');
       expect(await roomsSold(driver.db, hotel.flexRoomTypeId, input.checkIn)).toBe(sold);
-      const completed = await driver.completeStay('iam', (await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 89, 1))).booking.id);
+      const completed = await driver.completeStay(
+        'iam',
+        (await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 89, 1))).booking.id,
+      );
       expect(completed.error?.type).toBe('BookingNotCompletable');
     });
   });

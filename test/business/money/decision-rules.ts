@@ -21,7 +21,8 @@ async function moveStay(driver: MoneyDriver, bookingId: string, fromDay: number,
 
 async function bookingRow(driver: MoneyDriver, bookingId: string) {
   const [row] = await driver.db.query<{ status: string; written_off_minor: number | null; qualifying_spend_minor: number }>(
-    'SELECT status, written_off_minor, qualifying_spend_minor FROM bookings WHERE id = :id::uuid', { id: bookingId },
+    'SELECT status, written_off_minor, qualifying_spend_minor FROM bookings WHERE id = :id::uuid',
+    { id: bookingId },
   );
   return row;
 }
@@ -66,10 +67,16 @@ export function describeDecisionRules(env: () => { driver: MoneyDriver; hotel: T
       const reply = await driver.cancelBooking(user, booking.id);
       expect(reply.error).toBeUndefined();
       // Non-refundable, FULL_STAY: $500. The money ($taxes and fees) goes first, the rest comes out of the credits.
-      expect(reply.data.cancellation).toEqual(expect.objectContaining({
-        free: false, penalty: { amount: RATE, currency: 'USD' }, creditsReturned: { amount: taxesAndFees, currency: 'USD' },
-        cashbackReversed: { amount: booking.cashbackEarned.amount, currency: 'USD' }, deductedFromRefund: { amount: 0, currency: 'USD' }, refund: { amount: 0, currency: 'USD' },
-      }));
+      expect(reply.data.cancellation).toEqual(
+        expect.objectContaining({
+          free: false,
+          penalty: { amount: RATE, currency: 'USD' },
+          creditsReturned: { amount: taxesAndFees, currency: 'USD' },
+          cashbackReversed: { amount: booking.cashbackEarned.amount, currency: 'USD' },
+          deductedFromRefund: { amount: 0, currency: 'USD' },
+          refund: { amount: 0, currency: 'USD' },
+        }),
+      );
       // Cancelling cost exactly the penalty: $500 of the $500 + taxes paid.
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(1_000_000 - RATE + taxesAndFees);
     });
@@ -85,17 +92,26 @@ export function describeDecisionRules(env: () => { driver: MoneyDriver; hotel: T
       const taxesAndFees = booking.amountCharged.amount;
       const reply = await driver.cancelBooking(user, booking.id);
       const withheld = Math.floor(((RATE - taxesAndFees) * 100) / 108);
-      expect(reply.data.cancellation).toEqual(expect.objectContaining({
-        penalty: { amount: RATE, currency: 'USD' }, creditsReturned: { amount: 46_297 - withheld, currency: 'EUR' }, refund: { amount: 0, currency: 'USD' },
-      }));
+      expect(reply.data.cancellation).toEqual(
+        expect.objectContaining({
+          penalty: { amount: RATE, currency: 'USD' },
+          creditsReturned: { amount: 46_297 - withheld, currency: 'EUR' },
+          refund: { amount: 0, currency: 'USD' },
+        }),
+      );
       expect(await expectConsistentLedger(driver.db, user.id)).toBe(100_000 - withheld);
     });
 
     it('takes spent cashback the refund cannot absorb from other credits, never below zero, and writes off the rest as WRITE_OFF', async () => {
       const { driver, hotel } = env();
-      const [row] = await driver.db.query<any>('SELECT tax_rate_bp, fee_per_night_minor, fee_per_stay_minor FROM hotels WHERE id = :id::uuid', { id: hotel.hotelId });
+      const [row] = await driver.db.query<any>(
+        'SELECT tax_rate_bp, fee_per_night_minor, fee_per_stay_minor FROM hotels WHERE id = :id::uuid',
+        { id: hotel.hotelId },
+      );
       // A hotel without taxes or fees: the non-refundable penalty keeps all the money paid.
-      await driver.db.execute('UPDATE hotels SET tax_rate_bp = 0, fee_per_night_minor = 0, fee_per_stay_minor = 0 WHERE id = :id::uuid', { id: hotel.hotelId });
+      await driver.db.execute('UPDATE hotels SET tax_rate_bp = 0, fee_per_night_minor = 0, fee_per_stay_minor = 0 WHERE id = :id::uuid', {
+        id: hotel.hotelId,
+      });
       try {
         const user = await driver.newUser();
         await grant(driver.db, user.id, 1_000, 240);
@@ -106,21 +122,36 @@ export function describeDecisionRules(env: () => { driver: MoneyDriver; hotel: T
         expect(spender.creditsApplied.amount).toBe(8_500);
         expect(spender.cashbackEarned.amount).toBe(2_500);
         const reply = await driver.cancelBooking(user, booking.id);
-        expect(reply.data.cancellation).toEqual(expect.objectContaining({
-          free: false, penalty: { amount: 4 * RATE, currency: 'USD' }, creditsReturned: { amount: 0, currency: 'USD' },
-          cashbackReversed: { amount: 2_500, currency: 'USD' }, deductedFromRefund: { amount: 0, currency: 'USD' }, refund: { amount: 0, currency: 'USD' },
-        }));
+        expect(reply.data.cancellation).toEqual(
+          expect.objectContaining({
+            free: false,
+            penalty: { amount: 4 * RATE, currency: 'USD' },
+            creditsReturned: { amount: 0, currency: 'USD' },
+            cashbackReversed: { amount: 2_500, currency: 'USD' },
+            deductedFromRefund: { amount: 0, currency: 'USD' },
+            refund: { amount: 0, currency: 'USD' },
+          }),
+        );
         const entries = await ledger(driver.db, user.id);
         const writeOffs = entries.filter((entry) => entry.kind === 'WRITE_OFF');
         expect(writeOffs.map((entry) => Number(entry.amount_minor))).toEqual([0]);
-        const [note] = await driver.db.query<{ note: string }>("SELECT note FROM credit_ledger WHERE user_id = :u::uuid AND kind = 'WRITE_OFF'", { u: user.id });
+        const [note] = await driver.db.query<{ note: string }>(
+          "SELECT note FROM credit_ledger WHERE user_id = :u::uuid AND kind = 'WRITE_OFF'",
+          { u: user.id },
+        );
         expect(note?.note).toMatch(/^Written off: 50\.00 USD /);
         expect((await bookingRow(driver, booking.id))?.written_off_minor).toBe(5_000);
         expect(await expectConsistentLedger(driver.db, user.id)).toBe(0);
       } finally {
-        await driver.db.execute('UPDATE hotels SET tax_rate_bp = :t, fee_per_night_minor = :n, fee_per_stay_minor = :s WHERE id = :id::uuid', {
-          t: Number(row.tax_rate_bp), n: Number(row.fee_per_night_minor), s: Number(row.fee_per_stay_minor), id: hotel.hotelId,
-        });
+        await driver.db.execute(
+          'UPDATE hotels SET tax_rate_bp = :t, fee_per_night_minor = :n, fee_per_stay_minor = :s WHERE id = :id::uuid',
+          {
+            t: Number(row.tax_rate_bp),
+            n: Number(row.fee_per_night_minor),
+            s: Number(row.fee_per_stay_minor),
+            id: hotel.hotelId,
+          },
+        );
       }
     });
   });
@@ -135,7 +166,11 @@ export function describeDecisionRules(env: () => { driver: MoneyDriver; hotel: T
       const { quote, booking } = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 70, 4)); // $2,000
       expect(quote.cashbackEarned).toEqual({ amount: 20_000, currency: 'USD' });
       expect(booking.cashbackEarned).toEqual({ amount: 20_000, currency: 'USD' });
-      expect((await driver.rewards(user)).data).toMatchObject({ tier: 'RESERVE', cashbackPercent: 10, qualifyingSpend: { amount: 200_000 } });
+      expect((await driver.rewards(user)).data).toMatchObject({
+        tier: 'RESERVE',
+        cashbackPercent: 10,
+        qualifyingSpend: { amount: 200_000 },
+      });
     });
   });
 
@@ -146,7 +181,10 @@ export function describeDecisionRules(env: () => { driver: MoneyDriver; hotel: T
       const { booking } = await quoteAndBook(driver, friend, stayInput(hotel, hotel.flexRoomTypeId, 74, 1)); // $500
       await moveStayToPast(driver.db, booking.id);
       expect((await driver.completeStay('iam', booking.id)).data.status).toBe('COMPLETED');
-      const rewards = async () => (await ledger(driver.db, referrer.id)).filter((entry) => entry.kind === 'REFERRAL_REWARD').map((entry) => Number(entry.amount_minor));
+      const rewards = async () =>
+        (await ledger(driver.db, referrer.id))
+          .filter((entry) => entry.kind === 'REFERRAL_REWARD')
+          .map((entry) => Number(entry.amount_minor));
       expect(await rewards()).toEqual([]);
       expect((await driver.redeemReferralCode(friend, referrer.referralCode)).error).toBeUndefined();
       expect(await rewards()).toEqual([2_500]);
@@ -161,9 +199,17 @@ export function describeDecisionRules(env: () => { driver: MoneyDriver; hotel: T
   describe('decision: qualifying spend and cashback are on the aggregate room rate', () => {
     const ways: { label: string; prepare: (driver: MoneyDriver, user: TestUser) => Promise<void>; applyCredits: boolean }[] = [
       { label: 'money only', prepare: async () => {}, applyCredits: false },
-      { label: 'credits offered but not applied', prepare: async (driver, user) => void (await grant(driver.db, user.id, 10_000, 240)), applyCredits: false },
+      {
+        label: 'credits offered but not applied',
+        prepare: async (driver, user) => void (await grant(driver.db, user.id, 10_000, 240)),
+        applyCredits: false,
+      },
       { label: 'part credits', prepare: async (driver, user) => void (await grant(driver.db, user.id, 3_750, 240)), applyCredits: true },
-      { label: 'credits for the whole room', prepare: async (driver, user) => void (await grant(driver.db, user.id, 1_000_000, 240)), applyCredits: true },
+      {
+        label: 'credits for the whole room',
+        prepare: async (driver, user) => void (await grant(driver.db, user.id, 1_000_000, 240)),
+        applyCredits: true,
+      },
       {
         label: 'credits in another currency',
         prepare: async (driver, user) => {

@@ -12,7 +12,19 @@ import { rewardRoutes } from '../../../resolvers/lambda/rewards/handler.js';
 import type { LocalServer } from '../../../local/server.js';
 import type { DataAccess } from '../../../resolvers/lambda/shared/data-api.js';
 import { startInProcessMoney } from './in-process.js';
-import { CANCEL_BOOKING, COMPLETE_STAY, CREATE_BOOKING, EXPIRE, QUOTE, READ_BOOKING, REDEEM, REWARDS, SET_AVAILABILITY, newUsername, startMoneyApi } from './support.js';
+import {
+  CANCEL_BOOKING,
+  COMPLETE_STAY,
+  CREATE_BOOKING,
+  EXPIRE,
+  QUOTE,
+  READ_BOOKING,
+  REDEEM,
+  REWARDS,
+  SET_AVAILABILITY,
+  newUsername,
+  startMoneyApi,
+} from './support.js';
 
 export interface Reply {
   data?: any;
@@ -57,7 +69,11 @@ export async function inProcessDriver(options: { postgres?: boolean } = {}): Pro
   const money = await startInProcessMoney(options);
   const users = new Map<string, TestUser>();
   const as = (caller: Caller) =>
-    caller === 'iam' ? { identity: IAM_IDENTITY } : caller === 'partner' ? { identity: { sub: 'partner', groups: ['partners'] } } : { userId: caller.user.id, identity: { sub: caller.user.username, groups: [] } };
+    caller === 'iam'
+      ? { identity: IAM_IDENTITY }
+      : caller === 'partner'
+        ? { identity: { sub: 'partner', groups: ['partners'] } }
+        : { userId: caller.user.id, identity: { sub: caller.user.username, groups: [] } };
   return {
     db: money.db,
     async newUser(options = {}) {
@@ -90,7 +106,10 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
   const api = await startMoneyApi(database ? { dbUrl: database.url } : {});
   const call = async (caller: Caller, query: string, variables: Record<string, unknown>, field: string) => {
     if (caller === 'iam') return fromGraphql(await api.asIam(query, variables), field);
-    const body = caller === 'partner' ? await api.asUser('pat-partner', query, variables, ['partners']) : await api.asUser(caller.user.username, query, variables);
+    const body =
+      caller === 'partner'
+        ? await api.asUser('pat-partner', query, variables, ['partners'])
+        : await api.asUser(caller.user.username, query, variables);
     return fromGraphql(body, field);
   };
   return {
@@ -99,10 +118,15 @@ export async function graphqlDriver(options: { postgres?: boolean } = {}): Promi
     async newUser(options = {}) {
       const username = newUsername('user');
       // Any user field runs ensureUser first, which creates the row from the token.
-      await api.asUser(username, QUOTE, { input: { hotelId: '0', roomTypeId: '0', checkIn: '2000-01-01', checkOut: '2000-01-02', guests: 1 } });
+      await api.asUser(username, QUOTE, {
+        input: { hotelId: '0', roomTypeId: '0', checkIn: '2000-01-01', checkOut: '2000-01-02', guests: 1 },
+      });
       const id = await api.userId(username);
       if (options.signedUpDaysAgo) {
-        await api.db.execute('UPDATE users SET signed_up_at = now() - make_interval(days => :days::int) WHERE id = :id::uuid', { days: options.signedUpDaysAgo, id });
+        await api.db.execute('UPDATE users SET signed_up_at = now() - make_interval(days => :days::int) WHERE id = :id::uuid', {
+          days: options.signedUpDaysAgo,
+          id,
+        });
       }
       const [row] = await api.db.query<{ referral_code: string }>('SELECT referral_code FROM users WHERE id = :id::uuid', { id });
       return { id, username, referralCode: (row as { referral_code: string }).referral_code };

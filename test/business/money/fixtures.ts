@@ -16,13 +16,25 @@ export function stayInput(hotel: TestHotel, roomTypeId: string, fromDay: number,
 export async function quoteAndBook(driver: MoneyDriver, user: TestUser, input: ReturnType<typeof stayInput>, applyCredits = false) {
   const quoted = await driver.quote(user, input);
   expect(quoted.error).toBeUndefined();
-  const booked = await driver.createBooking(user, { idempotencyKey: randomUUID(), quoteId: quoted.data.id, quotedTotal: quoted.data.total, applyCredits });
+  const booked = await driver.createBooking(user, {
+    idempotencyKey: randomUUID(),
+    quoteId: quoted.data.id,
+    quotedTotal: quoted.data.total,
+    applyCredits,
+  });
   expect(booked.error).toBeUndefined();
   return { quote: quoted.data, booking: booked.data };
 }
 
 /** A grant written directly (promotions come from outside the API). */
-export async function grant(db: DataAccess, userId: string, amount: number, expiresInHours: number, kind = 'PROMO', currency = 'USD'): Promise<string> {
+export async function grant(
+  db: DataAccess,
+  userId: string,
+  amount: number,
+  expiresInHours: number,
+  kind = 'PROMO',
+  currency = 'USD',
+): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO credit_ledger (user_id, kind, amount_minor, currency, expires_at, note)
      VALUES (:user::uuid, :kind, :amount, :currency, now() + :hours::int * interval '1 hour', 'test grant') RETURNING id`,
@@ -55,11 +67,14 @@ export async function expectConsistentLedger(db: DataAccess, userId: string): Pr
 
 /** Rooms sold of a room type on a date. */
 export async function roomsSold(db: DataAccess, roomTypeId: string, night: string): Promise<number> {
-  const [row] = await db.query<{ rooms_sold: number }>('SELECT rooms_sold FROM inventory WHERE room_type_id = :rt::uuid AND night = :night::date', { rt: roomTypeId, night });
+  const [row] = await db.query<{ rooms_sold: number }>(
+    'SELECT rooms_sold FROM inventory WHERE room_type_id = :rt::uuid AND night = :night::date',
+    { rt: roomTypeId, night },
+  );
   return Number(row?.rooms_sold);
 }
 
 /** Moves a booking's stay into the past (time passing), so it can be completed. */
 export async function moveStayToPast(db: DataAccess, bookingId: string): Promise<void> {
-  await db.execute("UPDATE bookings SET check_in = current_date - 3, check_out = current_date - 2 WHERE id = :id::uuid", { id: bookingId });
+  await db.execute('UPDATE bookings SET check_in = current_date - 3, check_out = current_date - 2 WHERE id = :id::uuid', { id: bookingId });
 }

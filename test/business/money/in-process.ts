@@ -7,14 +7,25 @@ import { randomUUID } from 'node:crypto';
 import { migrate } from '../../../db/migrate/index.js';
 import { seed } from '../../../db/seed/index.js';
 import { createDataAccess, type DataAccess } from '../../../resolvers/lambda/shared/data-api.js';
-import { createResolverHandler, type CallerIdentity, type MoneyContext, type ResolverEvent, type ResolverReply } from '../../../resolvers/lambda/shared/handler.js';
+import {
+  createResolverHandler,
+  type CallerIdentity,
+  type MoneyContext,
+  type ResolverEvent,
+  type ResolverReply,
+} from '../../../resolvers/lambda/shared/handler.js';
 import { createPublisher } from '../../../resolvers/lambda/shared/publish.js';
 import { pgliteTarget, postgresTarget } from '../../db/targets.js';
 
 export interface InProcessMoney {
   db: DataAccess;
   /** Calls `field` on `routes` as `userId` (a users row) or with an identity. */
-  call(routes: Parameters<typeof createResolverHandler>[0], field: string, args: Record<string, unknown>, caller: { userId?: string; identity?: CallerIdentity | null }): Promise<ResolverReply>;
+  call(
+    routes: Parameters<typeof createResolverHandler>[0],
+    field: string,
+    args: Record<string, unknown>,
+    caller: { userId?: string; identity?: CallerIdentity | null },
+  ): Promise<ResolverReply>;
   /** Inserts a user as ensureUser would, optionally signed up `daysAgo`. */
   newUser(daysAgo?: number): Promise<{ id: string; sub: string; referralCode: string }>;
   close(): Promise<void>;
@@ -25,14 +36,29 @@ export async function startInProcessMoney(options: { postgres?: boolean; hotels?
   const test = options.postgres ? await postgresTarget() : pgliteTarget();
   await migrate(test.target, { log: () => {} });
   await seed(test.target, { hotels: options.hotels ?? 8, seed: 'money-tests', days: 90, log: () => {} });
-  const db = createDataAccess({ api: test.target.api, resourceArn: test.target.resourceArn, secretArn: test.target.secretArn, database: 'roam' });
-  const context: MoneyContext = { db, publisher: createPublisher({ graphqlUrl: null, region: 'us-east-1' }, () => {}), now: () => new Date() };
+  const db = createDataAccess({
+    api: test.target.api,
+    resourceArn: test.target.resourceArn,
+    secretArn: test.target.secretArn,
+    database: 'roam',
+  });
+  const context: MoneyContext = {
+    db,
+    publisher: createPublisher({ graphqlUrl: null, region: 'us-east-1' }, () => {}),
+    now: () => new Date(),
+  };
   return {
     db,
     async call(routes, field, args, caller) {
       const handler = createResolverHandler(routes, () => context);
       const user = caller.userId ? { id: caller.userId, cognitoSub: '', homeCurrency: 'USD' } : null;
-      const event: ResolverEvent = { field, arguments: args, identity: caller.identity ?? (caller.userId ? { sub: 'user' } : null), user, source: null };
+      const event: ResolverEvent = {
+        field,
+        arguments: args,
+        identity: caller.identity ?? (caller.userId ? { sub: 'user' } : null),
+        user,
+        source: null,
+      };
       return handler(event);
     },
     async newUser(daysAgo = 0) {

@@ -20,7 +20,10 @@ async function checkOutOn(driver: MoneyDriver, bookingId: string, checkOutDay: n
 }
 
 async function state(driver: MoneyDriver, bookingId: string) {
-  const [row] = await driver.db.query<{ status: string; completed_at: string | null }>('SELECT status, completed_at FROM bookings WHERE id = :id::uuid', { id: bookingId });
+  const [row] = await driver.db.query<{ status: string; completed_at: string | null }>(
+    'SELECT status, completed_at FROM bookings WHERE id = :id::uuid',
+    { id: bookingId },
+  );
   return row;
 }
 
@@ -32,7 +35,13 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
   beforeAll(async () => {
     driver = await graphqlDriver();
     hotel = await pickUsdHotel(driver.db);
-    const set = await driver.setRoomAvailability('iam', { roomTypeId: hotel.flexRoomTypeId, firstNight: daysFromToday(20), lastNight: daysFromToday(40), totalRooms: 50, nightlyRate: { amount: RATE, currency: 'USD' } });
+    const set = await driver.setRoomAvailability('iam', {
+      roomTypeId: hotel.flexRoomTypeId,
+      firstNight: daysFromToday(20),
+      lastNight: daysFromToday(40),
+      totalRooms: 50,
+      nightlyRate: { amount: RATE, currency: 'USD' },
+    });
     expect(set.error).toBeUndefined();
     url = driver.server?.url ?? '';
   });
@@ -72,7 +81,11 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
     expect(run?.error).toBeUndefined();
     expect(run?.data).toMatchObject({ job: 'complete-stays', failed: [] });
     try {
-      expect((await socket.nextOf('data', 'mine')).payload.data.onBookingUpdated).toEqual({ id: due.id, userId: minted.sub, status: 'COMPLETED' });
+      expect((await socket.nextOf('data', 'mine')).payload.data.onBookingUpdated).toEqual({
+        id: due.id,
+        userId: minted.sub,
+        status: 'COMPLETED',
+      });
     } finally {
       socket.close();
     }
@@ -81,7 +94,9 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
     expect((await state(driver, tomorrow.id))?.status).toBe('CONFIRMED');
     expect((await state(driver, cancelled.id))?.status).toBe('CANCELLED');
     // What completeStay does: the friend's $500 completed stay pays the referrer.
-    expect((await ledger(driver.db, referrer.id)).filter((entry) => entry.kind === 'REFERRAL_REWARD').map((entry) => Number(entry.amount_minor))).toEqual([2_500]);
+    expect(
+      (await ledger(driver.db, referrer.id)).filter((entry) => entry.kind === 'REFERRAL_REWARD').map((entry) => Number(entry.amount_minor)),
+    ).toEqual([2_500]);
     expect(await expectConsistentLedger(driver.db, referrer.id)).toBe(2_500);
   });
 
@@ -111,7 +126,9 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
     const run = await driver.runJob?.('expire-credits');
     expect(run?.data).toMatchObject({ job: 'expire-credits' });
     expect(run?.data.entriesWritten).toBeGreaterThanOrEqual(1);
-    expect((await ledger(driver.db, user.id)).filter((entry) => entry.kind === 'EXPIRED').map((entry) => entry.consumes_entry_id)).toEqual([expired]);
+    expect((await ledger(driver.db, user.id)).filter((entry) => entry.kind === 'EXPIRED').map((entry) => entry.consumes_entry_id)).toEqual([
+      expired,
+    ]);
     expect(await expectConsistentLedger(driver.db, user.id)).toBe(0);
   });
 
@@ -119,8 +136,16 @@ describe('scheduled jobs (GraphQL, PGlite)', () => {
     const user = await driver.newUser();
     const { booking } = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 26, 1));
     await checkOutOn(driver, booking.id, 0);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'local/jobs-cli.ts', 'complete-stays', '--url', url], { timeout: 120_000 });
-    expect(JSON.parse(stdout.trim().split('\n').at(-1) as string)).toMatchObject({ job: 'complete-stays', via: 'running server', result: { failed: [] } });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'local/jobs-cli.ts', 'complete-stays', '--url', url],
+      { timeout: 120_000 },
+    );
+    expect(JSON.parse(stdout.trim().split('\n').at(-1) as string)).toMatchObject({
+      job: 'complete-stays',
+      via: 'running server',
+      result: { failed: [] },
+    });
     expect((await state(driver, booking.id))?.status).toBe('COMPLETED');
   });
 });

@@ -71,7 +71,9 @@ describe('cancellation policy', () => {
   it('ends free cancellation the given hours before check-in on the hotel clock', () => {
     const deadline = cancellationDeadline({ checkIn: '2026-12-03', checkInTime: '15:00:00', timeZone: 'Europe/Paris', terms: flexible });
     expect(deadline?.toISOString()).toBe('2026-12-01T14:00:00.000Z');
-    expect(policySummary(deadline, 'Europe/Paris', flexible)).toBe("Free cancellation until 1 Dec 15:00 (hotel time), then the first night's rate.");
+    expect(policySummary(deadline, 'Europe/Paris', flexible)).toBe(
+      "Free cancellation until 1 Dec 15:00 (hotel time), then the first night's rate.",
+    );
   });
 
   it('has no deadline for a non-refundable rate', () => {

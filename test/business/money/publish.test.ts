@@ -21,10 +21,24 @@ describe('publisher', () => {
     process.env.AWS_ACCESS_KEY_ID = server.auth.iam.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY = server.auth.iam.secretAccessKey;
     const logged: Record<string, unknown>[] = [];
-    const publisher = createPublisher({ graphqlUrl: `${server.url}/graphql`, region: server.auth.region }, (_message, detail) => logged.push(detail));
+    const publisher = createPublisher({ graphqlUrl: `${server.url}/graphql`, region: server.auth.region }, (_message, detail) =>
+      logged.push(detail),
+    );
     await publisher.creditBalanceChanged({
-      userId: 'sub-1', balance: { amount: 100, currency: 'USD' }, changedAt: new Date().toISOString(),
-      entries: [{ id: 'e1', kind: 'PROMO', amount: { amount: 100, currency: 'USD' }, expiresAt: new Date().toISOString(), bookingId: null, note: null, createdAt: new Date().toISOString() }],
+      userId: 'sub-1',
+      balance: { amount: 100, currency: 'USD' },
+      changedAt: new Date().toISOString(),
+      entries: [
+        {
+          id: 'e1',
+          kind: 'PROMO',
+          amount: { amount: 100, currency: 'USD' },
+          expiresAt: new Date().toISOString(),
+          bookingId: null,
+          note: null,
+          createdAt: new Date().toISOString(),
+        },
+      ],
     });
     if (process.env.MONEY_TEST_LOG) console.log(JSON.stringify(logged));
     for (const detail of logged) {
@@ -39,7 +53,9 @@ describe('publisher', () => {
     process.env.AWS_ACCESS_KEY_ID = server.auth.iam.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY = 'not-the-secret';
     const logged: Record<string, unknown>[] = [];
-    const publisher = createPublisher({ graphqlUrl: `${server.url}/graphql`, region: server.auth.region }, (_message, detail) => logged.push(detail));
+    const publisher = createPublisher({ graphqlUrl: `${server.url}/graphql`, region: server.auth.region }, (_message, detail) =>
+      logged.push(detail),
+    );
     await publisher.availabilityChanged({ hotelId: 'h', roomTypeId: 'r', nights: [], changedAt: new Date().toISOString() });
     expect(logged).toHaveLength(1);
     expect([401, 403]).toContain(logged[0]?.status);

@@ -12,8 +12,13 @@ export function describeRewardsRules(env: () => { driver: MoneyDriver; hotel: Te
       const { driver } = env();
       expect(await driver.rewards(await driver.newUser())).toEqual({
         data: {
-          tier: 'STANDARD', year, qualifyingSpend: { amount: 0, currency: 'USD' }, nextTier: 'SELECT',
-          spendToNextTier: { amount: 100_000, currency: 'USD' }, cashbackPercent: 2.5, statusValidUntil: null,
+          tier: 'STANDARD',
+          year,
+          qualifyingSpend: { amount: 0, currency: 'USD' },
+          nextTier: 'SELECT',
+          spendToNextTier: { amount: 100_000, currency: 'USD' },
+          cashbackPercent: 2.5,
+          statusValidUntil: null,
         },
       });
     });
@@ -23,10 +28,21 @@ export function describeRewardsRules(env: () => { driver: MoneyDriver; hotel: Te
       const user = await driver.newUser();
       await quoteAndBook(driver, user, stayInput(hotel, hotel.nonRefRoomTypeId, 20, 4));
       expect((await driver.rewards(user)).data).toMatchObject({
-        tier: 'SELECT', qualifyingSpend: { amount: 200_000 }, nextTier: 'RESERVE', spendToNextTier: { amount: 150_000 }, cashbackPercent: 5, statusValidUntil: `${year + 1}-12-31`,
+        tier: 'SELECT',
+        qualifyingSpend: { amount: 200_000 },
+        nextTier: 'RESERVE',
+        spendToNextTier: { amount: 150_000 },
+        cashbackPercent: 5,
+        statusValidUntil: `${year + 1}-12-31`,
       });
       await quoteAndBook(driver, user, stayInput(hotel, hotel.nonRefRoomTypeId, 25, 4));
-      expect((await driver.rewards(user)).data).toMatchObject({ tier: 'RESERVE', qualifyingSpend: { amount: 400_000 }, nextTier: null, spendToNextTier: null, cashbackPercent: 10 });
+      expect((await driver.rewards(user)).data).toMatchObject({
+        tier: 'RESERVE',
+        qualifyingSpend: { amount: 400_000 },
+        nextTier: null,
+        spendToNextTier: null,
+        cashbackPercent: 10,
+      });
     });
 
     it('keeps last year status and its rate through this year; cancelled stays do not count', async () => {
@@ -34,7 +50,13 @@ export function describeRewardsRules(env: () => { driver: MoneyDriver; hotel: Te
       const user = await driver.newUser();
       const { booking } = await quoteAndBook(driver, user, stayInput(hotel, hotel.nonRefRoomTypeId, 30, 8)); // $4,000
       await driver.db.execute("UPDATE bookings SET created_at = created_at - interval '1 year' WHERE id = :id::uuid", { id: booking.id });
-      expect((await driver.rewards(user)).data).toMatchObject({ tier: 'RESERVE', qualifyingSpend: { amount: 0 }, nextTier: 'SELECT', cashbackPercent: 10, statusValidUntil: `${year}-12-31` });
+      expect((await driver.rewards(user)).data).toMatchObject({
+        tier: 'RESERVE',
+        qualifyingSpend: { amount: 0 },
+        nextTier: 'SELECT',
+        cashbackPercent: 10,
+        statusValidUntil: `${year}-12-31`,
+      });
       const { booking: cancelled } = await quoteAndBook(driver, user, stayInput(hotel, hotel.flexRoomTypeId, 40, 3));
       expect((await driver.cancelBooking(user, cancelled.id)).error).toBeUndefined();
       expect((await driver.rewards(user)).data.qualifyingSpend.amount).toBe(0);

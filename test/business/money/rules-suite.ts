@@ -17,7 +17,11 @@ export function describeMoneyRules(start: () => Promise<MoneyDriver>) {
     hotel = await pickUsdHotel(driver.db);
     for (const roomTypeId of [hotel.flexRoomTypeId, hotel.nonRefRoomTypeId]) {
       const set = await driver.setRoomAvailability('iam', {
-        roomTypeId, firstNight: daysFromToday(20), lastNight: daysFromToday(90), totalRooms: 50, nightlyRate: { amount: RATE, currency: 'USD' },
+        roomTypeId,
+        firstNight: daysFromToday(20),
+        lastNight: daysFromToday(90),
+        totalRooms: 50,
+        nightlyRate: { amount: RATE, currency: 'USD' },
       });
       expect(set.error).toBeUndefined();
     }

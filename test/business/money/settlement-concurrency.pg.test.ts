@@ -16,7 +16,8 @@ async function checkOutOn(driver: MoneyDriver, bookingId: string, day: number): 
   );
 }
 
-const kinds = async (driver: MoneyDriver, user: TestUser, kind: string) => (await ledger(driver.db, user.id)).filter((entry) => entry.kind === kind);
+const kinds = async (driver: MoneyDriver, user: TestUser, kind: string) =>
+  (await ledger(driver.db, user.id)).filter((entry) => entry.kind === kind);
 
 describe('cancellation, completion and referrals under concurrency (PostgreSQL, GraphQL)', () => {
   let driver: MoneyDriver;
@@ -34,7 +35,13 @@ describe('cancellation, completion and referrals under concurrency (PostgreSQL, 
     driver = await graphqlDriver({ postgres: true });
     hotel = await pickUsdHotel(driver.db, 2);
     for (const roomTypeId of [hotel.flexRoomTypeId, hotel.nonRefRoomTypeId]) {
-      const set = await driver.setRoomAvailability('iam', { roomTypeId, firstNight: daysFromToday(20), lastNight: daysFromToday(40), totalRooms: 60, nightlyRate: { amount: RATE, currency: 'USD' } });
+      const set = await driver.setRoomAvailability('iam', {
+        roomTypeId,
+        firstNight: daysFromToday(20),
+        lastNight: daysFromToday(40),
+        totalRooms: 60,
+        nightlyRate: { amount: RATE, currency: 'USD' },
+      });
       expect(set.error).toBeUndefined();
     }
     const rows = await driver.db.query<{ key: string; rooms_sold: number }>(
@@ -57,7 +64,9 @@ describe('cancellation, completion and referrals under concurrency (PostgreSQL, 
       const { booking } = await quoteAndBook(driver, user, stayInput(hotel, roomTypeId, 22 + i, 2), true);
       pairs.push({ user, booking });
     }
-    const replies = await Promise.all(pairs.flatMap(({ user, booking }) => [driver.cancelBooking(user, booking.id), driver.cancelBooking(user, booking.id)]));
+    const replies = await Promise.all(
+      pairs.flatMap(({ user, booking }) => [driver.cancelBooking(user, booking.id), driver.cancelBooking(user, booking.id)]),
+    );
     for (const reply of replies) expect(reply.error).toBeUndefined();
     for (const [i, { user }] of pairs.entries()) {
       const [first, second] = [replies[2 * i], replies[2 * i + 1]];
@@ -82,7 +91,9 @@ describe('cancellation, completion and referrals under concurrency (PostgreSQL, 
     }
     const [jobs, cancels] = await Promise.all([
       Promise.all([driver.runJob?.('complete-stays'), driver.runJob?.('complete-stays')]),
-      Promise.all(cases.flatMap(({ friend, over, upcoming }) => [driver.cancelBooking(friend, over.id), driver.cancelBooking(friend, upcoming.id)])),
+      Promise.all(
+        cases.flatMap(({ friend, over, upcoming }) => [driver.cancelBooking(friend, over.id), driver.cancelBooking(friend, upcoming.id)]),
+      ),
     ]);
     for (const job of jobs) expect(job?.error).toBeUndefined();
     for (const [i, { referrer, over }] of cases.entries()) {
@@ -102,7 +113,9 @@ describe('cancellation, completion and referrals under concurrency (PostgreSQL, 
       await checkOutOn(driver, booking.id, -1);
       expect((await driver.completeStay('iam', booking.id)).data.status).toBe('COMPLETED');
       const replies = await Promise.all([
-        driver.redeemReferralCode(friend, first.referralCode), driver.redeemReferralCode(friend, second.referralCode), driver.redeemReferralCode(friend, first.referralCode),
+        driver.redeemReferralCode(friend, first.referralCode),
+        driver.redeemReferralCode(friend, second.referralCode),
+        driver.redeemReferralCode(friend, first.referralCode),
       ]);
       expect(replies.filter((reply) => reply.data)).toHaveLength(1);
       for (const reply of replies.filter((r) => r.error)) expect(reply.error?.type).toBe('ReferralNotAllowed');
@@ -120,14 +133,20 @@ describe('cancellation, completion and referrals under concurrency (PostgreSQL, 
       await checkOutOn(driver, booking.id, 0);
       cases.push({ referrer, friend });
     }
-    const results = await Promise.all([driver.runJob?.('complete-stays'), ...cases.map(({ referrer, friend }) => driver.redeemReferralCode(friend, referrer.referralCode))]);
+    const results = await Promise.all([
+      driver.runJob?.('complete-stays'),
+      ...cases.map(({ referrer, friend }) => driver.redeemReferralCode(friend, referrer.referralCode)),
+    ]);
     for (const result of results) expect(result?.error).toBeUndefined();
-    for (const { referrer } of cases) expect((await kinds(driver, referrer, 'REFERRAL_REWARD')).map((entry) => Number(entry.amount_minor))).toEqual([2_500]);
+    for (const { referrer } of cases)
+      expect((await kinds(driver, referrer, 'REFERRAL_REWARD')).map((entry) => Number(entry.amount_minor))).toEqual([2_500]);
   });
 
   it('leaves every balance equal to its ledger and no room type oversold', async () => {
     for (const user of users) await expectConsistentLedger(driver.db, user.id);
-    const [oversold] = await driver.db.query<{ n: number }>('SELECT count(*) AS n FROM inventory WHERE rooms_sold > rooms_total OR rooms_sold < 0');
+    const [oversold] = await driver.db.query<{ n: number }>(
+      'SELECT count(*) AS n FROM inventory WHERE rooms_sold > rooms_total OR rooms_sold < 0',
+    );
     expect(Number(oversold?.n)).toBe(0);
     // Each test night holds exactly the rooms of the bookings that still hold it (cancelled ones released theirs once).
     const held = await driver.db.query<{ key: string; n: number }>(

@@ -9,11 +9,23 @@ const now = new Date('2026-11-26T16:00:00Z');
 
 async function sdkHeaders(url: string, body: string, sessionToken?: string) {
   const parsed = new URL(url);
-  const signer = new SignatureV4({ credentials: { ...credentials, ...(sessionToken ? { sessionToken } : {}) }, region: 'eu-west-1', service: 'appsync', sha256: NodeSha256, applyChecksum: false });
+  const signer = new SignatureV4({
+    credentials: { ...credentials, ...(sessionToken ? { sessionToken } : {}) },
+    region: 'eu-west-1',
+    service: 'appsync',
+    sha256: NodeSha256,
+    applyChecksum: false,
+  });
   const signed = await signer.sign(
     {
-      method: 'POST', protocol: parsed.protocol, hostname: parsed.hostname, ...(parsed.port ? { port: Number(parsed.port) } : {}), path: parsed.pathname,
-      query: Object.fromEntries(parsed.searchParams), headers: { 'content-type': 'application/json', host: parsed.host }, body,
+      method: 'POST',
+      protocol: parsed.protocol,
+      hostname: parsed.hostname,
+      ...(parsed.port ? { port: Number(parsed.port) } : {}),
+      path: parsed.pathname,
+      query: Object.fromEntries(parsed.searchParams),
+      headers: { 'content-type': 'application/json', host: parsed.host },
+      body,
     },
     { signingDate: now },
   );
@@ -27,7 +39,16 @@ describe('SigV4 signer', () => {
     ['https://abc.appsync-api.eu-west-1.amazonaws.com/graphql?b=2&a=x y', 'SESSIONTOKEN'],
   ])('signs %s like the SDK', async (url, sessionToken) => {
     const body = JSON.stringify({ query: 'mutation { publishCreditBalanceChanged(input: {}) { userId } }' });
-    const ours = signRequest({ method: 'POST', url, body, headers: { 'content-type': 'application/json' }, credentials: { ...credentials, ...(sessionToken ? { sessionToken } : {}) }, region: 'eu-west-1', service: 'appsync', now });
+    const ours = signRequest({
+      method: 'POST',
+      url,
+      body,
+      headers: { 'content-type': 'application/json' },
+      credentials: { ...credentials, ...(sessionToken ? { sessionToken } : {}) },
+      region: 'eu-west-1',
+      service: 'appsync',
+      now,
+    });
     const sdk = await sdkHeaders(url, body, sessionToken);
     expect(ours.authorization).toBe(sdk.authorization);
     expect(ours['x-amz-date']).toBe(sdk['x-amz-date']);

@@ -33,8 +33,17 @@ export async function startMoneyApi(options: { hotels?: number; dbUrl?: string }
     ...(process.env.MONEY_TEST_LOG ? { log: (line: string) => console.log(line) } : {}),
   });
   const { server } = roam;
-  const client = new RDSData({ endpoint: server.dataApi.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-  const db = createDataAccess({ api: client, resourceArn: server.dataApi.resourceArn, secretArn: server.dataApi.secretArn, database: server.dataApi.database });
+  const client = new RDSData({
+    endpoint: server.dataApi.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  const db = createDataAccess({
+    api: client,
+    resourceArn: server.dataApi.resourceArn,
+    secretArn: server.dataApi.secretArn,
+    database: server.dataApi.database,
+  });
   const tokens = new Map<string, string>();
   const subs = new Map<string, string>();
   return {
@@ -54,7 +63,13 @@ export async function startMoneyApi(options: { hotels?: number; dbUrl?: string }
     async asIam(query, variables = {}) {
       const url = `${server.url}/graphql`;
       const body = JSON.stringify({ query, variables });
-      const headers = await signAppSyncRequest({ url, body, headers: { 'content-type': 'application/json' }, credentials: server.auth.iam, region: server.auth.region });
+      const headers = await signAppSyncRequest({
+        url,
+        body,
+        headers: { 'content-type': 'application/json' },
+        credentials: server.auth.iam,
+        region: server.auth.region,
+      });
       const response = await fetch(url, { method: 'POST', headers, body });
       return response.json();
     },
@@ -95,8 +110,14 @@ export async function pickUsdHotel(db: DataAccess, skip = 0): Promise<TestHotel>
   const row = usable[skip % usable.length];
   if (!row) throw new Error('The seed has no USD hotel with both rate plans');
   return {
-    hotelId: row.id, timeZone: row.time_zone, taxRateBp: Number(row.tax_rate_bp), feePerNight: Number(row.fee_per_night_minor),
-    feePerStay: Number(row.fee_per_stay_minor), flexRoomTypeId: row.flex, flexHours: Number(row.flex_hours), nonRefRoomTypeId: row.nonref,
+    hotelId: row.id,
+    timeZone: row.time_zone,
+    taxRateBp: Number(row.tax_rate_bp),
+    feePerNight: Number(row.fee_per_night_minor),
+    feePerStay: Number(row.fee_per_stay_minor),
+    flexRoomTypeId: row.flex,
+    flexHours: Number(row.flex_hours),
+    nonRefRoomTypeId: row.nonref,
   };
 }
 

@@ -55,26 +55,53 @@ describe('cashback tiers', () => {
 describe('rewards status', () => {
   it('is STANDARD with $1,000 to go for a new user', () => {
     expect(rewardsStatus({ year: 2026, thisYearSpend: 0, lastYearSpend: 0, bands })).toEqual({
-      tier: 'STANDARD', year: 2026, qualifyingSpend: 0, nextTier: 'SELECT', spendToNextTier: dollars(1000), cashbackPercent: 2.5, statusValidUntil: null,
+      tier: 'STANDARD',
+      year: 2026,
+      qualifyingSpend: 0,
+      nextTier: 'SELECT',
+      spendToNextTier: dollars(1000),
+      cashbackPercent: 2.5,
+      statusValidUntil: null,
     });
   });
 
   it('holds a tier reached this year through the next calendar year', () => {
     const status = rewardsStatus({ year: 2026, thisYearSpend: dollars(2000), lastYearSpend: 0, bands });
-    expect(status).toMatchObject({ tier: 'SELECT', nextTier: 'RESERVE', spendToNextTier: dollars(1500), cashbackPercent: 5, statusValidUntil: '2027-12-31' });
+    expect(status).toMatchObject({
+      tier: 'SELECT',
+      nextTier: 'RESERVE',
+      spendToNextTier: dollars(1500),
+      cashbackPercent: 5,
+      statusValidUntil: '2027-12-31',
+    });
   });
 
   it('keeps last year status through this year, and its rate: the next dollar earns the higher of the two', () => {
     const status = rewardsStatus({ year: 2026, thisYearSpend: dollars(100), lastYearSpend: dollars(4000), bands });
-    expect(status).toMatchObject({ tier: 'RESERVE', nextTier: 'SELECT', spendToNextTier: dollars(900), cashbackPercent: 10, statusValidUntil: '2026-12-31' });
+    expect(status).toMatchObject({
+      tier: 'RESERVE',
+      nextTier: 'SELECT',
+      spendToNextTier: dollars(900),
+      cashbackPercent: 10,
+      statusValidUntil: '2026-12-31',
+    });
     const select = rewardsStatus({ year: 2026, thisYearSpend: dollars(100), lastYearSpend: dollars(2000), bands });
     expect(select).toMatchObject({ tier: 'SELECT', cashbackPercent: 5 });
     // This year's band beats a lower carried status.
-    expect(rewardsStatus({ year: 2026, thisYearSpend: dollars(3600), lastYearSpend: dollars(2000), bands })).toMatchObject({ tier: 'RESERVE', cashbackPercent: 10 });
+    expect(rewardsStatus({ year: 2026, thisYearSpend: dollars(3600), lastYearSpend: dollars(2000), bands })).toMatchObject({
+      tier: 'RESERVE',
+      cashbackPercent: 10,
+    });
   });
 
   it('has no next tier at RESERVE', () => {
     const status = rewardsStatus({ year: 2026, thisYearSpend: dollars(3500), lastYearSpend: 0, bands });
-    expect(status).toMatchObject({ tier: 'RESERVE', nextTier: null, spendToNextTier: null, cashbackPercent: 10, statusValidUntil: '2027-12-31' });
+    expect(status).toMatchObject({
+      tier: 'RESERVE',
+      nextTier: null,
+      spendToNextTier: null,
+      cashbackPercent: 10,
+      statusValidUntil: '2027-12-31',
+    });
   });
 });

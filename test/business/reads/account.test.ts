@@ -54,7 +54,7 @@ const BOOKING = `id userId status hotel { id timeZone } roomType { id name } che
   cancellation { cancelledAt free penalty { amount } refund { amount } } createdAt updatedAt`;
 
 describe('my bookings', () => {
-  it('lists only the caller\'s bookings, latest check-in first, in pages that neither repeat nor skip', async () => {
+  it("lists only the caller's bookings, latest check-in first, in pages that neither repeat nor skip", async () => {
     const alice = seededUser('alice');
     const expected = await count(`SELECT count(*) FROM bookings WHERE user_id = '${alice.id}'`);
     expect(expected).toBeGreaterThan(1);
@@ -69,7 +69,9 @@ describe('my bookings', () => {
     const paged: string[] = [];
     let token: string | null = null;
     do {
-      const page: any = await as('alice', 'query($t: String) { myBookings(limit: 1, nextToken: $t) { items { id } nextToken } }', { t: token });
+      const page: any = await as('alice', 'query($t: String) { myBookings(limit: 1, nextToken: $t) { items { id } nextToken } }', {
+        t: token,
+      });
       paged.push(...page.data.myBookings.items.map((b: any) => b.id));
       token = page.data.myBookings.nextToken;
     } while (token);
@@ -77,7 +79,10 @@ describe('my bookings', () => {
   });
 
   it('filters by status', async () => {
-    const body = await as('alice', '{ myBookings(status: [CANCELLED]) { items { status cancellation { cancelledAt refund { currency } } } } }');
+    const body = await as(
+      'alice',
+      '{ myBookings(status: [CANCELLED]) { items { status cancellation { cancelledAt refund { currency } } } } }',
+    );
     expect(body.data.myBookings.items.length).toBeGreaterThan(0);
     expect(body.data.myBookings.items.every((b: any) => b.status === 'CANCELLED' && b.cancellation.cancelledAt)).toBe(true);
     const other = await as('alice', '{ myBookings(status: [CONFIRMED, COMPLETED]) { items { status } } }');
@@ -86,7 +91,9 @@ describe('my bookings', () => {
   });
 
   it('reads one booking whole: nightly rates sum to the room total, policy on the hotel clock', async () => {
-    const [id] = (await runSql(server, `SELECT id FROM bookings WHERE user_id = '${seededUser('alice').id}' AND status = 'CONFIRMED' LIMIT 1`))[0] as [string];
+    const [id] = (
+      await runSql(server, `SELECT id FROM bookings WHERE user_id = '${seededUser('alice').id}' AND status = 'CONFIRMED' LIMIT 1`)
+    )[0] as [string];
     const body = await as('alice', `query($id: ID!) { booking(id: $id) { ${BOOKING} } }`, { id });
     expect(body.errors).toBeUndefined();
     const b = body.data.booking;
@@ -98,9 +105,13 @@ describe('my bookings', () => {
     expect(b.cancellation).toBeNull();
   });
 
-  it('never shows another user\'s booking: it is null, like a missing one', async () => {
+  it("never shows another user's booking: it is null, like a missing one", async () => {
     const [id] = (await runSql(server, `SELECT id FROM bookings WHERE user_id = '${seededUser('alice').id}' LIMIT 1`))[0] as [string];
-    for (const [user, bookingId] of [['bob', id], ['alice', randomUUID()], ['alice', 'booking-1']]) {
+    for (const [user, bookingId] of [
+      ['bob', id],
+      ['alice', randomUUID()],
+      ['alice', 'booking-1'],
+    ]) {
       const body = await as(user as string, 'query($id: ID!) { booking(id: $id) { id } }', { id: bookingId });
       expect(body).toEqual({ data: { booking: null } });
     }
@@ -117,12 +128,20 @@ describe('my bookings', () => {
 
 describe('hotels built elsewhere', () => {
   it('resolve city, amenities and room types for a Hotel a Lambda returned without them (quote)', async () => {
-    const [hotelId, roomTypeId] = (await runSql(server, `SELECT r.hotel_id, r.id FROM room_types r JOIN hotels h ON h.id = r.hotel_id
+    const [hotelId, roomTypeId] = (
+      await runSql(
+        server,
+        `SELECT r.hotel_id, r.id FROM room_types r JOIN hotels h ON h.id = r.hotel_id
       WHERE r.max_guests >= 2 AND h.currency = 'USD' AND (SELECT min(rooms_total - rooms_sold) FROM inventory i
-        WHERE i.room_type_id = r.id AND i.night >= current_date + 10 AND i.night < current_date + 12) > 0 ORDER BY r.id LIMIT 1`))[0] as [string, string];
+        WHERE i.room_type_id = r.id AND i.night >= current_date + 10 AND i.night < current_date + 12) > 0 ORDER BY r.id LIMIT 1`,
+      )
+    )[0] as [string, string];
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    const body = await as('alice', `query($input: QuoteInput!) { quote(input: $input) { hotel { id city { id name } amenities { code } roomTypes { id } } } }`,
-      { input: { hotelId, roomTypeId, checkIn: day(10), checkOut: day(12), guests: 2 } });
+    const body = await as(
+      'alice',
+      `query($input: QuoteInput!) { quote(input: $input) { hotel { id city { id name } amenities { code } roomTypes { id } } } }`,
+      { input: { hotelId, roomTypeId, checkIn: day(10), checkOut: day(12), guests: 2 } },
+    );
     expect(body.errors).toBeUndefined();
     const [expected] = (await runSql(server, `SELECT api_hotel('${hotelId}')::text`))[0] as [string];
     const hotel = JSON.parse(expected);
@@ -138,10 +157,20 @@ describe('hotels built elsewhere', () => {
 describe('me', () => {
   it('gives the profile, the referral code and the balance as the sum of the ledger', async () => {
     const alice = seededUser('alice');
-    const body = await as('alice', '{ me { id email name referralCode redeemedReferralCode signedUpAt credits { balance { amount currency } } } }');
+    const body = await as(
+      'alice',
+      '{ me { id email name referralCode redeemedReferralCode signedUpAt credits { balance { amount currency } } } }',
+    );
     expect(body.errors).toBeUndefined();
     const sum = await count(`SELECT COALESCE(sum(amount_minor), 0) FROM credit_ledger WHERE user_id = '${alice.id}'`);
-    expect(body.data.me).toMatchObject({ id: alice.sub, email: alice.email, name: alice.name, referralCode: 'ALICE2024', redeemedReferralCode: null, credits: { balance: { amount: sum, currency: 'USD' } } });
+    expect(body.data.me).toMatchObject({
+      id: alice.sub,
+      email: alice.email,
+      name: alice.name,
+      referralCode: 'ALICE2024',
+      redeemedReferralCode: null,
+      credits: { balance: { amount: sum, currency: 'USD' } },
+    });
     expect(body.data.me.signedUpAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     const bob = await as('bob', '{ me { redeemedReferralCode } }');
     expect(bob.data.me.redeemedReferralCode).toBe('ALICE2024');
@@ -149,7 +178,10 @@ describe('me', () => {
 
   it('lists what expires soon, soonest first, from what is left of each grant', async () => {
     const carol = seededUser('carol');
-    const body = await as('carol', '{ me { credits { balance { amount } soon: expiringSoon { amount { amount currency } expiresAt } year: expiringSoon(withinDays: 365) { amount { amount } expiresAt } } } }');
+    const body = await as(
+      'carol',
+      '{ me { credits { balance { amount } soon: expiringSoon { amount { amount currency } expiresAt } year: expiringSoon(withinDays: 365) { amount { amount } expiresAt } } } }',
+    );
     expect(body.errors).toBeUndefined();
     const { soon, year } = body.data.me.credits;
     const expected = await count(`SELECT COALESCE(sum(remaining_minor), 0) FROM credit_grant_remaining
@@ -163,14 +195,21 @@ describe('me', () => {
 
   it('pages the credit history newest first without repeats or gaps', async () => {
     const alice = seededUser('alice');
-    const all = await as('alice', '{ me { creditHistory(limit: 100) { items { id kind amount { amount } createdAt bookingId expiresAt } nextToken } } }');
+    const all = await as(
+      'alice',
+      '{ me { creditHistory(limit: 100) { items { id kind amount { amount } createdAt bookingId expiresAt } nextToken } } }',
+    );
     const items = all.data.me.creditHistory.items;
     expect(items).toHaveLength(await count(`SELECT count(*) FROM credit_ledger WHERE user_id = '${alice.id}'`));
     expect(items.map((e: any) => e.createdAt)).toEqual([...items.map((e: any) => e.createdAt)].sort().reverse());
     const paged: string[] = [];
     let token: string | null = null;
     do {
-      const page: any = await as('alice', 'query($t: String) { me { creditHistory(limit: 2, nextToken: $t) { items { id } nextToken } } }', { t: token });
+      const page: any = await as(
+        'alice',
+        'query($t: String) { me { creditHistory(limit: 2, nextToken: $t) { items { id } nextToken } } }',
+        { t: token },
+      );
       paged.push(...page.data.me.creditHistory.items.map((e: any) => e.id));
       token = page.data.me.creditHistory.nextToken;
     } while (token);
@@ -178,9 +217,15 @@ describe('me', () => {
   });
 
   it('creates the account of a first-time caller with an empty ledger', async () => {
-    const body = await as(`new-${randomUUID().slice(0, 8)}`, '{ me { id referralCode credits { balance { amount } expiringSoon { amount { amount } } } creditHistory { items { id } nextToken } } }');
+    const body = await as(
+      `new-${randomUUID().slice(0, 8)}`,
+      '{ me { id referralCode credits { balance { amount } expiringSoon { amount { amount } } } creditHistory { items { id } nextToken } } }',
+    );
     expect(body.errors).toBeUndefined();
-    expect(body.data.me).toMatchObject({ credits: { balance: { amount: 0 }, expiringSoon: [] }, creditHistory: { items: [], nextToken: null } });
+    expect(body.data.me).toMatchObject({
+      credits: { balance: { amount: 0 }, expiringSoon: [] },
+      creditHistory: { items: [], nextToken: null },
+    });
   });
 });
 
@@ -205,9 +250,15 @@ describe('lists', () => {
 
     const renamed = await as(owner, `mutation($l: ID!) { renameList(input: { listId: $l, name: "Winter" }) { ${LIST} } }`, { l: list.id });
     expect(renamed.data.renameList.name).toBe('Winter');
-    const removed = await as(owner, `mutation($l: ID!, $h: ID!) { removeHotelFromList(input: { listId: $l, hotelId: $h }) { ${LIST} } }`, { l: list.id, h: hotelA });
+    const removed = await as(owner, `mutation($l: ID!, $h: ID!) { removeHotelFromList(input: { listId: $l, hotelId: $h }) { ${LIST} } }`, {
+      l: list.id,
+      h: hotelA,
+    });
     expect(removed.data.removeHotelFromList.hotels.map((h: any) => h.id)).toEqual([hotelB]);
-    const again = await as(owner, `mutation($l: ID!, $h: ID!) { removeHotelFromList(input: { listId: $l, hotelId: $h }) { ${LIST} } }`, { l: list.id, h: hotelA });
+    const again = await as(owner, `mutation($l: ID!, $h: ID!) { removeHotelFromList(input: { listId: $l, hotelId: $h }) { ${LIST} } }`, {
+      l: list.id,
+      h: hotelA,
+    });
     expect(again.data.removeHotelFromList.hotels.map((h: any) => h.id)).toEqual([hotelB]);
 
     const mine = await as(owner, `{ myLists { ${LIST} } }`);
@@ -247,7 +298,10 @@ describe('lists', () => {
     const long = await as(owner, `mutation { createList(input: { name: "${'x'.repeat(101)}" }) { id } }`);
     expect(long.errors[0].errorType).toBe('ValidationError');
     const list = (await as(owner, 'mutation { createList(input: { name: "Trips" }) { id } }')).data.createList;
-    const noHotel = await as(owner, 'mutation($l: ID!, $h: ID!) { addHotelToList(input: { listId: $l, hotelId: $h }) { id } }', { l: list.id, h: randomUUID() });
+    const noHotel = await as(owner, 'mutation($l: ID!, $h: ID!) { addHotelToList(input: { listId: $l, hotelId: $h }) { id } }', {
+      l: list.id,
+      h: randomUUID(),
+    });
     expect(noHotel.errors[0]).toMatchObject({ errorType: 'NotFound', message: expect.stringMatching(/hotel/) });
     const noList = await as(owner, 'mutation($l: ID!) { renameList(input: { listId: $l, name: "x" }) { id } }', { l: 'not-a-list' });
     expect(noList.errors[0].errorType).toBe('NotFound');

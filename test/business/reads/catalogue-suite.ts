@@ -35,7 +35,11 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
     });
 
     async function search(input: Record<string, unknown>, limit?: number, nextToken?: string | null) {
-      const { body } = await server.graphql(SEARCH, { input: { checkIn: day(3), checkOut: day(6), guests: 2, ...input }, limit, nextToken });
+      const { body } = await server.graphql(SEARCH, {
+        input: { checkIn: day(3), checkOut: day(6), guests: 2, ...input },
+        limit,
+        nextToken,
+      });
       return body;
     }
 
@@ -48,7 +52,9 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
     /** The cheapest room type of a fixture hotel that sleeps `guests`, for nights [from, to). */
     function cheapest(hotel: FixtureHotel, guests: number, from = 3, to = 6) {
       const fits = hotel.roomTypes.filter((room) => room.maxGuests >= guests);
-      return fits.map((room) => ({ id: room.id, total: stay(room.base, from, to) })).sort((a, b) => a.total - b.total || a.id.localeCompare(b.id))[0]!;
+      return fits
+        .map((room) => ({ id: room.id, total: stay(room.base, from, to) }))
+        .sort((a, b) => a.total - b.total || a.id.localeCompare(b.id))[0]!;
     }
 
     async function walk(input: Record<string, unknown>, limit: number): Promise<string[]> {
@@ -84,7 +90,12 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
         const body = await search({ cityId, guests: 3 }, 100);
         for (const item of body.data.searchHotels.items) {
           expect(item.cheapestRoomType.maxGuests).toBeGreaterThanOrEqual(3);
-          expect(item.stayTotal.amount).toBe(cheapest(hotels.find((h) => h.id === item.hotel.id)!, 3).total);
+          expect(item.stayTotal.amount).toBe(
+            cheapest(
+              hotels.find((h) => h.id === item.hotel.id)!,
+              3,
+            ).total,
+          );
         }
         expect((await search({ cityId, guests: 5 }, 100)).data.searchHotels.items).toEqual([]);
       });
@@ -106,7 +117,9 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
 
       it('sorts by price, cheapest stay first, ties by hotel id', async () => {
         const items = (await search({ cityId, sort: 'PRICE' }, 100)).data.searchHotels.items;
-        const expected = [...hotels].map((h) => ({ id: h.id, total: cheapest(h, 2).total })).sort((a, b) => a.total - b.total || a.id.localeCompare(b.id));
+        const expected = [...hotels]
+          .map((h) => ({ id: h.id, total: cheapest(h, 2).total }))
+          .sort((a, b) => a.total - b.total || a.id.localeCompare(b.id));
         expect(items.map((item: any) => item.hotel.id)).toEqual(expected.map((e) => e.id));
       });
 
@@ -121,15 +134,29 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
 
       it('filters by minimum stars, by every amenity given, and by nightly price range', async () => {
         const stars = (await search({ cityId, filters: { minStars: 4 } }, 100)).data.searchHotels.items;
-        expect(stars.map((i: any) => i.hotel.id).sort()).toEqual(hotels.filter((h) => h.stars >= 4).map((h) => h.id).sort());
+        expect(stars.map((i: any) => i.hotel.id).sort()).toEqual(
+          hotels
+            .filter((h) => h.stars >= 4)
+            .map((h) => h.id)
+            .sort(),
+        );
 
         const both = (await search({ cityId, filters: { amenities: ['wifi', 'pool'] } }, 100)).data.searchHotels.items;
-        expect(both.map((i: any) => i.hotel.id).sort()).toEqual(hotels.filter((h) => h.amenities.length === 2).map((h) => h.id).sort());
+        expect(both.map((i: any) => i.hotel.id).sort()).toEqual(
+          hotels
+            .filter((h) => h.amenities.length === 2)
+            .map((h) => h.id)
+            .sort(),
+        );
 
         const totals = hotels.map((h) => ({ id: h.id, total: cheapest(h, 2).total }));
         const [low, high] = [13_000, 17_000];
-        const priced = (await search({ cityId, filters: { price: { currency: 'USD', minPerNight: low, maxPerNight: high } } }, 100)).data.searchHotels.items;
-        const expected = totals.filter((t) => t.total >= low * 3 && t.total <= high * 3).map((t) => t.id).sort();
+        const priced = (await search({ cityId, filters: { price: { currency: 'USD', minPerNight: low, maxPerNight: high } } }, 100)).data
+          .searchHotels.items;
+        const expected = totals
+          .filter((t) => t.total >= low * 3 && t.total <= high * 3)
+          .map((t) => t.id)
+          .sort();
         expect(expected.length).toBeGreaterThan(0);
         expect(expected.length).toBeLessThan(hotels.length);
         expect(priced.map((i: any) => i.hotel.id).sort()).toEqual(expected);
@@ -159,7 +186,9 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
         expect(after.cheapestRoomType.id).toBe(large!.id);
         expect(after.stayTotal.amount).toBe(stay(large!.base, 3, 6));
         // A stay that avoids that night still gets the small room.
-        const other = (await search({ cityId, checkIn: day(5), checkOut: day(7) }, 100)).data.searchHotels.items.find((i: any) => i.hotel.id === hotel.id);
+        const other = (await search({ cityId, checkIn: day(5), checkOut: day(7) }, 100)).data.searchHotels.items.find(
+          (i: any) => i.hotel.id === hotel.id,
+        );
         expect(other.cheapestRoomType.id).toBe(small!.id);
 
         // The last night sells out for the large room too: the hotel drops out of the search.
@@ -172,17 +201,28 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
 
       it('drops a room type with a night that has no inventory row (not on sale)', async () => {
         const hotel = hotels[7]!;
-        await runSql(server, `UPDATE inventory SET rooms_total = 0 WHERE room_type_id = '${hotel.roomTypes[1]!.id}' AND night = '${day(4)}'`);
+        await runSql(
+          server,
+          `UPDATE inventory SET rooms_total = 0 WHERE room_type_id = '${hotel.roomTypes[1]!.id}' AND night = '${day(4)}'`,
+        );
         await runSql(server, `DELETE FROM inventory WHERE room_type_id = '${hotel.roomTypes[0]!.id}' AND night = '${day(3)}'`);
         const ids = (await search({ cityId }, 100)).data.searchHotels.items.map((i: any) => i.hotel.id);
         expect(ids).not.toContain(hotel.id);
-        await runSql(server, `INSERT INTO inventory (room_type_id, night, rooms_total, rooms_sold, rate_minor, currency)
-          VALUES ('${hotel.roomTypes[0]!.id}', '${day(3)}', 3, 0, ${fixtureRate(hotel.roomTypes[0]!.base, day(3))}, 'USD')`);
+        await runSql(
+          server,
+          `INSERT INTO inventory (room_type_id, night, rooms_total, rooms_sold, rate_minor, currency)
+          VALUES ('${hotel.roomTypes[0]!.id}', '${day(3)}', 3, 0, ${fixtureRate(hotel.roomTypes[0]!.base, day(3))}, 'USD')`,
+        );
         await runSql(server, `UPDATE inventory SET rooms_total = 3 WHERE room_type_id = '${hotel.roomTypes[1]!.id}'`);
       });
 
       const invalid: [string, Record<string, unknown>, number | undefined, RegExp][] = [
-        ['checkOut equal to checkIn', { cityId: 'CITY', checkIn: day(3), checkOut: day(3) }, undefined, /checkOut .* must be after checkIn/],
+        [
+          'checkOut equal to checkIn',
+          { cityId: 'CITY', checkIn: day(3), checkOut: day(3) },
+          undefined,
+          /checkOut .* must be after checkIn/,
+        ],
         ['checkOut before checkIn', { cityId: 'CITY', checkIn: day(5), checkOut: day(3) }, undefined, /must be after checkIn/],
         ['check-in in the past', { cityId: 'CITY', checkIn: day(-2), checkOut: day(1) }, undefined, /in the past: it is already .* in UTC/],
         ['check-in in the past near a point', { near: { location: CENTRE }, checkIn: day(-2), checkOut: day(1) }, undefined, /in the past/],
@@ -212,7 +252,12 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
         const first = await search({ cityId }, 2);
         const token = first.data.searchHotels.nextToken;
         expect(token).toEqual(expect.any(String));
-        for (const [input, bad] of [[{ cityId, sort: 'PRICE' }, token], [{ cityId, guests: 3 }, token], [{ cityId }, 'not-a-token'], [{ cityId }, Buffer.from('v1|x|y|z').toString('base64')]]) {
+        for (const [input, bad] of [
+          [{ cityId, sort: 'PRICE' }, token],
+          [{ cityId, guests: 3 }, token],
+          [{ cityId }, 'not-a-token'],
+          [{ cityId }, Buffer.from('v1|x|y|z').toString('base64')],
+        ]) {
           const body = await search(input as Record<string, unknown>, 2, bad as string);
           expect(body.errors[0].errorType).toBe('ValidationError');
           expect(body.errors[0].message).toMatch(/nextToken/);
@@ -243,11 +288,22 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
         const { body } = await server.graphql(DETAILS, { id: hotel.id, checkIn: day(2), checkOut: day(4), guests: 1 });
         expect(body.errors).toBeUndefined();
         const h = body.data.hotel;
-        expect(h).toMatchObject({ id: hotel.id, name: hotel.name, timeZone: 'UTC', currency: 'USD', checkInTime: '15:00:00', city: { id: cityId, timeZone: 'UTC' } });
+        expect(h).toMatchObject({
+          id: hotel.id,
+          name: hotel.name,
+          timeZone: 'UTC',
+          currency: 'USD',
+          checkInTime: '15:00:00',
+          city: { id: cityId, timeZone: 'UTC' },
+        });
         expect(h.photos).toEqual([{ url: `https://img.example.com/${hotel.id}.jpg`, caption: null }]);
         expect(h.amenities.map((a: any) => a.code).sort()).toEqual([...hotel.amenities].sort());
         expect(h.roomTypes.map((r: any) => r.id)).toEqual(hotel.roomTypes.map((r) => r.id));
-        expect(h.roomTypes[0]).toMatchObject({ hotelId: hotel.id, mealPlan: 'ROOM_ONLY', cancellationTerms: { freeCancellationHours: 48, penaltyKind: 'FIRST_NIGHT', penaltyPercent: null } });
+        expect(h.roomTypes[0]).toMatchObject({
+          hotelId: hotel.id,
+          mealPlan: 'ROOM_ONLY',
+          cancellationTerms: { freeCancellationHours: 48, penaltyKind: 'FIRST_NIGHT', penaltyPercent: null },
+        });
       });
 
       it('gives each night its rooms left and rate, and the stay total when bookable for the guests', async () => {
@@ -261,11 +317,18 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
         expect(b.roomType.id).toBe(large!.id);
         expect(b.bookable).toBe(true);
         expect(b.roomsLeft).toBe(1);
-        expect(b.nights).toEqual([2, 3, 4].map((g) => ({ date: day(g), roomsLeft: g === 3 ? 1 : 3, rate: { amount: fixtureRate(large!.base, day(g)), currency: 'USD' } })));
+        expect(b.nights).toEqual(
+          [2, 3, 4].map((g) => ({
+            date: day(g),
+            roomsLeft: g === 3 ? 1 : 3,
+            rate: { amount: fixtureRate(large!.base, day(g)), currency: 'USD' },
+          })),
+        );
         expect(b.stayTotal).toEqual({ amount: stay(large!.base, 2, 5), currency: 'USD' });
 
         await runSql(server, `UPDATE inventory SET rooms_sold = 3 WHERE room_type_id = '${large!.id}' AND night = '${day(3)}'`);
-        const soldOut = (await server.graphql(DETAILS, { id: hotel.id, checkIn: day(2), checkOut: day(5), guests: 3 })).body.data.hotel.availability[1];
+        const soldOut = (await server.graphql(DETAILS, { id: hotel.id, checkIn: day(2), checkOut: day(5), guests: 3 })).body.data.hotel
+          .availability[1];
         expect(soldOut).toMatchObject({ bookable: false, roomsLeft: 0, stayTotal: null });
         expect(soldOut.nights[1].roomsLeft).toBe(0);
       });
@@ -287,14 +350,22 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
 
     describe('cities', () => {
       it('finds cities by case-insensitive name prefix', async () => {
-        const { body } = await server.graphql('{ cities(nameStartsWith: "testVILLE") { id name countryCode timeZone location { latitude longitude } } }');
-        expect(body.data.cities).toContainEqual(expect.objectContaining({ id: cityId, countryCode: 'ZZ', timeZone: 'UTC', location: CENTRE }));
+        const { body } = await server.graphql(
+          '{ cities(nameStartsWith: "testVILLE") { id name countryCode timeZone location { latitude longitude } } }',
+        );
+        expect(body.data.cities).toContainEqual(
+          expect.objectContaining({ id: cityId, countryCode: 'ZZ', timeZone: 'UTC', location: CENTRE }),
+        );
         expect(body.data.cities.every((c: any) => c.name.startsWith('Testville'))).toBe(true);
       });
 
       it('lists the cities with most hotels first, up to the limit', async () => {
         const { body } = await server.graphql('{ cities(limit: 100) { id } }');
-        const counts = new Map((await runSql(server, 'SELECT c.id, count(h.id) FROM cities c LEFT JOIN hotels h ON h.city_id = c.id GROUP BY c.id')).map(([id, n]) => [id, Number(n)]));
+        const counts = new Map(
+          (await runSql(server, 'SELECT c.id, count(h.id) FROM cities c LEFT JOIN hotels h ON h.city_id = c.id GROUP BY c.id')).map(
+            ([id, n]) => [id, Number(n)],
+          ),
+        );
         const listed = body.data.cities.map((c: any) => counts.get(c.id));
         expect(listed).toEqual([...listed].sort((a, b) => b - a));
         expect(body.data.cities.map((c: any) => c.id)).toContain(cityId);
@@ -306,7 +377,12 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
 
     describe('API key', () => {
       it('may search but may not read bookings, lists or the account', async () => {
-        for (const query of ['{ booking(id: "00000000-0000-4000-8000-000000000000") { id } }', '{ myBookings { items { id } } }', '{ myLists { id } }', '{ me { id } }']) {
+        for (const query of [
+          '{ booking(id: "00000000-0000-4000-8000-000000000000") { id } }',
+          '{ myBookings { items { id } } }',
+          '{ myLists { id } }',
+          '{ me { id } }',
+        ]) {
           const { body } = await server.graphql(query);
           expect(body.errors?.[0]?.errorType).toBe('Unauthorized');
         }

@@ -14,10 +14,12 @@ export function startReadsServer(options: { dbUrl?: string } = {}): Promise<Roam
 export async function runSql(server: RoamTestServer, text: string): Promise<unknown[][]> {
   const { resourceArn, secretArn, database } = server.server.dataApi;
   const out = await server.server.dataApiCore.executeStatement({ resourceArn, secretArn, database, sql: text });
-  return (out.records ?? []).map((record) => record.map((field) => {
-    const value = Object.values(field)[0];
-    return field.isNull ? null : value;
-  }));
+  return (out.records ?? []).map((record) =>
+    record.map((field) => {
+      const value = Object.values(field)[0];
+      return field.isNull ? null : value;
+    }),
+  );
 }
 
 /** Today's date plus `days`, YYYY-MM-DD (UTC). */
@@ -50,16 +52,27 @@ const KM_PER_DEGREE_LAT = (Math.PI * 6371.0088) / 180;
  * varied stars, ratings and amenities, two room types each, 3 rooms a night and known rates for
  * the next 60 nights. Every hotel is in USD and in UTC.
  */
-export async function createCluster(server: RoamTestServer, lat: number, lon: number, count: number): Promise<{ cityId: string; hotels: FixtureHotel[] }> {
+export async function createCluster(
+  server: RoamTestServer,
+  lat: number,
+  lon: number,
+  count: number,
+): Promise<{ cityId: string; hotels: FixtureHotel[] }> {
   const cityId = randomUUID();
   const tag = cityId.slice(0, 8);
-  await runSql(server, `INSERT INTO cities (id, name, country_code, country_name, latitude, longitude, time_zone, currency)
-    VALUES ('${cityId}', 'Testville ${tag}', 'ZZ', 'Testland', ${lat}, ${lon}, 'UTC', 'USD')`);
+  await runSql(
+    server,
+    `INSERT INTO cities (id, name, country_code, country_name, latitude, longitude, time_zone, currency)
+    VALUES ('${cityId}', 'Testville ${tag}', 'ZZ', 'Testland', ${lat}, ${lon}, 'UTC', 'USD')`,
+  );
   const hotels: FixtureHotel[] = [];
   for (let i = 0; i < count; i += 1) {
     const km = 1 + 1.5 * i;
     const hotel: FixtureHotel = {
-      id: randomUUID(), name: `Fixture ${tag} ${i}`, km, stars: 1 + (i % 5),
+      id: randomUUID(),
+      name: `Fixture ${tag} ${i}`,
+      km,
+      stars: 1 + (i % 5),
       rating: i % 4 === 3 ? null : 5 + ((i * 7) % 50) / 10,
       amenities: [...(i % 2 === 0 ? ['wifi'] : []), ...(i % 3 === 0 ? ['pool'] : [])],
       roomTypes: [
@@ -69,19 +82,31 @@ export async function createCluster(server: RoamTestServer, lat: number, lon: nu
     };
     hotels.push(hotel);
     const planId = randomUUID();
-    await runSql(server, `INSERT INTO hotels (id, city_id, name, address, latitude, longitude, star_rating, time_zone, currency, review_score, review_count, photo_urls)
+    await runSql(
+      server,
+      `INSERT INTO hotels (id, city_id, name, address, latitude, longitude, star_rating, time_zone, currency, review_score, review_count, photo_urls)
       VALUES ('${hotel.id}', '${cityId}', '${hotel.name}', '${i} Test Street', ${lat + km / KM_PER_DEGREE_LAT}, ${lon}, ${hotel.stars}, 'UTC', 'USD',
-              ${hotel.rating ?? 'NULL'}, ${hotel.rating === null ? 0 : 10}, ARRAY['https://img.example.com/${hotel.id}.jpg'])`);
-    await runSql(server, `INSERT INTO rate_plans (id, hotel_id, code, name, free_cancellation_hours, penalty_kind)
-      VALUES ('${planId}', '${hotel.id}', 'FLEX', 'Flexible rate', 48, 'FIRST_NIGHT')`);
+              ${hotel.rating ?? 'NULL'}, ${hotel.rating === null ? 0 : 10}, ARRAY['https://img.example.com/${hotel.id}.jpg'])`,
+    );
+    await runSql(
+      server,
+      `INSERT INTO rate_plans (id, hotel_id, code, name, free_cancellation_hours, penalty_kind)
+      VALUES ('${planId}', '${hotel.id}', 'FLEX', 'Flexible rate', 48, 'FIRST_NIGHT')`,
+    );
     for (const code of hotel.amenities) {
       await runSql(server, `INSERT INTO hotel_amenities (hotel_id, amenity_code) VALUES ('${hotel.id}', '${code}')`);
     }
     for (const room of hotel.roomTypes) {
-      await runSql(server, `INSERT INTO room_types (id, hotel_id, rate_plan_id, name, max_guests, beds)
-        VALUES ('${room.id}', '${hotel.id}', '${planId}', 'Room for ${room.maxGuests}', ${room.maxGuests}, '1 bed')`);
-      await runSql(server, `INSERT INTO inventory (room_type_id, night, rooms_total, rooms_sold, rate_minor, currency)
-        SELECT '${room.id}', current_date + g, 3, 0, ${room.base} + 100 * g, 'USD' FROM generate_series(-2, 60) AS g`);
+      await runSql(
+        server,
+        `INSERT INTO room_types (id, hotel_id, rate_plan_id, name, max_guests, beds)
+        VALUES ('${room.id}', '${hotel.id}', '${planId}', 'Room for ${room.maxGuests}', ${room.maxGuests}, '1 bed')`,
+      );
+      await runSql(
+        server,
+        `INSERT INTO inventory (room_type_id, night, rooms_total, rooms_sold, rate_minor, currency)
+        SELECT '${room.id}', current_date + g, 3, 0, ${room.base} + 100 * g, 'USD' FROM generate_series(-2, 60) AS g`,
+      );
     }
   }
   return { cityId, hotels };

@@ -5,7 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { isDatabaseResuming, readDataApiConfig, DataApiConfigError, withResumeRetry } from '../../../db/deploy/index.js';
-import { createDataApiCore, createPgliteBackend, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, type DataApiCore } from '../../../local/plugins/data-api/index.js';
+import {
+  createDataApiCore,
+  createPgliteBackend,
+  DEFAULT_RESOURCE_ARN,
+  DEFAULT_SECRET_ARN,
+  type DataApiCore,
+} from '../../../local/plugins/data-api/index.js';
 
 const arns = { resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN };
 let core: DataApiCore | undefined;
@@ -47,8 +53,14 @@ describe('withResumeRetry', () => {
 
 describe('readDataApiConfig', () => {
   it('reads the variables the CDK and the offline server set', () => {
-    expect(readDataApiConfig({ RDS_RESOURCE_ARN: 'arn:c', RDS_SECRET_ARN: 'arn:s', RDS_DATABASE: 'roam', RDS_DATA_API_ENDPOINT: 'http://127.0.0.1:1' }))
-      .toEqual({ resourceArn: 'arn:c', secretArn: 'arn:s', database: 'roam', endpoint: 'http://127.0.0.1:1' });
+    expect(
+      readDataApiConfig({
+        RDS_RESOURCE_ARN: 'arn:c',
+        RDS_SECRET_ARN: 'arn:s',
+        RDS_DATABASE: 'roam',
+        RDS_DATA_API_ENDPOINT: 'http://127.0.0.1:1',
+      }),
+    ).toEqual({ resourceArn: 'arn:c', secretArn: 'arn:s', database: 'roam', endpoint: 'http://127.0.0.1:1' });
   });
 
   it('names every missing variable', () => {

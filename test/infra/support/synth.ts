@@ -33,7 +33,11 @@ function cdkJsonContext(): Record<string, unknown> {
 }
 
 /** Bundles and synthesizes `stageName` (extra context as with `-c key=value`) of the fixture API, or of `local` (a project config). */
-export async function synthesizeStage(stageName: string, context: Record<string, string> = {}, local: LocalProjectConfig = basicApi): Promise<SynthesizedStage> {
+export async function synthesizeStage(
+  stageName: string,
+  context: Record<string, string> = {},
+  local: LocalProjectConfig = basicApi,
+): Promise<SynthesizedStage> {
   const app = new App({ context: { ...cdkJsonContext(), ...context, stage: stageName } });
   const stage = readStageConfig((key) => app.node.tryGetContext(key));
   const project = toApiProject(local, ROOT_DIR);

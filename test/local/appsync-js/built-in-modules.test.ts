@@ -32,7 +32,12 @@ describe('built-in modules in a loaded resolver', () => {
   });
 
   it('fails an rds misuse with AWS sentence after the code position, with no error name', async () => {
-    const resolution = await runUnitResolver(code, fieldContext({ mode: 'misuse', payload: { columns: ['id'] } }), noneDataSource(), resolveOptions());
+    const resolution = await runUnitResolver(
+      code,
+      fieldContext({ mode: 'misuse', payload: { columns: ['id'] } }),
+      noneDataSource(),
+      resolveOptions(),
+    );
     expect(resolution.value).toBeNull();
     expect(resolution.errors).toHaveLength(1);
     expect(resolution.errors[0]?.message).toMatch(/^code\.js:\d+:\d+: 'table' or 'from' key is required\.$/);

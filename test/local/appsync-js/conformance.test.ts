@@ -16,8 +16,24 @@ const base = { provenance: 'stated', context: {}, compare: 'exact' } as const;
 
 const file: CasesFile = {
   cases: [
-    { ...base, name: 'expression', suite: 'a', kind: 'expr', expr: 'util.dynamodb.toDynamoDB(ctx.args.n)', context: { arguments: { n: 2 } }, expected: { value: { N: 2 } } },
-    { ...base, name: 'module error', suite: 'a', kind: 'module', fn: 'request', code: 'export function request(ctx) { return rds.select(); }\nexport function response(ctx) {}', expected: { error: 'An argument is expected to be passed to select' } },
+    {
+      ...base,
+      name: 'expression',
+      suite: 'a',
+      kind: 'expr',
+      expr: 'util.dynamodb.toDynamoDB(ctx.args.n)',
+      context: { arguments: { n: 2 } },
+      expected: { value: { N: 2 } },
+    },
+    {
+      ...base,
+      name: 'module error',
+      suite: 'a',
+      kind: 'module',
+      fn: 'request',
+      code: 'export function request(ctx) { return rds.select(); }\nexport function response(ctx) {}',
+      expected: { error: 'An argument is expected to be passed to select' },
+    },
     { ...base, name: 'wrong on purpose', suite: 'b', kind: 'expr', expr: '1 + 1', expected: { value: 3 } },
     { ...base, name: 'not known to be AWS', suite: 'b', kind: 'expr', expr: '"x"', provenance: 'uncertain', expected: { value: 'y' } },
   ],
@@ -25,8 +41,15 @@ const file: CasesFile = {
 
 describe('conformance cases', () => {
   it('restores the imports a case leaves out, and only the ones it uses and does not import itself', () => {
-    const source = caseSource({ ...base, name: 'n', suite: 's', kind: 'module', fn: 'request', expected: { value: null },
-      code: "import { util } from '@aws-appsync/utils';\nexport function request(ctx) { return rds.typeHint.UUID(util.autoId()); }" });
+    const source = caseSource({
+      ...base,
+      name: 'n',
+      suite: 's',
+      kind: 'module',
+      fn: 'request',
+      expected: { value: null },
+      code: "import { util } from '@aws-appsync/utils';\nexport function request(ctx) { return rds.typeHint.UUID(util.autoId()); }",
+    });
     expect(source.match(/import \{ util \}/g)).toHaveLength(1);
     expect(source).toContain("import * as rds from '@aws-appsync/utils/rds';");
     expect(source).not.toContain('dynamodb');
@@ -47,7 +70,10 @@ describe('conformance cases', () => {
   it('runs each case through the loader and sandbox, counts failures and leaves uncertain cases out of the figure', async () => {
     const results = await runConformance(file);
     expect(results.map((result) => [result.name, result.passed, result.counted])).toEqual([
-      ['expression', true, true], ['module error', true, true], ['wrong on purpose', false, true], ['not known to be AWS', false, false],
+      ['expression', true, true],
+      ['module error', true, true],
+      ['wrong on purpose', false, true],
+      ['not known to be AWS', false, false],
     ]);
     expect(tally(results)).toEqual({ passed: 2, failed: 1 });
     const report = formatReport(results);
@@ -66,6 +92,9 @@ describe('conformance cases', () => {
     expect(ok.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
     const failing = path.join(dir, 'failing.json');
     await writeFile(failing, JSON.stringify({ cases: [file.cases[2]] }));
-    await expect(run('npx', ['tsx', cli, failing])).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/0 passed, 1 failed\n$/) });
+    await expect(run('npx', ['tsx', cli, failing])).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/0 passed, 1 failed\n$/),
+    });
   }, 60_000);
 });

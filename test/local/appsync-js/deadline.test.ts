@@ -27,7 +27,10 @@ describe('the request deadline', () => {
 
   it('does not start a handler once the deadline has passed', async () => {
     const dataSource = noneDataSource();
-    const late = await runUnitResolver(echo, fieldContext({ where: 'nowhere' }), dataSource, { deadline: Date.now() - 1, requestId: 'late' });
+    const late = await runUnitResolver(echo, fieldContext({ where: 'nowhere' }), dataSource, {
+      deadline: Date.now() - 1,
+      requestId: 'late',
+    });
     expect(late).toMatchObject({ value: null, errors: [{ errorType: 'ExecutionTimeout' }] });
     expect(dataSource.requests).toEqual([]);
   });

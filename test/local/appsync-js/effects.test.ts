@@ -11,12 +11,22 @@ describe('what the runtime records comes back with the resolution', () => {
   it('tells util.authType() the request auth mode (API key by default)', async () => {
     const byKey = await runUnitResolver(effects, fieldContext({ trace: 't' }), noneDataSource(), resolveOptions());
     expect(byKey.value).toEqual({ authType: 'API Key Authorization' });
-    const byPool = await runUnitResolver(effects, fieldContext({ trace: 't' }, { authMode: 'AMAZON_COGNITO_USER_POOLS' }), noneDataSource(), resolveOptions());
+    const byPool = await runUnitResolver(
+      effects,
+      fieldContext({ trace: 't' }, { authMode: 'AMAZON_COGNITO_USER_POOLS' }),
+      noneDataSource(),
+      resolveOptions(),
+    );
     expect(byPool.value).toEqual({ authType: 'User Pool Authorization' });
   });
 
   it('returns response headers and invalidations as the effects of each handler call', async () => {
-    const resolution = await runUnitResolver(effects, fieldContext({ trace: 'abc', invalidate: ['h1'] }), noneDataSource(), resolveOptions());
+    const resolution = await runUnitResolver(
+      effects,
+      fieldContext({ trace: 'abc', invalidate: ['h1'] }),
+      noneDataSource(),
+      resolveOptions(),
+    );
     expect(resolution.effects).toHaveLength(2);
     expect(resolution.effects[1]).toMatchObject({
       responseHeaders: { 'x-roam-trace': 'abc' },
@@ -28,10 +38,20 @@ describe('what the runtime records comes back with the resolution', () => {
     const options = resolveOptions();
     const first = await runUnitResolver(effects, fieldContext({ trace: 't', invalidate: ['a', 'b', 'c'] }), noneDataSource(), options);
     expect(first.errors).toEqual([]);
-    const sameRequest = await runUnitResolver(effects, fieldContext({ trace: 't', invalidate: ['d', 'e', 'f'] }), noneDataSource(), options);
+    const sameRequest = await runUnitResolver(
+      effects,
+      fieldContext({ trace: 't', invalidate: ['d', 'e', 'f'] }),
+      noneDataSource(),
+      options,
+    );
     expect(sameRequest.value).toBeNull();
     expect(sameRequest.errors[0]?.message).toMatch(/Maximum number of 5 distinct invalidateSubscriptions/);
-    const nextRequest = await runUnitResolver(effects, fieldContext({ trace: 't', invalidate: ['d', 'e', 'f'] }), noneDataSource(), resolveOptions());
+    const nextRequest = await runUnitResolver(
+      effects,
+      fieldContext({ trace: 't', invalidate: ['d', 'e', 'f'] }),
+      noneDataSource(),
+      resolveOptions(),
+    );
     expect(nextRequest.errors).toEqual([]);
   });
 });

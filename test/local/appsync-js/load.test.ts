@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppSyncJsLimits, ResolverCodeError, appsyncJsBuildOptions, buildResolverCode, loadResolverCode } from '../../../local/appsync-js/index.js';
+import {
+  AppSyncJsLimits,
+  ResolverCodeError,
+  appsyncJsBuildOptions,
+  buildResolverCode,
+  loadResolverCode,
+} from '../../../local/appsync-js/index.js';
 import { fixture } from './helpers.js';
 
 async function refusal(file: string): Promise<ResolverCodeError> {
@@ -59,14 +65,18 @@ describe('loadResolverCode refuses what AppSync refuses, at file and line', () =
   });
 
   it('refuses a syntax error at its line', async () => {
-    const file = scratchFile('broken.ts', 'export function request() {\n  return { payload: 1 ;\n}\nexport function response() { return null; }\n');
+    const file = scratchFile(
+      'broken.ts',
+      'export function request() {\n  return { payload: 1 ;\n}\nexport function response() { return null; }\n',
+    );
     const error = await refusal(file);
     expect(error.rule).toBe('syntax');
     expect(error.line).toBe(2);
   });
 
   it('refuses bundled code over 32,768 characters and accepts code under it', async () => {
-    const body = (size: number) => `export function request() {\n  return { payload: '${'x'.repeat(size)}' };\n}\nexport function response() { return null; }\n`;
+    const body = (size: number) =>
+      `export function request() {\n  return { payload: '${'x'.repeat(size)}' };\n}\nexport function response() { return null; }\n`;
     const error = await refusal(scratchFile('big.ts', body(AppSyncJsLimits.MAX_CODE_CHARS)));
     expect(error.rule).toBe('max-code-size');
     expect(error.reason).toMatch(/^Bundled code is \d+ characters; AppSync accepts at most 32768/);

@@ -27,7 +27,11 @@ function steps(count: number): { functions: PipelineFunction[]; calls: () => num
 
 async function run(args: Record<string, unknown>, count = 3, withCode = true) {
   const { functions, calls } = steps(count);
-  const resolution = await runPipelineResolver(createPipelineResolver(withCode ? around : undefined, functions), fieldContext(args), resolveOptions());
+  const resolution = await runPipelineResolver(
+    createPipelineResolver(withCode ? around : undefined, functions),
+    fieldContext(args),
+    resolveOptions(),
+  );
   return { ...resolution, dataSourceCalls: calls() };
 }
 
@@ -36,7 +40,11 @@ describe('runPipelineResolver: chaining and stash', () => {
     const resolution = await run({}, 2);
     expect(resolution.errors).toEqual([]);
     expect(resolution.value).toEqual({
-      prev: { step: 2, result: { step: 2, prev: { step: 1, result: { step: 1, prev: { from: 'before' } }, prev: { from: 'before' } } }, prev: { step: 1, result: { step: 1, prev: { from: 'before' } }, prev: { from: 'before' } } },
+      prev: {
+        step: 2,
+        result: { step: 2, prev: { step: 1, result: { step: 1, prev: { from: 'before' } }, prev: { from: 'before' } } },
+        prev: { step: 1, result: { step: 1, prev: { from: 'before' } }, prev: { from: 'before' } },
+      },
       trace: ['before', 'request1', 'response1', 'request2', 'response2', 'after'],
     });
     expect(resolution.dataSourceCalls).toBe(2);
@@ -45,7 +53,11 @@ describe('runPipelineResolver: chaining and stash', () => {
   it('without resolver code: request returns {} and response returns ctx.prev.result', async () => {
     const resolution = await run({}, 2, false);
     expect(resolution.errors).toEqual([]);
-    expect(resolution.value).toEqual({ step: 2, result: { step: 2, prev: { step: 1, result: { step: 1, prev: {} }, prev: {} } }, prev: { step: 1, result: { step: 1, prev: {} }, prev: {} } });
+    expect(resolution.value).toEqual({
+      step: 2,
+      result: { step: 2, prev: { step: 1, result: { step: 1, prev: {} }, prev: {} } },
+      prev: { step: 1, result: { step: 1, prev: {} }, prev: {} },
+    });
     expect(resolution.stash.trace).toEqual(['request1', 'response1', 'request2', 'response2']);
   });
 });
@@ -79,7 +91,10 @@ describe('runPipelineResolver: runtime.earlyReturn in every position', () => {
 
   it("function response, skipTo 'END': its value goes straight to the resolver response", async () => {
     const resolution = await run({ plan: { 2: 'responseEarlyReturnEnd' } });
-    expect(resolution.value).toEqual({ prev: { lateEarly: 2 }, trace: ['before', 'request1', 'response1', 'request2', 'response2', 'after'] });
+    expect(resolution.value).toEqual({
+      prev: { lateEarly: 2 },
+      trace: ['before', 'request1', 'response1', 'request2', 'response2', 'after'],
+    });
   });
 
   it('resolver response: the value is the field value', async () => {
@@ -91,7 +106,10 @@ describe('runPipelineResolver: runtime.earlyReturn in every position', () => {
 describe('runPipelineResolver: errors', () => {
   it('util.error in the resolver request: field null, no function runs', async () => {
     const resolution = await run({ before: 'error' });
-    expect(resolution).toMatchObject({ value: null, errors: [{ message: 'Refused before', errorType: 'Before', data: null, errorInfo: null }] });
+    expect(resolution).toMatchObject({
+      value: null,
+      errors: [{ message: 'Refused before', errorType: 'Before', data: null, errorInfo: null }],
+    });
     expect(resolution.dataSourceCalls).toBe(0);
   });
 

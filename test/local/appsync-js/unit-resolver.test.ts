@@ -20,7 +20,13 @@ const failingDataSource: DataSourceCall = async () => ({ error: { message: 'Tabl
 describe('runUnitResolver: ctx', () => {
   it('gives the handlers arguments (args is the same object), identity, source, request, info, env and a shared stash', async () => {
     const identity = { sub: 'user-1', username: 'ana', groups: ['admins'] };
-    const info = { fieldName: 'hotel', parentTypeName: 'Query', variables: { id: 'h1' }, selectionSetList: ['id', 'name'], selectionSetGraphQL: '{\n  id\n  name\n}' };
+    const info = {
+      fieldName: 'hotel',
+      parentTypeName: 'Query',
+      variables: { id: 'h1' },
+      selectionSetList: ['id', 'name'],
+      selectionSetGraphQL: '{\n  id\n  name\n}',
+    };
     const field = fieldContext({ id: 'h1' }, { identity, source: { parent: true }, info, env: { STAGE: 'dev' } });
     const resolution = await runUnitResolver(code('ctx-fields'), field, noneDataSource(), resolveOptions());
     expect(resolution.errors).toEqual([]);
@@ -105,7 +111,9 @@ describe('runUnitResolver: errors', () => {
     const dataSource = noneDataSource();
     const resolution = await runUnitResolver(code('errors'), fieldContext({ mode: 'unserializable' }), dataSource, resolveOptions());
     expect(resolution.value).toBeNull();
-    expect(resolution.errors).toEqual([{ message: 'TypeError: Do not know how to serialize a BigInt', errorType: 'Code', data: null, errorInfo: null }]);
+    expect(resolution.errors).toEqual([
+      { message: 'TypeError: Do not know how to serialize a BigInt', errorType: 'Code', data: null, errorInfo: null },
+    ]);
     expect(dataSource.requests).toEqual([]);
   });
 
@@ -113,13 +121,20 @@ describe('runUnitResolver: errors', () => {
     const field = fieldContext({ mode: 'unauthorized' });
     const resolution = await runUnitResolver(code('errors'), field, noneDataSource(), resolveOptions());
     expect(resolution.value).toBeNull();
-    expect(resolution.errors).toEqual([{ message: 'Not Authorized to access probe on type Query', errorType: 'Unauthorized', data: null, errorInfo: null }]);
+    expect(resolution.errors).toEqual([
+      { message: 'Not Authorized to access probe on type Query', errorType: 'Unauthorized', data: null, errorInfo: null },
+    ]);
   });
 
   it('a data source error is not raised unless the response handler raises it', async () => {
     const ignored = await runUnitResolver(code('errors'), fieldContext({ mode: 'ignore' }), failingDataSource, resolveOptions());
     expect(ignored).toMatchObject({ value: null, errors: [] });
-    const raised = await runUnitResolver(code('errors'), fieldContext({ mode: 'raiseDataSourceError' }), failingDataSource, resolveOptions());
+    const raised = await runUnitResolver(
+      code('errors'),
+      fieldContext({ mode: 'raiseDataSourceError' }),
+      failingDataSource,
+      resolveOptions(),
+    );
     expect(raised.errors).toEqual([{ message: 'Table is gone', errorType: 'DataSource:Failed', data: null, errorInfo: null }]);
   });
 
@@ -127,7 +142,12 @@ describe('runUnitResolver: errors', () => {
     const resolution = await runUnitResolver(code('logs-and-exception'), fieldContext({ id: 'h1' }), noneDataSource(), resolveOptions());
     expect(resolution.value).toBeNull();
     expect(resolution.errors).toEqual([
-      { message: "code.js:9:27: TypeError: Cannot read properties of undefined (reading 'property')", errorType: 'Code', data: null, errorInfo: null },
+      {
+        message: "code.js:9:27: TypeError: Cannot read properties of undefined (reading 'property')",
+        errorType: 'Code',
+        data: null,
+        errorInfo: null,
+      },
     ]);
   });
 });
@@ -139,7 +159,12 @@ describe('runUnitResolver: logs', () => {
     expect(resolution.logs).toEqual([
       { level: 'INFO', message: 'looking up h1 {"nested":true}', file, handler: 'request' },
       { level: 'ERROR', message: 'something odd', file, handler: 'request' },
-      { level: 'ERROR', message: `TypeError: Cannot read properties of undefined (reading 'property')${` (at ${file}:11:27)`}`, file, handler: 'response' },
+      {
+        level: 'ERROR',
+        message: `TypeError: Cannot read properties of undefined (reading 'property')${` (at ${file}:11:27)`}`,
+        file,
+        handler: 'response',
+      },
     ]);
   });
 });

@@ -13,7 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadResolverCode, recordHandlerCalls, runUnitResolver, stopRecording } from '../../../local/appsync-js/index.js';
 import { fieldContext, fixture, resolveOptions } from './helpers.js';
 
-interface StandInCall { path: string; signed: boolean; body: { code: string; context: string; function: string; runtime: unknown } }
+interface StandInCall {
+  path: string;
+  signed: boolean;
+  body: { code: string; context: string; function: string; runtime: unknown };
+}
 
 const calls: StandInCall[] = [];
 let server: Server;
@@ -23,8 +27,12 @@ let dir: string;
 /** Answers echo.ts as AWS would (same logic as the file) and everything else with an error. */
 function standInAnswer(body: StandInCall['body']): unknown {
   const context = JSON.parse(body.context) as { arguments?: { id?: string }; result?: { id?: string } };
-  if (!body.code.includes('handler:')) return { error: { message: 'code.js:4:3: TypeError: stand-in disagrees', codeErrors: [] }, logs: [] };
-  const value = body.function === 'request' ? { id: context.arguments?.id ?? null, handler: 'request' } : { id: context.result?.id, handler: 'response' };
+  if (!body.code.includes('handler:'))
+    return { error: { message: 'code.js:4:3: TypeError: stand-in disagrees', codeErrors: [] }, logs: [] };
+  const value =
+    body.function === 'request'
+      ? { id: context.arguments?.id ?? null, handler: 'request' }
+      : { id: context.result?.id, handler: 'response' };
   return { evaluationResult: JSON.stringify(value), logs: [] };
 }
 
@@ -32,7 +40,13 @@ const run = promisify(execFile);
 const cli = path.resolve('local/appsync-js/verify/cli.ts');
 
 function verifyAws(args: string[], credentials: boolean) {
-  const env: Record<string, string | undefined> = { ...process.env, HOME: dir, AWS_PROFILE: undefined, AWS_REGION: 'eu-west-1', AWS_EC2_METADATA_DISABLED: 'true' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    HOME: dir,
+    AWS_PROFILE: undefined,
+    AWS_REGION: 'eu-west-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   env.AWS_ACCESS_KEY_ID = credentials ? 'AKIDSTANDIN000000000' : undefined;
   env.AWS_SECRET_ACCESS_KEY = credentials ? 'stand-in-secret' : undefined;
   return run('npx', ['tsx', cli, ...args], { env: env as NodeJS.ProcessEnv });
@@ -42,7 +56,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'verify-aws-'));
   server = createServer((request, response) => {
     let text = '';
-    request.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+    request.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
     request.on('end', () => {
       const body = JSON.parse(text) as StandInCall['body'];
       calls.push({ path: request.url ?? '', signed: String(request.headers.authorization).startsWith('AWS4-HMAC-SHA256'), body });
@@ -51,11 +67,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await writeFile(path.join(dir, 'verify.config.mjs'), `export const config = { manifest: {
+  await writeFile(
+    path.join(dir, 'verify.config.mjs'),
+    `export const config = { manifest: {
     dataSources: {}, lambdaFunctions: {},
     functions: { other: { code: 'test/fixtures/appsync-js/verify/other.ts', dataSource: 'none' } },
     resolvers: { 'Query.echo': { kind: 'JS_UNIT', code: 'test/fixtures/appsync-js/verify/echo.ts', dataSource: 'none' } },
-  } };\n`);
+  } };\n`,
+  );
 });
 
 afterAll(async () => {
@@ -69,7 +88,10 @@ describe('npm start -- --record', () => {
     try {
       const code = await loadResolverCode(fixture('verify/echo.ts'));
       const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl';
-      const field = fieldContext({ id: 'h1' }, { request: { headers: { authorization: jwt, 'x-api-key': 'da2-secret', accept: '*/*' }, domainName: null } });
+      const field = fieldContext(
+        { id: 'h1' },
+        { request: { headers: { authorization: jwt, 'x-api-key': 'da2-secret', accept: '*/*' }, domainName: null } },
+      );
       await runUnitResolver(code, field, async (request) => ({ result: request }), resolveOptions());
     } finally {
       stopRecording();
@@ -77,7 +99,11 @@ describe('npm start -- --record', () => {
     const files = (await readdir(records)).sort();
     expect(files).toHaveLength(2);
     const first = JSON.parse(await readFile(path.join(records, files[0] as string), 'utf8'));
-    expect(first).toMatchObject({ file: 'test/fixtures/appsync-js/verify/echo.ts', handler: 'request', context: { arguments: { id: 'h1' } } });
+    expect(first).toMatchObject({
+      file: 'test/fixtures/appsync-js/verify/echo.ts',
+      handler: 'request',
+      context: { arguments: { id: 'h1' } },
+    });
     expect(first.context.request.headers).toEqual({ authorization: 'REDACTED', 'x-api-key': 'REDACTED', accept: '*/*' });
     expect(JSON.stringify(first)).not.toContain('eyJ');
   });
@@ -86,9 +112,24 @@ describe('npm start -- --record', () => {
 describe('npm run verify:aws', () => {
   it('evaluates every manifest file on the endpoint, prints matches and differences, and saves the answers as cases', async () => {
     const saved = path.join(dir, 'team-cases.json');
-    const args = ['--config', path.join(dir, 'verify.config.mjs'), '--records', path.join(dir, 'records'), '--save', saved, '--endpoint', endpoint];
-    const failure = await verifyAws(args, true).then(() => undefined, (error: { code: number; stdout: string; stderr: string }) => error);
-    expect({ code: failure?.code, stderr: failure?.stderr.replace(/^[\s\S]*?warning was created\)\n/, '') }).toEqual({ code: 1, stderr: '' });
+    const args = [
+      '--config',
+      path.join(dir, 'verify.config.mjs'),
+      '--records',
+      path.join(dir, 'records'),
+      '--save',
+      saved,
+      '--endpoint',
+      endpoint,
+    ];
+    const failure = await verifyAws(args, true).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect({ code: failure?.code, stderr: failure?.stderr.replace(/^[\s\S]*?warning was created\)\n/, '') }).toEqual({
+      code: 1,
+      stderr: '',
+    });
     const lines = failure?.stdout.trimEnd().split('\n') ?? [];
     expect(lines).toContain('DIFFERENT  other request (empty)');
     expect(lines.some((line) => /^Query\.echo +request +record 1 +same$/.test(line))).toBe(true);
@@ -105,15 +146,20 @@ describe('npm run verify:aws', () => {
       { value: { id: 'h1', handler: 'response' } },
       { error: 'TypeError: stand-in disagrees' },
     ]);
-    const replay = await run('npx', ['tsx', 'local/appsync-js/conformance/cli.ts', saved]).then(() => undefined, (error: { code: number; stdout: string }) => error);
+    const replay = await run('npx', ['tsx', 'local/appsync-js/conformance/cli.ts', saved]).then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(replay?.code).toBe(1);
     expect(replay?.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed');
   }, 120_000);
 
   it('refuses clearly without AWS credentials and calls nothing', async () => {
     const before = calls.length;
-    const failure = await verifyAws(['--config', path.join(dir, 'verify.config.mjs'), '--endpoint', endpoint], false)
-      .then(() => undefined, (error: { code: number; stderr: string }) => error);
+    const failure = await verifyAws(['--config', path.join(dir, 'verify.config.mjs'), '--endpoint', endpoint], false).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toContain('No AWS credentials');
     expect(failure?.stderr).toContain('appsync:EvaluateCode');

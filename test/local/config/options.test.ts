@@ -7,7 +7,17 @@ describe('Function: parseServerOptions', () => {
   });
 
   it('reads every flag', () => {
-    const options = parseServerOptions(['--port', '0', '--data-dir', '/tmp/x', '--db-url', 'postgres://u@h/db', '--api-key', 'da2-k', '--no-watch']);
+    const options = parseServerOptions([
+      '--port',
+      '0',
+      '--data-dir',
+      '/tmp/x',
+      '--db-url',
+      'postgres://u@h/db',
+      '--api-key',
+      'da2-k',
+      '--no-watch',
+    ]);
     expect(options).toMatchObject({ port: 0, dataDir: '/tmp/x', dbUrl: 'postgres://u@h/db', apiKey: 'da2-k', watch: false });
   });
 

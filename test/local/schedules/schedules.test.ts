@@ -17,14 +17,20 @@ const CONFIG = 'test/fixtures/apis/scheduled/config.ts';
 const run = promisify(execFile);
 
 async function ticks(server: LocalServer): Promise<number> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify({ query: '{ ticks }' }) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    body: JSON.stringify({ query: '{ ticks }' }),
+  });
   return ((await response.json()) as { data: { ticks: number } }).data.ticks;
 }
 
 /** `npm run jobs -- ARGS` for the fixture project. */
 async function jobs(...args: string[]): Promise<{ code: number; result: any }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'local/jobs-cli.ts', ...args, '--config', CONFIG], { timeout: 120_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'local/jobs-cli.ts', ...args, '--config', CONFIG], {
+      timeout: 120_000,
+    });
     return { code: 0, result: JSON.parse(stdout.trim().split('\n').at(-1) as string) };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
@@ -35,10 +41,13 @@ async function jobs(...args: string[]): Promise<{ code: number; result: any }> {
 describe('schedules in the manifest', () => {
   it('must name a declared function, a whole number of minutes and a plain name', () => {
     const schema = buildSchema('type Query { ticks: Int }');
-    const problems = findManifestProblems({
-      ...config.manifest,
-      schedules: { 'Bad Name': { function: 'missing', rateMinutes: 0.5 } },
-    }, schema);
+    const problems = findManifestProblems(
+      {
+        ...config.manifest,
+        schedules: { 'Bad Name': { function: 'missing', rateMinutes: 0.5 } },
+      },
+      schema,
+    );
     expect(problems).toEqual([
       'schedule Bad Name: the name must be lower-case letters, digits and dashes (at most 64)',
       'schedule Bad Name: Lambda function "missing" is not declared',
@@ -49,9 +58,14 @@ describe('schedules in the manifest', () => {
 
   it('lets a function name only mutations the schema has, for the IAM grant it gets in AWS', () => {
     const schema = buildSchema('type Query { ticks: Int } type Mutation { reset: Int }');
-    const withMutations = (mutations: string[]) => ({ ...config.manifest, lambdaFunctions: { tick: { handler: 'test/fixtures/apis/scheduled/lambda/tick.ts', mutations } } });
+    const withMutations = (mutations: string[]) => ({
+      ...config.manifest,
+      lambdaFunctions: { tick: { handler: 'test/fixtures/apis/scheduled/lambda/tick.ts', mutations } },
+    });
     expect(findManifestProblems(withMutations(['reset']), schema, { requireRootResolvers: false })).toEqual([]);
-    expect(findManifestProblems(withMutations(['reset', 'nope']), schema, { requireRootResolvers: false })).toEqual(['Lambda function tick: the schema has no mutation nope']);
+    expect(findManifestProblems(withMutations(['reset', 'nope']), schema, { requireRootResolvers: false })).toEqual([
+      'Lambda function tick: the schema has no mutation nope',
+    ]);
   });
 });
 
@@ -62,7 +76,15 @@ describe('schedules offline', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'roam-schedules-'));
     // The timer shortened from 5 minutes: the test waits for it rather than for the rate.
-    server = await startLocalServer(config, { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, log: () => {}, schedules: { intervalMs: () => 250 } });
+    server = await startLocalServer(config, {
+      rootDir: process.cwd(),
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: API_KEY,
+      log: () => {},
+      schedules: { intervalMs: () => 250 },
+    });
   });
 
   afterAll(async () => {
@@ -103,7 +125,15 @@ describe('schedules offline', () => {
     const unknown = await jobs('nope', '--url', stoppedAt, '--data-dir', dataDir);
     expect(unknown.code).toBe(1);
     // The folder is free again: a server opens it and sees the tick the command wrote.
-    server = await startLocalServer(config, { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, log: () => {}, schedules: { enabled: false } });
+    server = await startLocalServer(config, {
+      rootDir: process.cwd(),
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: API_KEY,
+      log: () => {},
+      schedules: { enabled: false },
+    });
     expect(await ticks(server)).toBe(result.result.ticks);
   });
 });

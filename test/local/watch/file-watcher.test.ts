@@ -18,12 +18,17 @@ afterAll(async () => {
 
 describe('File watcher', () => {
   it('watches a folder inside another recursive one only once, and keeps a flat root that none covers', () => {
-    expect(collapseRoots([
+    expect(
+      collapseRoots([
+        { dir: '/p/resolvers', recursive: true },
+        { dir: '/p/resolvers/js', recursive: true },
+        { dir: '/p', recursive: false },
+        { dir: '/p/resolvers/lambda', recursive: false },
+      ]),
+    ).toEqual([
       { dir: '/p/resolvers', recursive: true },
-      { dir: '/p/resolvers/js', recursive: true },
       { dir: '/p', recursive: false },
-      { dir: '/p/resolvers/lambda', recursive: false },
-    ])).toEqual([{ dir: '/p/resolvers', recursive: true }, { dir: '/p', recursive: false }]);
+    ]);
   });
 
   it('tells files inside a folder from files beside it', () => {
@@ -34,13 +39,21 @@ describe('File watcher', () => {
 
   it('reports changed source files in nested folders in one batch, and ignores other files', async () => {
     const batches: string[][] = [];
-    const watcher = watchFiles([{ dir: join(dir, 'resolvers'), recursive: true }, { dir, recursive: false }], (files) => batches.push([...files].sort()), 100);
+    const watcher = watchFiles(
+      [
+        { dir: join(dir, 'resolvers'), recursive: true },
+        { dir, recursive: false },
+      ],
+      (files) => batches.push([...files].sort()),
+      100,
+    );
     try {
       await writeFile(join(dir, 'resolvers/js/helpers/util.ts'), 'export const a = 1;\n');
       await writeFile(join(dir, 'resolvers/js/notes.txt'), 'not source\n');
       await writeFile(join(dir, 'schema.graphql'), 'type Query { a: String }\n');
       await writeFile(join(dir, 'node_modules/pkg/index.js'), '\n');
-      for (let attempt = 0; attempt < 300 && batches.flat().length < 2; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let attempt = 0; attempt < 300 && batches.flat().length < 2; attempt += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       watcher.close();
     }

@@ -22,7 +22,11 @@ async function eventually<T>(check: () => Promise<T | undefined>, what: string):
 }
 
 async function graphql(query: string): Promise<any> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    body: JSON.stringify({ query }),
+  });
   return response.json();
 }
 
@@ -58,25 +62,37 @@ describe('Watch mode', () => {
   it('picks up a changed resolver without a restart', async () => {
     expect(await graphql('{ echo(message: "hi") }')).toEqual({ data: { echo: 'hi' } });
     const source = await readFile(fixtureFile('js/Query.echo.ts'), 'utf8');
-    await writeFile(fixtureFile('js/Query.echo.ts'), source.replace('payload: ctx.arguments.message', 'payload: ctx.arguments.message.toUpperCase()'));
+    await writeFile(
+      fixtureFile('js/Query.echo.ts'),
+      source.replace('payload: ctx.arguments.message', 'payload: ctx.arguments.message.toUpperCase()'),
+    );
     await eventually(answers('{ echo(message: "hi") }', { data: { echo: 'HI' } }), 'the changed resolver');
   });
 
   it('keeps serving the last good resolver when a change is broken, and says where', async () => {
-    await writeFile(fixtureFile('js/Query.echo.ts'), 'export function request() {\n  while (true) {}\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n');
+    await writeFile(
+      fixtureFile('js/Query.echo.ts'),
+      'export function request() {\n  while (true) {}\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n',
+    );
     const line = await eventually(logged(/Reload failed/), 'the reload error');
     expect(line).toMatch(/ResolverCodeError: .*Query\.echo\.ts:2:\d+/);
     expect(await graphql('{ echo(message: "still") }')).toEqual({ data: { echo: 'STILL' } });
 
     // Fixed again: the next reload succeeds.
-    await writeFile(fixtureFile('js/Query.echo.ts'), (await readFile(join(FIXTURE, 'js/Query.echo.ts'), 'utf8')).replace('payload: ctx.arguments.message', 'payload: `${ctx.arguments.message}?`'));
+    await writeFile(
+      fixtureFile('js/Query.echo.ts'),
+      (await readFile(join(FIXTURE, 'js/Query.echo.ts'), 'utf8')).replace(
+        'payload: ctx.arguments.message',
+        'payload: `${ctx.arguments.message}?`',
+      ),
+    );
     await eventually(answers('{ echo(message: "fixed") }', { data: { echo: 'fixed?' } }), 'the fixed resolver');
   });
 
   it('picks up a changed Lambda handler, and keeps the last good one when the change does not build', async () => {
     expect(await graphql('{ shout(message: "a") }')).toEqual({ data: { shout: 'A' } });
     const source = await readFile(fixtureFile('lambda/text.ts'), 'utf8');
-    await writeFile(fixtureFile('lambda/text.ts'), source.replace('return message.toUpperCase();', "return `${message.toUpperCase()}!`;"));
+    await writeFile(fixtureFile('lambda/text.ts'), source.replace('return message.toUpperCase();', 'return `${message.toUpperCase()}!`;'));
     await eventually(answers('{ shout(message: "a") }', { data: { shout: 'A!' } }), 'the changed Lambda');
 
     await writeFile(fixtureFile('lambda/text.ts'), 'export async function handler(event: {) {\n');
@@ -87,9 +103,12 @@ describe('Watch mode', () => {
   it('follows imports: a change to a helper outside the handler folder reloads the Lambda that uses it', async () => {
     await mkdir(fixtureFile('shared'), { recursive: true });
     await writeFile(fixtureFile('shared/suffix.ts'), "export const SUFFIX = '~';\n");
-    await writeFile(fixtureFile('lambda/text.ts'), (await readFile(join(FIXTURE, 'lambda/text.ts'), 'utf8'))
-      .replace('return message.toUpperCase();', 'return `${message.toUpperCase()}${SUFFIX}`;')
-      .replace(/^/, "import { SUFFIX } from '../shared/suffix.js';\n"));
+    await writeFile(
+      fixtureFile('lambda/text.ts'),
+      (await readFile(join(FIXTURE, 'lambda/text.ts'), 'utf8'))
+        .replace('return message.toUpperCase();', 'return `${message.toUpperCase()}${SUFFIX}`;')
+        .replace(/^/, "import { SUFFIX } from '../shared/suffix.js';\n"),
+    );
     await eventually(answers('{ shout(message: "c") }', { data: { shout: 'C~' } }), 'the Lambda importing the helper');
     await eventually(logged(/Watching imported files in .*shared/), 'the helper folder being watched');
     await writeFile(fixtureFile('shared/suffix.ts'), "export const SUFFIX = '+';\n");
@@ -105,7 +124,10 @@ describe('Watch mode', () => {
 
     const before = logLines.filter((line) => /Reload failed/.test(line)).length;
     await writeFile(fixtureFile('schema.graphql'), `${schema}\ntype Broken {\n`);
-    await eventually(async () => (logLines.filter((line) => /Reload failed/.test(line)).length > before ? true : undefined), 'the schema error');
+    await eventually(
+      async () => (logLines.filter((line) => /Reload failed/.test(line)).length > before ? true : undefined),
+      'the schema error',
+    );
     expect(await graphql(query)).toEqual({ data: { direct: { fieldName: 'direct', extra: null } } });
   });
 });

@@ -1,12 +1,29 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { assertValidManifest, defineManifest, findManifestProblems, ManifestError, mergeManifests, type ResolverManifest } from '../../../platform/manifest/index.js';
+import {
+  assertValidManifest,
+  defineManifest,
+  findManifestProblems,
+  ManifestError,
+  mergeManifests,
+  type ResolverManifest,
+} from '../../../platform/manifest/index.js';
 
 const schema = buildSchema(/* GraphQL */ `
-  type Query { hotel(id: ID!): Hotel, ping: String }
-  type Mutation { book(id: ID!): String }
-  type Subscription { onBook: String }
-  type Hotel { id: ID!, rooms: [String] }
+  type Query {
+    hotel(id: ID!): Hotel
+    ping: String
+  }
+  type Mutation {
+    book(id: ID!): String
+  }
+  type Subscription {
+    onBook: String
+  }
+  type Hotel {
+    id: ID!
+    rooms: [String]
+  }
 `);
 
 const valid = defineManifest({
@@ -35,17 +52,61 @@ describe('Function: findManifestProblems', () => {
   it.each([
     ['a Query field without a resolver', (m: any) => delete m.resolvers['Query.ping'], 'field Query.ping has no resolver'],
     ['a Mutation field without a resolver', (m: any) => delete m.resolvers['Mutation.book'], 'field Mutation.book has no resolver'],
-    ['an entry for a missing field', (m: any) => (m.resolvers['Hotel.nope'] = m.resolvers['Query.ping']), 'resolver Hotel.nope: type Hotel has no field nope'],
-    ['an entry for a missing type', (m: any) => (m.resolvers['Room.id'] = m.resolvers['Query.ping']), 'resolver Room.id: the schema has no object type Room'],
-    ['an unknown data source', (m: any) => (m.resolvers['Query.ping'].dataSource = 'ddb'), 'resolver Query.ping: data source "ddb" is not declared'],
-    ['an unknown pipeline function', (m: any) => m.resolvers['Query.hotel'].functions.push('nope'), 'resolver Query.hotel: function "nope" is not declared'],
-    ['an unused pipeline function', (m: any) => (m.functions.spare = { code: 'x.ts', dataSource: 'db' }), 'function spare: no pipeline uses it'],
-    ['a Lambda data source without its function', (m: any) => delete m.lambdaFunctions.booking, 'data source fn: Lambda function "booking" is not declared'],
-    ['a direct Lambda resolver on RDS', (m: any) => (m.resolvers['Mutation.book'].dataSource = 'db'), 'resolver Mutation.book: a direct Lambda resolver needs a LAMBDA data source, not RDS'],
-    ['a batch size on a non-Lambda source', (m: any) => (m.resolvers['Query.ping'].maxBatchSize = 5), 'resolver Query.ping: maxBatchSize applies to LAMBDA data sources only'],
-    ['a batch size over 2000', (m: any) => (m.resolvers['Hotel.rooms'].maxBatchSize = 2001), 'resolver Hotel.rooms: maxBatchSize must be an integer 0-2000'],
-    ['eleven pipeline functions', (m: any) => (m.resolvers['Query.hotel'].functions = Array(11).fill('getHotel')), 'resolver Query.hotel: a pipeline has 1-10 functions, not 11'],
-    ['26 caching keys', (m: any) => (m.resolvers['Query.ping'].caching = { ttlSeconds: 60, keys: Array(26).fill('$context.arguments.id') }), 'resolver Query.ping: at most 25 caching keys'],
+    [
+      'an entry for a missing field',
+      (m: any) => (m.resolvers['Hotel.nope'] = m.resolvers['Query.ping']),
+      'resolver Hotel.nope: type Hotel has no field nope',
+    ],
+    [
+      'an entry for a missing type',
+      (m: any) => (m.resolvers['Room.id'] = m.resolvers['Query.ping']),
+      'resolver Room.id: the schema has no object type Room',
+    ],
+    [
+      'an unknown data source',
+      (m: any) => (m.resolvers['Query.ping'].dataSource = 'ddb'),
+      'resolver Query.ping: data source "ddb" is not declared',
+    ],
+    [
+      'an unknown pipeline function',
+      (m: any) => m.resolvers['Query.hotel'].functions.push('nope'),
+      'resolver Query.hotel: function "nope" is not declared',
+    ],
+    [
+      'an unused pipeline function',
+      (m: any) => (m.functions.spare = { code: 'x.ts', dataSource: 'db' }),
+      'function spare: no pipeline uses it',
+    ],
+    [
+      'a Lambda data source without its function',
+      (m: any) => delete m.lambdaFunctions.booking,
+      'data source fn: Lambda function "booking" is not declared',
+    ],
+    [
+      'a direct Lambda resolver on RDS',
+      (m: any) => (m.resolvers['Mutation.book'].dataSource = 'db'),
+      'resolver Mutation.book: a direct Lambda resolver needs a LAMBDA data source, not RDS',
+    ],
+    [
+      'a batch size on a non-Lambda source',
+      (m: any) => (m.resolvers['Query.ping'].maxBatchSize = 5),
+      'resolver Query.ping: maxBatchSize applies to LAMBDA data sources only',
+    ],
+    [
+      'a batch size over 2000',
+      (m: any) => (m.resolvers['Hotel.rooms'].maxBatchSize = 2001),
+      'resolver Hotel.rooms: maxBatchSize must be an integer 0-2000',
+    ],
+    [
+      'eleven pipeline functions',
+      (m: any) => (m.resolvers['Query.hotel'].functions = Array(11).fill('getHotel')),
+      'resolver Query.hotel: a pipeline has 1-10 functions, not 11',
+    ],
+    [
+      '26 caching keys',
+      (m: any) => (m.resolvers['Query.ping'].caching = { ttlSeconds: 60, keys: Array(26).fill('$context.arguments.id') }),
+      'resolver Query.ping: at most 25 caching keys',
+    ],
   ])('reports %s', (_name, change, problem) => {
     // Act
     const problems = findManifestProblems(withChanges(change), schema);
@@ -67,7 +128,9 @@ describe('Function: assertValidManifest', () => {
       delete m.resolvers['Mutation.book'];
     });
     expect(() => assertValidManifest(broken, schema)).toThrow(ManifestError);
-    expect(() => assertValidManifest(broken, schema)).toThrow(/2 problem\(s\):\n {2}- field Query.ping has no resolver\n {2}- field Mutation.book has no resolver/);
+    expect(() => assertValidManifest(broken, schema)).toThrow(
+      /2 problem\(s\):\n {2}- field Query.ping has no resolver\n {2}- field Mutation.book has no resolver/,
+    );
   });
 });
 
@@ -77,11 +140,24 @@ describe('Function: mergeManifests', () => {
       { dataSources: { none: { kind: 'NONE' } } },
       { resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } } },
     );
-    expect(merged).toEqual({ dataSources: { none: { kind: 'NONE' } }, lambdaFunctions: {}, functions: {}, resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } }, schedules: {} });
+    expect(merged).toEqual({
+      dataSources: { none: { kind: 'NONE' } },
+      lambdaFunctions: {},
+      functions: {},
+      resolvers: { 'Query.ping': { kind: 'JS_UNIT', code: 'a.ts', dataSource: 'none' } },
+      schedules: {},
+    });
   });
 
   it('refuses a name declared twice', () => {
-    expect(() => mergeManifests({ dataSources: { db: { kind: 'RDS' } } }, { dataSources: { db: { kind: 'NONE' } } })).toThrow('dataSources.db is declared in two manifest parts');
-    expect(() => mergeManifests({ schedules: { tick: { function: 'a', rateMinutes: 1 } } }, { schedules: { tick: { function: 'b', rateMinutes: 5 } } })).toThrow('schedules.tick is declared in two manifest parts');
+    expect(() => mergeManifests({ dataSources: { db: { kind: 'RDS' } } }, { dataSources: { db: { kind: 'NONE' } } })).toThrow(
+      'dataSources.db is declared in two manifest parts',
+    );
+    expect(() =>
+      mergeManifests(
+        { schedules: { tick: { function: 'a', rateMinutes: 1 } } },
+        { schedules: { tick: { function: 'b', rateMinutes: 5 } } },
+      ),
+    ).toThrow('schedules.tick is declared in two manifest parts');
   });
 });

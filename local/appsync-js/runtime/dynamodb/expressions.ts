@@ -9,7 +9,11 @@ import { attributeValue } from './values.js';
 import { isOperation, type Operation } from './operations.js';
 
 /** `{ expression, expressionNames?, expressionValues? }`. */
-export interface Expression { expression: string; expressionNames?: Record<string, string>; expressionValues?: Record<string, unknown> }
+export interface Expression {
+  expression: string;
+  expressionNames?: Record<string, string>;
+  expressionValues?: Record<string, unknown>;
+}
 
 /** A filter or condition object as `util.transform` renders it; `undefined` for none. */
 export function filterExpression(filter: unknown): Expression | undefined {
@@ -57,12 +61,17 @@ export function projectionExpression(projection: unknown): Expression | undefine
   if (!Array.isArray(projection)) throw moduleError('projection must be an array of attribute paths');
   const names: Record<string, string> = {};
   let count = 0;
-  const paths = projection.map((path) => String(path).split('.').map((segment) => {
-    const name = `#projection_${count}`;
-    count += 1;
-    names[name] = segment;
-    return name;
-  }).join('.'));
+  const paths = projection.map((path) =>
+    String(path)
+      .split('.')
+      .map((segment) => {
+        const name = `#projection_${count}`;
+        count += 1;
+        names[name] = segment;
+        return name;
+      })
+      .join('.'),
+  );
   return { expression: paths.join(', '), expressionNames: names };
 }
 
@@ -93,7 +102,11 @@ export function updateExpression(update: unknown): Expression {
       case 'OPERATION_APPEND':
       case 'OPERATION_PREPEND':
         values[placeholder] = attributeValue(operation.items);
-        set.push(operation.type === 'OPERATION_APPEND' ? `${name} = list_append(${name}, ${placeholder})` : `${name} = list_append(${placeholder}, ${name})`);
+        set.push(
+          operation.type === 'OPERATION_APPEND'
+            ? `${name} = list_append(${name}, ${placeholder})`
+            : `${name} = list_append(${placeholder}, ${name})`,
+        );
         continue;
       case 'OPERATION_UPDATE_LIST_ITEM':
         values[placeholder] = attributeValue(operation.item);

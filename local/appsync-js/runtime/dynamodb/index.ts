@@ -104,14 +104,16 @@ export function batchGet(payload: unknown): Request {
 export function batchPut(payload: unknown): Request {
   const input = payloadOf(payload, 'batchPut');
   const tables: Record<string, unknown> = {};
-  for (const [table, items] of Object.entries(tablesOf(input, 'batchPut'))) tables[table] = listOf(items, `batchPut ${table}`).map(attributeMap);
+  for (const [table, items] of Object.entries(tablesOf(input, 'batchPut')))
+    tables[table] = listOf(items, `batchPut ${table}`).map(attributeMap);
   return { operation: 'BatchPutItem', tables };
 }
 
 export function batchDelete(payload: unknown): Request {
   const input = payloadOf(payload, 'batchDelete');
   const tables: Record<string, unknown> = {};
-  for (const [table, keys] of Object.entries(tablesOf(input, 'batchDelete'))) tables[table] = listOf(keys, `batchDelete ${table}`).map(attributeMap);
+  for (const [table, keys] of Object.entries(tablesOf(input, 'batchDelete')))
+    tables[table] = listOf(keys, `batchDelete ${table}`).map(attributeMap);
   return { operation: 'BatchDeleteItem', tables };
 }
 

@@ -16,8 +16,14 @@ export type Operation =
   | { type: 'OPERATION_UPDATE_LIST_ITEM'; item: unknown; index: unknown };
 
 const TYPES: readonly string[] = [
-  'OPERATION_ADD', 'OPERATION_REMOVE', 'OPERATION_REPLACE', 'OPERATION_INCREMENT', 'OPERATION_DECREMENT',
-  'OPERATION_APPEND', 'OPERATION_PREPEND', 'OPERATION_UPDATE_LIST_ITEM',
+  'OPERATION_ADD',
+  'OPERATION_REMOVE',
+  'OPERATION_REPLACE',
+  'OPERATION_INCREMENT',
+  'OPERATION_DECREMENT',
+  'OPERATION_APPEND',
+  'OPERATION_PREPEND',
+  'OPERATION_UPDATE_LIST_ITEM',
 ];
 
 /** True for an object `operations.*` made (or one of the same shape). */

@@ -9,7 +9,9 @@ import { moduleError } from '../module-error.js';
 const AGGREGATE = Symbol('rds.aggregate');
 
 /** What an `agg.*` call returns. Opaque to resolver code. */
-export interface Aggregate { readonly [AGGREGATE]: { fn: string; distinct: boolean; column: string } }
+export interface Aggregate {
+  readonly [AGGREGATE]: { fn: string; distinct: boolean; column: string };
+}
 
 /** The aggregate functions, by the name used in `agg.*` and in `having` conditions. */
 export const AGGREGATE_FUNCTIONS: Record<string, { fn: string; distinct: boolean }> = {

@@ -10,7 +10,10 @@ import { moduleError } from '../module-error.js';
 import { warnAtCallSite } from '../warnings.js';
 
 /** The payload keys every statement kind reads. */
-export interface TablePayload { table?: unknown; from?: unknown }
+export interface TablePayload {
+  table?: unknown;
+  from?: unknown;
+}
 
 const isNullish = (candidate: unknown): boolean => candidate === undefined || candidate === null;
 
@@ -62,26 +65,32 @@ function tableAliasParts(alias: Record<string, unknown>): Part[] {
 
 /** `{ alias: column }` entries of a column list or `using`: `source as "alias"`, comma-separated. */
 export function aliasParts(aliases: Record<string, unknown>): Part[] {
-  return joinParts(Object.keys(aliases).map((alias) => {
-    const source = aliases[alias];
-    if (typeof source === 'string') return [ident(source), text(' as '), ident(alias)];
-    if (isStatement(source)) return [...parenthesized([...partsOf(source)]), text(' as '), ident(alias)];
-    if (isAggregate(source)) return [...partsOfAggregate(source), text(' as '), ident(alias)];
-    throw moduleError('Invalid type in column array.');
-  }), ', ');
+  return joinParts(
+    Object.keys(aliases).map((alias) => {
+      const source = aliases[alias];
+      if (typeof source === 'string') return [ident(source), text(' as '), ident(alias)];
+      if (isStatement(source)) return [...parenthesized([...partsOf(source)]), text(' as '), ident(alias)];
+      if (isAggregate(source)) return [...partsOfAggregate(source), text(' as '), ident(alias)];
+      throw moduleError('Invalid type in column array.');
+    }),
+    ', ',
+  );
 }
 
 /** A column list: `*` (also for null), or names, alias objects and aggregates; `[]` is empty. */
 export function columnListParts(columns: unknown): Part[] {
   if (isNullish(columns) || columns === '*') return [text('*')];
   if (!Array.isArray(columns)) throw moduleError('Expected column to be * or an array.');
-  return joinParts(columns.map((column) => {
-    if (column === '*') return [text('*')];
-    if (typeof column === 'string') return [ident(column)];
-    if (isAggregate(column)) return partsOfAggregate(column);
-    if (isPlainObject(column)) return aliasParts(column);
-    throw moduleError('Invalid type in column array.');
-  }), ', ');
+  return joinParts(
+    columns.map((column) => {
+      if (column === '*') return [text('*')];
+      if (typeof column === 'string') return [ident(column)];
+      if (isAggregate(column)) return partsOfAggregate(column);
+      if (isPlainObject(column)) return aliasParts(column);
+      throw moduleError('Invalid type in column array.');
+    }),
+    ', ',
+  );
 }
 
 /** `KEYWORD body`, or the keyword alone when the body is empty (AWS keeps it: `RETURNING`, `SET`). */
@@ -100,7 +109,9 @@ export function whereParts(where: unknown, keyword = 'WHERE'): Part[] {
   if (isNullish(where)) return [];
   const condition = conditionParts(where);
   if (condition.length === 0 && isPlainObject(where) && Object.keys(where).length > 0) {
-    warnAtCallSite(`${keyword.toLowerCase()}: every condition here adds nothing, so AWS writes no ${keyword} and the statement applies to every row.`);
+    warnAtCallSite(
+      `${keyword.toLowerCase()}: every condition here adds nothing, so AWS writes no ${keyword} and the statement applies to every row.`,
+    );
   }
   return condition.length === 0 ? [] : [text(` ${keyword} `), ...condition];
 }

@@ -17,12 +17,14 @@ import { warnAtCallSite } from '../warnings.js';
 
 const COMPARISONS: Record<string, string> = { eq: '=', ne: '!=', gt: '>', lt: '<', ge: '>=', le: '<=' };
 
-const AMBIGUOUS_OR = 'where: an "or" list beside other conditions is not bracketed as a whole on AWS, so '
-  + '{ a, or: [b, c] } becomes "a AND (b) OR (c)", which SQL reads as "(a AND b) OR c". '
-  + 'If you mean "a AND (b OR c)", write { and: [{ a }, { or: [b, c] }] }.';
+const AMBIGUOUS_OR =
+  'where: an "or" list beside other conditions is not bracketed as a whole on AWS, so ' +
+  '{ a, or: [b, c] } becomes "a AND (b) OR (c)", which SQL reads as "(a AND b) OR c". ' +
+  'If you mean "a AND (b OR c)", write { and: [{ a }, { or: [b, c] }] }.';
 
-const DANGLING = 'where: a condition here adds nothing (an empty operator object or list), but AWS keeps the AND '
-  + 'or OR beside it, which the database refuses as a syntax error. Leave the empty condition out.';
+const DANGLING =
+  'where: a condition here adds nothing (an empty operator object or list), but AWS keeps the AND ' +
+  'or OR beside it, which the database refuses as a syntax error. Leave the empty condition out.';
 
 /** Parts of a whole condition (`where`, `having`, `on`); an empty list when it adds nothing. */
 export function conditionParts(condition: unknown): Part[] {
@@ -67,7 +69,10 @@ function groupParts(key: string, members: Part[][]): Part[] {
 
 function columnParts(column: string, operand: unknown): Part[] {
   if (!isPlainObject(operand)) throw moduleError('Expected condition to be an Object.');
-  return joinParts(Object.keys(operand).map((operator) => operationParts([ident(column)], operator, operand[operator], column)), ' AND ');
+  return joinParts(
+    Object.keys(operand).map((operator) => operationParts([ident(column)], operator, operand[operator], column)),
+    ' AND ',
+  );
 }
 
 const isNullish = (operand: unknown): boolean => operand === null || operand === undefined;
@@ -119,10 +124,13 @@ function betweenParts(subject: Part[], operand: unknown, path: string): Part[] {
 /** `size` and aggregate operators: comparisons on `LENGTH (column)` / `FN(column)`; null is written NULL. */
 function nestedParts(subject: Part[], operand: unknown, path: string): Part[] {
   if (!isPlainObject(operand)) throw moduleError(`Expected ${path} to be an Object.`);
-  return joinParts(Object.keys(operand).map((inner) => {
-    const comparison = COMPARISONS[inner];
-    if (comparison !== undefined) return [...subject, text(` ${comparison} `), boundOrNull(operand[inner])];
-    if (inner === 'between') return betweenParts(subject, operand[inner], path);
-    throw moduleError(`${path} has invalid size operator.`);
-  }), ' AND ');
+  return joinParts(
+    Object.keys(operand).map((inner) => {
+      const comparison = COMPARISONS[inner];
+      if (comparison !== undefined) return [...subject, text(` ${comparison} `), boundOrNull(operand[inner])];
+      if (inner === 'between') return betweenParts(subject, operand[inner], path);
+      throw moduleError(`${path} has invalid size operator.`);
+    }),
+    ' AND ',
+  );
 }

@@ -6,13 +6,25 @@
  */
 
 /** Static SQL text, sent as is. */
-export interface TextPart { kind: 'text'; text: string }
+export interface TextPart {
+  kind: 'text';
+  text: string;
+}
 /** A table or column name, quoted per dotted segment at render time. */
-export interface IdentPart { kind: 'ident'; name: string }
+export interface IdentPart {
+  kind: 'ident';
+  name: string;
+}
 /** A dynamic value: always a placeholder, never SQL text. */
-export interface ValuePart { kind: 'value'; value: unknown }
+export interface ValuePart {
+  kind: 'value';
+  value: unknown;
+}
 /** A feature MySQL lacks (RETURNING): rendering for MySQL refuses it. */
-export interface PgOnlyPart { kind: 'pgOnly'; feature: string }
+export interface PgOnlyPart {
+  kind: 'pgOnly';
+  feature: string;
+}
 
 /** One piece of a statement. */
 export type Part = TextPart | IdentPart | ValuePart | PgOnlyPart;
@@ -20,7 +32,9 @@ export type Part = TextPart | IdentPart | ValuePart | PgOnlyPart;
 const STATEMENT = Symbol('rds.statement');
 
 /** What `sql`, `select`, `insert`, `update` and `remove` return. Opaque to resolver code. */
-export interface Statement { readonly [STATEMENT]: readonly Part[] }
+export interface Statement {
+  readonly [STATEMENT]: readonly Part[];
+}
 
 /** Static text. */
 export const text = (value: string): TextPart => ({ kind: 'text', text: value });

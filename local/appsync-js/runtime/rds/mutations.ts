@@ -10,7 +10,11 @@ import { ident, isPlainObject, joinParts, makeStatement, text, value, type Part,
 import { moduleError } from '../module-error.js';
 
 /** Options `insert`, `update` and `remove` read. */
-export interface MutationPayload extends TablePayload { values?: unknown; where?: unknown; returning?: unknown }
+export interface MutationPayload extends TablePayload {
+  values?: unknown;
+  where?: unknown;
+  returning?: unknown;
+}
 
 function valueEntries(payload: MutationPayload, kind: string): [string, unknown][] {
   const values = payload.values;
@@ -26,12 +30,24 @@ export function insert(...args: unknown[]): Statement {
   const payload = requirePayload<MutationPayload>(args[0], args.length, 'insert');
   const table = tableParts(payload);
   const entries = valueEntries(payload, 'insert');
-  return makeStatement(trimmedEnd([
-    text('INSERT INTO '), ...table,
-    text(' ('), ...joinParts(entries.map(([column]) => [ident(column)]), ', '),
-    text(') VALUES ('), ...joinParts(entries.map(([, item]) => [bound(item)]), ', '), text(')'),
-    ...returningParts(payload.returning),
-  ]));
+  return makeStatement(
+    trimmedEnd([
+      text('INSERT INTO '),
+      ...table,
+      text(' ('),
+      ...joinParts(
+        entries.map(([column]) => [ident(column)]),
+        ', ',
+      ),
+      text(') VALUES ('),
+      ...joinParts(
+        entries.map(([, item]) => [bound(item)]),
+        ', ',
+      ),
+      text(')'),
+      ...returningParts(payload.returning),
+    ]),
+  );
 }
 
 /** The `update` export of `@aws-appsync/utils/rds`. */
@@ -39,20 +55,28 @@ export function update(...args: unknown[]): Statement {
   const payload = requirePayload<MutationPayload>(args[0], args.length, 'update');
   const table = tableParts(payload);
   const entries = valueEntries(payload, 'update');
-  return makeStatement(trimmedEnd([
-    text('UPDATE '), ...table, text(' '),
-    ...keywordParts('SET', joinParts(entries.map(([column, item]) => [ident(column), text(' = '), bound(item)]), ', ')),
-    ...whereParts(payload.where),
-    ...returningParts(payload.returning),
-  ]));
+  return makeStatement(
+    trimmedEnd([
+      text('UPDATE '),
+      ...table,
+      text(' '),
+      ...keywordParts(
+        'SET',
+        joinParts(
+          entries.map(([column, item]) => [ident(column), text(' = '), bound(item)]),
+          ', ',
+        ),
+      ),
+      ...whereParts(payload.where),
+      ...returningParts(payload.returning),
+    ]),
+  );
 }
 
 /** The `remove` export of `@aws-appsync/utils/rds`. */
 export function remove(...args: unknown[]): Statement {
   const payload = requirePayload<MutationPayload>(args[0], args.length, 'remove');
-  return makeStatement(trimmedEnd([
-    text('DELETE FROM '), ...tableParts(payload),
-    ...whereParts(payload.where),
-    ...returningParts(payload.returning),
-  ]));
+  return makeStatement(
+    trimmedEnd([text('DELETE FROM '), ...tableParts(payload), ...whereParts(payload.where), ...returningParts(payload.returning)]),
+  );
 }

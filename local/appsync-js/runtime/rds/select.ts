@@ -5,11 +5,27 @@
  * bound as a number. Joins, `groupBy` and `having` have no captured AWS output (our choices).
  */
 import {
-  aliasParts, columnListParts, keywordParts, requirePayload, selectSourceParts, trimmedEnd, whereParts, type TablePayload,
+  aliasParts,
+  columnListParts,
+  keywordParts,
+  requirePayload,
+  selectSourceParts,
+  trimmedEnd,
+  whereParts,
+  type TablePayload,
 } from './clauses.js';
 import { conditionParts } from './conditions.js';
 import {
-  ident, isPlainObject, isStatement, joinParts, makeStatement, partsOf, text, value, type Part, type Statement,
+  ident,
+  isPlainObject,
+  isStatement,
+  joinParts,
+  makeStatement,
+  partsOf,
+  text,
+  value,
+  type Part,
+  type Statement,
 } from './fragment.js';
 import { moduleError } from '../module-error.js';
 
@@ -34,8 +50,14 @@ const JOINS: Record<string, string> = {
 
 /** Options `select` reads. */
 export interface SelectPayload extends TablePayload {
-  columns?: unknown; where?: unknown; orderBy?: unknown; limit?: unknown; offset?: unknown;
-  groupBy?: unknown; having?: unknown; [join: string]: unknown;
+  columns?: unknown;
+  where?: unknown;
+  orderBy?: unknown;
+  limit?: unknown;
+  offset?: unknown;
+  groupBy?: unknown;
+  having?: unknown;
+  [join: string]: unknown;
 }
 
 /** The `select` export of `@aws-appsync/utils/rds`. */
@@ -44,7 +66,8 @@ export function select(...args: unknown[]): Statement {
   const source = selectSourceParts(payload);
   const parts: Part[] = [
     ...keywordParts('SELECT', columnListParts(payload.columns)),
-    text(' FROM '), ...source,
+    text(' FROM '),
+    ...source,
     ...joinsParts(payload),
     ...whereParts(payload.where),
     ...groupByParts(payload.groupBy),
@@ -79,36 +102,51 @@ function joinsParts(payload: SelectPayload): Part[] {
 
 function usingParts(using: unknown, key: string): Part[] {
   if (!Array.isArray(using) || using.length === 0) throw moduleError(`${key}: "using" must be a non-empty array of columns`);
-  return joinParts(using.map((column) => {
-    if (typeof column === 'string') return [ident(column)];
-    if (isPlainObject(column)) return aliasParts(column);
-    throw moduleError(`${key}: "using" entries must be column names`);
-  }), ', ');
+  return joinParts(
+    using.map((column) => {
+      if (typeof column === 'string') return [ident(column)];
+      if (isPlainObject(column)) return aliasParts(column);
+      throw moduleError(`${key}: "using" entries must be column names`);
+    }),
+    ', ',
+  );
 }
 
 function groupByParts(groupBy: unknown): Part[] {
   if (groupBy === undefined || groupBy === null) return [];
   if (!Array.isArray(groupBy) || groupBy.length === 0) throw moduleError('groupBy must be a non-empty array of columns');
-  return [text(' GROUP BY '), ...joinParts(groupBy.map((column) => {
-    if (typeof column === 'string') return [ident(column)];
-    // A position in the select list: validated as an integer, so it is safe as SQL text.
-    if (typeof column === 'number' && Number.isInteger(column) && column > 0) return [text(String(column))];
-    throw moduleError('groupBy entries must be column names or 1-based column positions');
-  }), ', ')];
+  return [
+    text(' GROUP BY '),
+    ...joinParts(
+      groupBy.map((column) => {
+        if (typeof column === 'string') return [ident(column)];
+        // A position in the select list: validated as an integer, so it is safe as SQL text.
+        if (typeof column === 'number' && Number.isInteger(column) && column > 0) return [text(String(column))];
+        throw moduleError('groupBy entries must be column names or 1-based column positions');
+      }),
+      ', ',
+    ),
+  ];
 }
 
 function orderByParts(orderBy: unknown): Part[] {
   if (orderBy === undefined || orderBy === null) return [];
   if (!Array.isArray(orderBy)) throw moduleError('orderBy expects an array.');
   if (orderBy.length === 0) return [];
-  return [text(' ORDER BY '), ...joinParts(orderBy.map((entry) => {
-    if (!isPlainObject(entry)) throw moduleError('orderBy item expected to be an object.');
-    if (typeof entry.column !== 'string') throw moduleError('orderBy item expected to have property column.');
-    // AWS upper-cases a string dir and checks it; any other dir (null, a number, an object) sorts ascending.
-    const dir = typeof entry.dir === 'string' ? entry.dir.toUpperCase() : 'ASC';
-    if (dir !== 'ASC' && dir !== 'DESC') throw moduleError(`orderBy dir can have either ASC or DESC found ${String(entry.dir)}.`);
-    return [ident(entry.column), text(` ${dir}`)];
-  }), ', ')];
+  return [
+    text(' ORDER BY '),
+    ...joinParts(
+      orderBy.map((entry) => {
+        if (!isPlainObject(entry)) throw moduleError('orderBy item expected to be an object.');
+        if (typeof entry.column !== 'string') throw moduleError('orderBy item expected to have property column.');
+        // AWS upper-cases a string dir and checks it; any other dir (null, a number, an object) sorts ascending.
+        const dir = typeof entry.dir === 'string' ? entry.dir.toUpperCase() : 'ASC';
+        if (dir !== 'ASC' && dir !== 'DESC') throw moduleError(`orderBy dir can have either ASC or DESC found ${String(entry.dir)}.`);
+        return [ident(entry.column), text(` ${dir}`)];
+      }),
+      ', ',
+    ),
+  ];
 }
 
 /** A limit or offset: a number, or a string holding one (bound as a number), or a sql statement. */

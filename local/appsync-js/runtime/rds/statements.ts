@@ -14,7 +14,10 @@ const QUOTES: Record<Engine, string> = { postgres: '"', mysql: '`' };
 
 /** Quote each dotted segment, `*` included (AWS writes `"persons"."*"`; a bare `*` column is text). */
 export function quoteIdentifier(name: string, quote: string): string {
-  return name.split('.').map((segment) => quote + segment.split(quote).join(quote + quote) + quote).join('.');
+  return name
+    .split('.')
+    .map((segment) => quote + segment.split(quote).join(quote + quote) + quote)
+    .join('.');
 }
 
 function render(parts: readonly Part[], engine: Engine, request: RdsRequest): string {

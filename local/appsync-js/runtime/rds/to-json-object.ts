@@ -9,7 +9,15 @@
 import { isPlainObject } from './fragment.js';
 
 const SCALAR_FIELDS = [
-  'booleanValue', 'bitValue', 'longValue', 'bigIntValue', 'intValue', 'doubleValue', 'realValue', 'stringValue', 'blobValue',
+  'booleanValue',
+  'bitValue',
+  'longValue',
+  'bigIntValue',
+  'intValue',
+  'doubleValue',
+  'realValue',
+  'stringValue',
+  'blobValue',
 ] as const;
 const ARRAY_KINDS = ['booleanValues', 'longValues', 'doubleValues', 'stringValues'] as const;
 

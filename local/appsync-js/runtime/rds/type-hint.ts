@@ -8,7 +8,10 @@ import { RDS_TYPE_HINTS } from '../constants.js';
 export type TypeHintName = (typeof RDS_TYPE_HINTS)[number];
 
 /** What a `typeHint.*` call returns. */
-export interface TypeHint { type: TypeHintName; value: unknown }
+export interface TypeHint {
+  type: TypeHintName;
+  value: unknown;
+}
 
 function hint(type: TypeHintName) {
   return (value: unknown): TypeHint => ({ type, value });

@@ -25,8 +25,10 @@ export function toMapValues(value: unknown): Record<string, Attribute> {
   return out;
 }
 
-const orNull = <T, R>(convert: (input: T) => R) => (input: T | null | undefined): R | null =>
-  input === null || input === undefined ? null : convert(input);
+const orNull =
+  <T, R>(convert: (input: T) => R) =>
+  (input: T | null | undefined): R | null =>
+    input === null || input === undefined ? null : convert(input);
 
 /** The members of `util.dynamodb`. */
 export const dynamodb = {

@@ -13,14 +13,28 @@ import { warnAtCallSite } from '../warnings.js';
 import { utf8Encode } from './encoding/utf8.js';
 
 const NOT_COPIED = new Set([
-  'transfer-encoding', 'connection', 'host', 'expect', 'keep-alive', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te',
+  'transfer-encoding',
+  'connection',
+  'host',
+  'expect',
+  'keep-alive',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
   'content-length',
 ]);
 
 const NOT_SETTABLE = new Set([
   ...NOT_COPIED,
-  'access-control-allow-credentials', 'access-control-allow-origin', 'access-control-expose-headers', 'access-control-max-age',
-  'access-control-allow-methods', 'access-control-allow-headers', 'vary', 'content-type',
+  'access-control-allow-credentials',
+  'access-control-allow-origin',
+  'access-control-expose-headers',
+  'access-control-max-age',
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'vary',
+  'content-type',
 ]);
 
 /** Why a response header cannot be set, or undefined when it can. */
@@ -28,13 +42,14 @@ function refusal(name: string, value: unknown): string | undefined {
   const lower = name.toLowerCase();
   if (name.trim() === '') return 'its name is empty';
   if (NOT_SETTABLE.has(lower)) return `${name} is a restricted header name`;
-  if (RESTRICTED_RESPONSE_HEADER_PREFIXES.some((prefix) => lower.startsWith(prefix))) return `${name} starts with a restricted prefix (x-amz-, x-amzn-)`;
+  if (RESTRICTED_RESPONSE_HEADER_PREFIXES.some((prefix) => lower.startsWith(prefix)))
+    return `${name} starts with a restricted prefix (x-amz-, x-amzn-)`;
   if (value === null || value === undefined) return `its value is ${String(value)}`;
   return undefined;
 }
 
 function headerValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? 'null';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null');
 }
 
 /** `util.http`, bound to one runtime state. */

@@ -8,7 +8,9 @@
  */
 
 type XmlValue = string | number | boolean | null | XmlObject | XmlValue[];
-interface XmlObject { [key: string]: XmlValue }
+interface XmlObject {
+  [key: string]: XmlValue;
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
@@ -52,8 +54,15 @@ class XmlReader {
   skipMisc(): void {
     for (;;) {
       const rest = this.source.slice(this.index);
-      const skip = /^\s+/.exec(rest)?.[0].length
-        ?? (rest.startsWith('<?') ? this.until('?>') : rest.startsWith('<!--') ? this.until('-->') : rest.startsWith('<!DOCTYPE') ? this.until('>') : 0);
+      const skip =
+        /^\s+/.exec(rest)?.[0].length ??
+        (rest.startsWith('<?')
+          ? this.until('?>')
+          : rest.startsWith('<!--')
+            ? this.until('-->')
+            : rest.startsWith('<!DOCTYPE')
+              ? this.until('>')
+              : 0);
       if (!skip) return;
       this.index += skip;
     }

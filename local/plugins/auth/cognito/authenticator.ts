@@ -59,7 +59,11 @@ export function userPoolAuthenticator(options: UserPoolAuthOptions): Authenticat
       assertParseable(token);
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, keys, { algorithms: [AuthWire.JWT_ALGORITHM], issuer: options.issuer, currentDate: new Date(now()) }));
+        ({ payload } = await jwtVerify(token, keys, {
+          algorithms: [AuthWire.JWT_ALGORITHM],
+          issuer: options.issuer,
+          currentDate: new Date(now()),
+        }));
       } catch (cause) {
         const message = cause instanceof errors.JWTExpired ? JwtMessages.EXPIRED : JwtMessages.NOT_VALID;
         throw new UnauthorizedRequestError(message, { cause });

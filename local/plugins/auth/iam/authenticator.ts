@@ -38,7 +38,13 @@ function queryBag(url: URL): QueryParameterBag {
  * returns the signature. @smithy/signature-v4 does the canonicalisation, so what AWS SDKs send
  * verifies the same way it would in AWS.
  */
-export async function expectedSignature(auth: SigV4Authorization, secretAccessKey: string, headers: Headers, facts: SignedRequestFacts, signingDate: Date): Promise<string> {
+export async function expectedSignature(
+  auth: SigV4Authorization,
+  secretAccessKey: string,
+  headers: Headers,
+  facts: SignedRequestFacts,
+  signingDate: Date,
+): Promise<string> {
   const url = new URL(facts.url);
   const signedHeaders: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
@@ -75,20 +81,31 @@ function sameSignature(given: string, expected: string): boolean {
 }
 
 function checkScope(auth: SigV4Authorization, amzDate: string, date: Date | undefined, options: IamAuthOptions): asserts date is Date {
-  if (!date) throw new SignatureRejectedError(SigV4Errors.INCOMPLETE, `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`);
-  if (auth.accessKeyId !== options.credentials.accessKeyId) throw new SignatureRejectedError(SigV4Errors.UNRECOGNIZED_CLIENT, SigV4Errors.UNKNOWN_KEY_MESSAGE);
-  if (auth.region !== options.region) throw new SignatureRejectedError(SigV4Errors.INVALID, `Credential should be scoped to a valid region, not '${auth.region}'. `);
-  if (auth.service !== AuthWire.SIGV4_SERVICE) throw new SignatureRejectedError(SigV4Errors.INVALID, `Credential should be scoped to correct service: '${AuthWire.SIGV4_SERVICE}'. `);
+  if (!date)
+    throw new SignatureRejectedError(
+      SigV4Errors.INCOMPLETE,
+      `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
+  if (auth.accessKeyId !== options.credentials.accessKeyId)
+    throw new SignatureRejectedError(SigV4Errors.UNRECOGNIZED_CLIENT, SigV4Errors.UNKNOWN_KEY_MESSAGE);
+  if (auth.region !== options.region)
+    throw new SignatureRejectedError(SigV4Errors.INVALID, `Credential should be scoped to a valid region, not '${auth.region}'. `);
+  if (auth.service !== AuthWire.SIGV4_SERVICE)
+    throw new SignatureRejectedError(SigV4Errors.INVALID, `Credential should be scoped to correct service: '${AuthWire.SIGV4_SERVICE}'. `);
   if (auth.scopeDate !== amzDate.slice(0, 8)) {
-    throw new SignatureRejectedError(SigV4Errors.INVALID, `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`);
+    throw new SignatureRejectedError(
+      SigV4Errors.INVALID,
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
   }
   const now = (options.now ?? Date.now)();
   const skew = date.getTime() - now;
   if (Math.abs(skew) > AuthWire.SIGV4_MAX_SKEW_MS) {
     const basic = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
-    const message = skew < 0
-      ? `Signature expired: ${amzDate} is now earlier than ${basic(now - AuthWire.SIGV4_MAX_SKEW_MS)} (${basic(now)} - 5 min.)`
-      : `Signature not yet current: ${amzDate} is still later than ${basic(now + AuthWire.SIGV4_MAX_SKEW_MS)} (${basic(now)} + 5 min.)`;
+    const message =
+      skew < 0
+        ? `Signature expired: ${amzDate} is now earlier than ${basic(now - AuthWire.SIGV4_MAX_SKEW_MS)} (${basic(now)} - 5 min.)`
+        : `Signature not yet current: ${amzDate} is still later than ${basic(now + AuthWire.SIGV4_MAX_SKEW_MS)} (${basic(now)} + 5 min.)`;
     throw new SignatureRejectedError(SigV4Errors.INVALID, message);
   }
 }
@@ -111,7 +128,8 @@ export function iamAuthenticator(options: IamAuthOptions): Authenticator {
       const auth = parseSigV4Authorization(headers.get('authorization') ?? '', amzDate);
       const date = parseAmzDate(amzDate ?? '');
       checkScope(auth, amzDate ?? '', date, options);
-      if (headers.has('x-amz-security-token')) throw new SignatureRejectedError(SigV4Errors.UNRECOGNIZED_CLIENT, SigV4Errors.UNKNOWN_KEY_MESSAGE);
+      if (headers.has('x-amz-security-token'))
+        throw new SignatureRejectedError(SigV4Errors.UNRECOGNIZED_CLIENT, SigV4Errors.UNKNOWN_KEY_MESSAGE);
       // A declared payload hash (even UNSIGNED-PAYLOAD) must be the body's, or the body was not signed.
       const declaredHash = headers.get(AuthWire.CONTENT_SHA256_HEADER);
       if (declaredHash !== null && declaredHash !== createHash('sha256').update(facts.body).digest('hex')) {

@@ -33,7 +33,10 @@ export function parseSigV4Authorization(header: string, amzDate: string | null):
   const scope = (params.get('Credential') ?? '').split('/');
   const [accessKeyId = '', scopeDate = '', region = '', service = '', terminator = ''] = scope;
   if (scope.length !== 5 || terminator !== 'aws4_request') {
-    throw new SignatureRejectedError(SigV4Errors.INCOMPLETE, `Credential should be scoped with a valid terminator: 'aws4_request', not '${scope.at(-1) ?? ''}'.`);
+    throw new SignatureRejectedError(
+      SigV4Errors.INCOMPLETE,
+      `Credential should be scoped with a valid terminator: 'aws4_request', not '${scope.at(-1) ?? ''}'.`,
+    );
   }
   const signedHeaders = (params.get('SignedHeaders') ?? '').split(';').map((name) => name.trim().toLowerCase());
   if (!signedHeaders.includes('host')) {

@@ -62,7 +62,10 @@ function connectUnlessAborted(pool: pg.Pool, signal: AbortSignal | undefined): P
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       reject(signal.reason);
-      void connecting.then((client) => client.release(), () => undefined);
+      void connecting.then(
+        (client) => client.release(),
+        () => undefined,
+      );
     };
     signal.addEventListener('abort', onAbort, { once: true });
     connecting.then(

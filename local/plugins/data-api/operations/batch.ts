@@ -18,7 +18,8 @@ export async function batchExecuteStatement(context: CoreContext, input: BatchEx
   const sql = requireString(input, 'sql', { min: 0 });
   const transactionId = optionalTransactionId(input);
   const parameterSets = input.parameterSets ?? [[]];
-  if (!Array.isArray(parameterSets) || !parameterSets.every(Array.isArray)) throw new BadRequestError('parameterSets must be a list of lists');
+  if (!Array.isArray(parameterSets) || !parameterSets.every(Array.isArray))
+    throw new BadRequestError('parameterSets must be a list of lists');
   const { tokens } = assertSingleStatement(sql);
   const bound = parameterSets.map((set) => bindParameters(sql, set as SqlParameter[], tokens));
   const options: RunOptions = { timeoutMs: context.statementTimeoutMs, continueAfterTimeout: false, canCancel: context.backend.canCancel };
@@ -32,7 +33,12 @@ export async function batchExecuteStatement(context: CoreContext, input: BatchEx
   });
 }
 
-async function inOwnTransaction<T>(session: DatabaseSession, pending: SessionWork, options: RunOptions, work: () => Promise<T>): Promise<T> {
+async function inOwnTransaction<T>(
+  session: DatabaseSession,
+  pending: SessionWork,
+  options: RunOptions,
+  work: () => Promise<T>,
+): Promise<T> {
   const plain = (sql: string) => ({ sql, values: [], originalPosition: (position: number) => position });
   await runStatement(session, plain('BEGIN'), options, pending);
   try {

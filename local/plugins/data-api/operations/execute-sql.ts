@@ -52,8 +52,12 @@ export async function executeSql(context: CoreContext, input: ExecuteSqlCommandI
 function toValue(field: Field, column: ColumnMetadata): Value {
   if (field.isNull) return { isNull: true };
   if (field.booleanValue !== undefined) return { bitValue: field.booleanValue };
-  if (field.longValue !== undefined) return ['int2', 'int4', 'serial', 'smallserial'].includes(column.typeName ?? '') ? { intValue: field.longValue } : { bigIntValue: field.longValue };
-  if (field.doubleValue !== undefined) return column.typeName === 'float4' ? { realValue: field.doubleValue } : { doubleValue: field.doubleValue };
+  if (field.longValue !== undefined)
+    return ['int2', 'int4', 'serial', 'smallserial'].includes(column.typeName ?? '')
+      ? { intValue: field.longValue }
+      : { bigIntValue: field.longValue };
+  if (field.doubleValue !== undefined)
+    return column.typeName === 'float4' ? { realValue: field.doubleValue } : { doubleValue: field.doubleValue };
   if (field.blobValue !== undefined) return { blobValue: field.blobValue };
   if (field.arrayValue !== undefined) {
     const array = field.arrayValue;

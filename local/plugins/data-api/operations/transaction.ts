@@ -15,7 +15,10 @@ import { requireString } from '../validate.js';
 type Output<T> = Omit<T, '$metadata'>;
 
 /** BeginTransaction: holds a session with an open transaction until commit, rollback or expiry. */
-export async function beginTransaction(context: CoreContext, _input: BeginTransactionCommandInput): Promise<Output<BeginTransactionCommandOutput>> {
+export async function beginTransaction(
+  context: CoreContext,
+  _input: BeginTransactionCommandInput,
+): Promise<Output<BeginTransactionCommandOutput>> {
   const session = await acquire(context);
   try {
     await session.query('BEGIN', []);
@@ -30,7 +33,10 @@ export async function beginTransaction(context: CoreContext, _input: BeginTransa
  * CommitTransaction. PostgreSQL answers COMMIT of a transaction that an error aborted with
  * ROLLBACK; we report that as pgjdbc does, as a failed commit (DECISIONS.md).
  */
-export async function commitTransaction(context: CoreContext, input: CommitTransactionCommandInput): Promise<Output<CommitTransactionCommandOutput>> {
+export async function commitTransaction(
+  context: CoreContext,
+  input: CommitTransactionCommandInput,
+): Promise<Output<CommitTransactionCommandOutput>> {
   const id = requireString(input, 'transactionId', { max: 192 });
   const transaction = context.transactions.checkout(id);
   const { session } = transaction;
@@ -53,7 +59,10 @@ export async function commitTransaction(context: CoreContext, input: CommitTrans
 }
 
 /** RollbackTransaction: ends the transaction and gives its session back. */
-export async function rollbackTransaction(context: CoreContext, input: RollbackTransactionCommandInput): Promise<Output<RollbackTransactionCommandOutput>> {
+export async function rollbackTransaction(
+  context: CoreContext,
+  input: RollbackTransactionCommandInput,
+): Promise<Output<RollbackTransactionCommandOutput>> {
   const id = requireString(input, 'transactionId', { max: 192 });
   const transaction = context.transactions.checkout(id);
   context.transactions.finish(transaction);

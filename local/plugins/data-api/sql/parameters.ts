@@ -44,7 +44,8 @@ export function bindParameters(
   const byName = new Map<string, SqlParameter>();
   if (!Array.isArray(parameters)) throw new BadRequestError('parameters must be a list');
   for (const parameter of parameters) {
-    if (parameter === null || typeof parameter !== 'object') throw new BadRequestError('Each parameter must be an object with a name and a value');
+    if (parameter === null || typeof parameter !== 'object')
+      throw new BadRequestError('Each parameter must be an object with a name and a value');
     if (typeof parameter.name !== 'string' || !parameter.name) throw new BadRequestError('Parameter name must be a non-empty string');
     byName.set(parameter.name.replace(/^:/, ''), parameter);
   }
@@ -67,7 +68,12 @@ export function bindParameters(
       slots.set(token.name!, slot);
     }
     out += sql.slice(copied, token.start);
-    replacements.push({ originalStart: token.start, boundStart: out.length, boundEnd: out.length + slot.length, delta: slot.length - (token.end - token.start) });
+    replacements.push({
+      originalStart: token.start,
+      boundStart: out.length,
+      boundEnd: out.length + slot.length,
+      delta: slot.length - (token.end - token.start),
+    });
     out += slot;
     copied = token.end;
   }

@@ -25,7 +25,8 @@ export async function columnMetadata(
     return {
       arrayBaseColumnType: type.element ? type.element.jdbcType : 0,
       isAutoIncrement: fact?.autoIncrement ?? false,
-      isCaseSensitive: type.kind === 'string' && !type.element && ['text', 'varchar', 'bpchar', 'name', 'char', 'citext'].includes(type.name),
+      isCaseSensitive:
+        type.kind === 'string' && !type.element && ['text', 'varchar', 'bpchar', 'name', 'char', 'citext'].includes(type.name),
       isCurrency: false,
       isSigned: ['long', 'double', 'decimal'].includes(type.kind) && !type.element,
       label: field.name,
@@ -49,22 +50,36 @@ function serialName(typeName: string): string {
 function precisionAndScale(type: PgTypeInfo, typeModifier: number): { precision: number; scale: number } {
   if (type.element) return { precision: UNBOUNDED, scale: 0 };
   switch (type.name) {
-    case 'int2': return { precision: 5, scale: 0 };
-    case 'int4': return { precision: 10, scale: 0 };
-    case 'int8': case 'oid': return { precision: 19, scale: 0 };
-    case 'float4': return { precision: 8, scale: 8 };
-    case 'float8': return { precision: 17, scale: 17 };
-    case 'bool': return { precision: 1, scale: 0 };
-    case 'date': return { precision: 13, scale: 0 };
-    case 'time': case 'timetz': return { precision: 15, scale: 6 };
-    case 'timestamp': return { precision: 29, scale: 6 };
-    case 'timestamptz': return { precision: 35, scale: 6 };
-    case 'uuid': return { precision: 36, scale: 0 };
+    case 'int2':
+      return { precision: 5, scale: 0 };
+    case 'int4':
+      return { precision: 10, scale: 0 };
+    case 'int8':
+    case 'oid':
+      return { precision: 19, scale: 0 };
+    case 'float4':
+      return { precision: 8, scale: 8 };
+    case 'float8':
+      return { precision: 17, scale: 17 };
+    case 'bool':
+      return { precision: 1, scale: 0 };
+    case 'date':
+      return { precision: 13, scale: 0 };
+    case 'time':
+    case 'timetz':
+      return { precision: 15, scale: 6 };
+    case 'timestamp':
+      return { precision: 29, scale: 6 };
+    case 'timestamptz':
+      return { precision: 35, scale: 6 };
+    case 'uuid':
+      return { precision: 36, scale: 0 };
     case 'numeric':
       return typeModifier >= 4
         ? { precision: ((typeModifier - 4) >> 16) & 0xffff, scale: (typeModifier - 4) & 0xffff }
         : { precision: 0, scale: 0 };
-    case 'varchar': case 'bpchar':
+    case 'varchar':
+    case 'bpchar':
       return { precision: typeModifier >= 4 ? typeModifier - 4 : UNBOUNDED, scale: 0 };
     default:
       return { precision: UNBOUNDED, scale: 0 };

@@ -10,7 +10,8 @@ import { BadRequestError } from '../errors.js';
 export function formatJsonRecords(labels: readonly string[], records: readonly Field[][]): string {
   const seen = new Set<string>();
   for (const label of labels) {
-    if (seen.has(label)) throw new BadRequestError(`The result set contains duplicate column names (${label}); use column aliases to make them unique`);
+    if (seen.has(label))
+      throw new BadRequestError(`The result set contains duplicate column names (${label}); use column aliases to make them unique`);
     seen.add(label);
   }
   const rows = records.map((record) => Object.fromEntries(record.map((field, index) => [labels[index]!, fieldToJson(field)])));

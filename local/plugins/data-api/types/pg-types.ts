@@ -29,8 +29,21 @@ export interface PgTypeInfo {
 
 /** java.sql.Types codes used below. */
 const Jdbc = {
-  BIT: -7, SMALLINT: 5, INTEGER: 4, BIGINT: -5, REAL: 7, DOUBLE: 8, NUMERIC: 2, CHAR: 1, VARCHAR: 12,
-  BINARY: -2, DATE: 91, TIME: 92, TIMESTAMP: 93, OTHER: 1111, ARRAY: 2003,
+  BIT: -7,
+  SMALLINT: 5,
+  INTEGER: 4,
+  BIGINT: -5,
+  REAL: 7,
+  DOUBLE: 8,
+  NUMERIC: 2,
+  CHAR: 1,
+  VARCHAR: 12,
+  BINARY: -2,
+  DATE: 91,
+  TIME: 92,
+  TIMESTAMP: 93,
+  OTHER: 1111,
+  ARRAY: 2003,
 } as const;
 
 const scalar = (name: string, kind: ValueKind, jdbcType: number): PgTypeInfo => ({ name, kind, jdbcType });
@@ -66,9 +79,25 @@ const SCALARS = new Map<number, PgTypeInfo>([
 
 /** Array types the Data API returns, by OID → element OID. Others (bytea[], inet[]…) are refused. */
 const ARRAYS = new Map<number, number>([
-  [1000, 16], [1002, 18], [1003, 19], [1005, 21], [1007, 23], [1009, 25], [1014, 1042], [1015, 1043],
-  [1016, 20], [1021, 700], [1022, 701], [1182, 1082], [1183, 1083], [1115, 1114], [1185, 1184],
-  [1231, 1700], [2951, 2950], [199, 114], [3807, 3802],
+  [1000, 16],
+  [1002, 18],
+  [1003, 19],
+  [1005, 21],
+  [1007, 23],
+  [1009, 25],
+  [1014, 1042],
+  [1015, 1043],
+  [1016, 20],
+  [1021, 700],
+  [1022, 701],
+  [1182, 1082],
+  [1183, 1083],
+  [1115, 1114],
+  [1185, 1184],
+  [1231, 1700],
+  [2951, 2950],
+  [199, 114],
+  [3807, 3802],
 ]);
 
 /** Facts about a type that is not built in, read from pg_type (see catalog-cache.ts). */

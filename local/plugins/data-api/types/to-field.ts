@@ -47,7 +47,8 @@ export function scalarString(text: string, kind: ValueKind): string {
 function toArrayValue(text: string, type: PgTypeInfo): ArrayValue {
   const element = type.element!;
   const items = parsePgArray(text);
-  if (items === undefined) throw new UnsupportedResultError(`The result contains the unsupported data type ${type.name} with more than one dimension`);
+  if (items === undefined)
+    throw new UnsupportedResultError(`The result contains the unsupported data type ${type.name} with more than one dimension`);
   // The SDK types list members as non-null, but the model marks them sparse and AWS sends nulls.
   const list = <T>(map: (item: string) => T): T[] => items.map((item) => (item === null ? null : map(item))) as T[];
   switch (element.kind) {

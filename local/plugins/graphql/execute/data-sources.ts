@@ -37,7 +37,8 @@ function lambdaDataSource(deps: DataSourceDeps, functionName: string, maxBatchSi
   return async (request) => {
     const { operation, payload, invocationType } = (request ?? {}) as { operation?: unknown; payload?: unknown; invocationType?: unknown };
     if (operation === 'BatchInvoke') return batch(payload ?? null);
-    if (operation !== 'Invoke') return badRequest(`A Lambda request needs operation Invoke or BatchInvoke, not ${JSON.stringify(operation ?? null)}`);
+    if (operation !== 'Invoke')
+      return badRequest(`A Lambda request needs operation Invoke or BatchInvoke, not ${JSON.stringify(operation ?? null)}`);
     if (invocationType === 'Event') {
       void lambda.invoke(payload ?? null);
       return { result: null };

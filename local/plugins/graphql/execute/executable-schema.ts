@@ -14,7 +14,12 @@ export function buildAppSyncSchema(schemaText: string): GraphQLSchema {
  * Gives every field of the schema its resolver: the manifest's runner where there is one, the
  * default property read elsewhere, each behind the directive check. Mutates `schema`.
  */
-export function bindResolvers(schema: GraphQLSchema, runners: ReadonlyMap<string, FieldRunner>, rules: Map<string, AllowedMode[]>, env: Record<string, string>): GraphQLSchema {
+export function bindResolvers(
+  schema: GraphQLSchema,
+  runners: ReadonlyMap<string, FieldRunner>,
+  rules: Map<string, AllowedMode[]>,
+  env: Record<string, string>,
+): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {

@@ -42,10 +42,19 @@ export async function executeDocument(
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, state.deadline - Date.now()));
   });
-  const run = Promise.resolve(execute({ schema, document, variableValues: params.variables, operationName: params.operationName, contextValue: state }));
+  const run = Promise.resolve(
+    execute({ schema, document, variableValues: params.variables, operationName: params.operationName, contextValue: state }),
+  );
   const result = await Promise.race([run, deadline]).finally(() => clearTimeout(timer));
   if (result === TIMED_OUT) {
-    const entry: AppSyncErrorEntry = { path: null, data: null, errorType: AppSyncErrorTypes.EXECUTION_TIMEOUT, errorInfo: null, locations: [], message: 'Execution timed out.' };
+    const entry: AppSyncErrorEntry = {
+      path: null,
+      data: null,
+      errorType: AppSyncErrorTypes.EXECUTION_TIMEOUT,
+      errorInfo: null,
+      locations: [],
+      message: 'Execution timed out.',
+    };
     return { body: { data: null, errors: [entry] }, rootFields: [], operationType, operationName };
   }
   const body = toBody(result, state, schema);
@@ -67,7 +76,11 @@ function inAppSyncWords(error: GraphQLError, schema: GraphQLSchema): GraphQLErro
   const worded = nonNullInAppSyncWords(error, schema);
   if (worded !== error) return worded;
   if (error.originalError && !(error.originalError instanceof GraphQLError)) {
-    return new GraphQLError('An internal error occurred while resolving this field.', { nodes: error.nodes, path: error.path, originalError: error.originalError });
+    return new GraphQLError('An internal error occurred while resolving this field.', {
+      nodes: error.nodes,
+      path: error.path,
+      originalError: error.originalError,
+    });
   }
   return error;
 }

@@ -19,7 +19,13 @@ function withOmittedVariablesAsNull(args: Record<string, unknown>, info: GraphQL
 }
 
 /** The field's part of `ctx`, as the APPSYNC_JS executor and direct Lambda resolvers receive it. */
-export function fieldContext(source: unknown, args: Record<string, unknown>, state: RequestState, info: GraphQLResolveInfo, env: Record<string, string>): FieldContextInput {
+export function fieldContext(
+  source: unknown,
+  args: Record<string, unknown>,
+  state: RequestState,
+  info: GraphQLResolveInfo,
+  env: Record<string, string>,
+): FieldContextInput {
   return {
     arguments: withOmittedVariablesAsNull(args, info),
     identity: state.caller.identity,

@@ -35,7 +35,15 @@ export function manifestResolver(runner: FieldRunner, env: Record<string, string
   return async function resolveFromManifest(source, args, state, info) {
     state.resolverCount += 1;
     if (state.resolverCount > state.maxResolverCount) {
-      throw fieldError({ message: `Resolver count limit of ${state.maxResolverCount} exceeded`, errorType: AppSyncErrorTypes.RESOLVER_COUNT_LIMIT, data: null, errorInfo: null }, info);
+      throw fieldError(
+        {
+          message: `Resolver count limit of ${state.maxResolverCount} exceeded`,
+          errorType: AppSyncErrorTypes.RESOLVER_COUNT_LIMIT,
+          data: null,
+          errorInfo: null,
+        },
+        info,
+      );
     }
     const field = fieldContext(source, args, state, info, env);
     const resolution = await runner.run(field, { deadline: state.deadline, requestId: state.requestId });
@@ -54,7 +62,15 @@ export function authorizedResolver(rules: Map<string, AllowedMode[]>, resolve: R
   return function resolveIfAllowed(source, args, state, info) {
     const field = info.parentType.getFields()[info.fieldName];
     if (field && !isFieldAllowed(rules, info.parentType, field, state.caller)) {
-      throw fieldError({ message: unauthorizedFieldMessage(info.parentType.name, info.fieldName), errorType: AppSyncErrorTypes.UNAUTHORIZED_FIELD, data: null, errorInfo: null }, info);
+      throw fieldError(
+        {
+          message: unauthorizedFieldMessage(info.parentType.name, info.fieldName),
+          errorType: AppSyncErrorTypes.UNAUTHORIZED_FIELD,
+          data: null,
+          errorInfo: null,
+        },
+        info,
+      );
     }
     return resolve(source, args, state, info);
   };

@@ -23,7 +23,11 @@ export interface FieldRunner {
  * Loads every resolver and function file of the manifest (each once, in parallel) and returns a
  * runner per field. Throws ResolverCodeError naming the first file AppSync would refuse.
  */
-export async function loadFieldRunners(manifest: ResolverManifest, rootDir: string, deps: DataSourceDeps): Promise<Map<string, FieldRunner>> {
+export async function loadFieldRunners(
+  manifest: ResolverManifest,
+  rootDir: string,
+  deps: DataSourceDeps,
+): Promise<Map<string, FieldRunner>> {
   const codeByFile = new Map<string, Promise<ResolverCode>>();
   const load = (file: string): Promise<ResolverCode> => {
     const path = resolve(rootDir, file);
@@ -32,7 +36,9 @@ export async function loadFieldRunners(manifest: ResolverManifest, rootDir: stri
     return code;
   };
   const entries = await Promise.all(
-    Object.entries(manifest.resolvers).map(async ([coordinate, config]) => [coordinate, await createRunner(coordinate, config as ResolverConfig)] as const),
+    Object.entries(manifest.resolvers).map(
+      async ([coordinate, config]) => [coordinate, await createRunner(coordinate, config as ResolverConfig)] as const,
+    ),
   );
   return new Map(entries);
 
@@ -63,12 +69,19 @@ export async function loadFieldRunners(manifest: ResolverManifest, rootDir: stri
 }
 
 /** A direct Lambda resolver receives the whole context and its answer is the field value (§C). */
-async function runDirectLambda(call: (event: unknown) => Promise<{ result: unknown } | { error: { message: string } }>, field: FieldContextInput): Promise<FieldResolution> {
+async function runDirectLambda(
+  call: (event: unknown) => Promise<{ result: unknown } | { error: { message: string } }>,
+  field: FieldContextInput,
+): Promise<FieldResolution> {
   const { authMode: _authMode, ...context } = field;
   const outcome = await call({ ...context, prev: null, stash: {} });
   const done = { logs: [], effects: [], stash: {} };
   if ('error' in outcome) {
-    return { value: null, errors: [{ message: outcome.error.message, errorType: AppSyncErrorTypes.LAMBDA_UNHANDLED, data: null, errorInfo: null }], ...done };
+    return {
+      value: null,
+      errors: [{ message: outcome.error.message, errorType: AppSyncErrorTypes.LAMBDA_UNHANDLED, data: null, errorInfo: null }],
+      ...done,
+    };
   }
   return { value: outcome.result ?? null, errors: [], ...done };
 }

@@ -21,6 +21,8 @@ export interface RequestState {
   readonly effects: RuntimeSideEffects[];
 }
 
-export function createRequestState(init: Pick<RequestState, 'requestId' | 'caller' | 'headers' | 'deadline' | 'maxResolverCount'>): RequestState {
+export function createRequestState(
+  init: Pick<RequestState, 'requestId' | 'caller' | 'headers' | 'deadline' | 'maxResolverCount'>,
+): RequestState {
   return { ...init, resolverCount: 0, extraErrors: [], logs: [], effects: [] };
 }

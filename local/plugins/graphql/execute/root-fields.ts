@@ -12,7 +12,8 @@ type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
 function fieldsOf(set: SelectionSetNode | undefined, fragments: Fragments): [string, string, SelectionSetNode | undefined][] {
   const fields: [string, string, SelectionSetNode | undefined][] = [];
   for (const selection of set?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) fields.push([(selection.alias ?? selection.name).value, selection.name.value, selection.selectionSet]);
+    if (selection.kind === Kind.FIELD)
+      fields.push([(selection.alias ?? selection.name).value, selection.name.value, selection.selectionSet]);
     else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...fieldsOf(selection.selectionSet, fragments));
     else fields.push(...fieldsOf(fragments.get(selection.name.value)?.selectionSet, fragments));
   }
@@ -35,7 +36,11 @@ function unalias(value: unknown, set: SelectionSetNode | undefined, fragments: F
  * The root fields an operation resolved, named as in the schema and with aliases undone, so a
  * mutation's results can be matched to `@aws_subscribe` and published whatever the caller's aliases.
  */
-export function rootFieldResults(document: DocumentNode, operation: OperationDefinitionNode, data: Record<string, unknown>): RootFieldResult[] {
+export function rootFieldResults(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  data: Record<string, unknown>,
+): RootFieldResult[] {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   return fieldsOf(operation.selectionSet, fragments)
     .filter(([key]) => key in data)

@@ -11,7 +11,9 @@ import { validationErrorEntry } from '../validation/validate-document.js';
 export function variableErrorEntry(error: GraphQLError): AppSyncErrorEntry {
   const scalar = scalarVariableMessage(error);
   if (scalar) return validationErrorEntry(scalar, error);
-  const missing = /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)\.$/.exec(error.message);
+  const missing = /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)\.$/.exec(
+    error.message,
+  );
   if (missing) return validationErrorEntry(`Variable '${missing[1]}' has coerced Null value for NonNull type '${missing[2]}'`, error);
   const invalid = /^Variable "\$(\w+)" got invalid value [\s\S]*?; ([\s\S]*)$/.exec(error.message);
   if (invalid) return validationErrorEntry(`Variable '${invalid[1]}' has an invalid value. ${invalid[2]}`, error);

@@ -15,7 +15,14 @@ import { useValidation } from './use-validation.js';
 
 /** The stages, in order. */
 export function operationStages(api: OperationApi): OperationStage[] {
-  return [useAuthentication(api), useValidation(api), useTransportRules(), useRequestState(api), useExecution(api), useSubscriptionStart(api)];
+  return [
+    useAuthentication(api),
+    useValidation(api),
+    useTransportRules(),
+    useRequestState(api),
+    useExecution(api),
+    useSubscriptionStart(api),
+  ];
 }
 
 /** An API's pipeline: run it once per operation. */

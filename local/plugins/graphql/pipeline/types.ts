@@ -68,7 +68,13 @@ export type PipelineResult =
   /** A subscription was checked and its resolver ran: ready to register. */
   | { readonly kind: 'subscribed'; readonly subscription: SubscriptionStart }
   /** Refused before anything ran (validation, the wrong transport, bad variables). */
-  | { readonly kind: 'refused'; readonly errors: RefusalEntry[]; readonly operationType?: OperationOutcome['operationType']; readonly operationName?: string; readonly caller?: Caller };
+  | {
+      readonly kind: 'refused';
+      readonly errors: RefusalEntry[];
+      readonly operationType?: OperationOutcome['operationType'];
+      readonly operationName?: string;
+      readonly caller?: Caller;
+    };
 
 /** A stage either adds to the context and lets the next one run, or ends the operation. */
 export type StageResult = void | { readonly done: PipelineResult };

@@ -60,11 +60,22 @@ function argumentFilter(node: FieldNode, coerced: Record<string, unknown>): Reco
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  return Object.fromEntries(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
+  return Object.fromEntries(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
+    ),
+  );
 }
 
 /** What the bound resolver reads of `info` when it runs at `start`. */
-function resolveInfo(api: OperationApi, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, node: FieldNode, field: GraphQLField<unknown, unknown>, variables: Record<string, unknown>): GraphQLResolveInfo {
+function resolveInfo(
+  api: OperationApi,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown>,
+  variables: Record<string, unknown>,
+): GraphQLResolveInfo {
   const subscription = api.schema.getSubscriptionType();
   return {
     fieldName: field.name,
@@ -111,7 +122,8 @@ export function useSubscriptionStart(api: OperationApi): OperationStage {
         return refuse(entry.errorType ?? AppSyncErrorTypes.BAD_REQUEST, entry.message, unauthorized ? 401 : 400);
       }
       // The last call wins, across the pipeline's handlers.
-      const last = (pick: (effect: RequestState['effects'][number]) => unknown) => (state.effects.map(pick).filter(Boolean).at(-1) ?? null) as SubscriptionFilter | null;
+      const last = (pick: (effect: RequestState['effects'][number]) => unknown) =>
+        (state.effects.map(pick).filter(Boolean).at(-1) ?? null) as SubscriptionFilter | null;
       const groups = caller.identity && 'groups' in caller.identity ? caller.identity.groups : null;
       return {
         done: {

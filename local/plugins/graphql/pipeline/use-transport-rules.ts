@@ -19,10 +19,25 @@ export function useTransportRules(): OperationStage {
         return { done: { kind: 'refused', errors: [error], operationType, operationName } };
       }
       if (!context.operation) {
-        return { done: { kind: 'refused', errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The document has no operation of that name.', errorCode: 400 }] } };
+        return {
+          done: {
+            kind: 'refused',
+            errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The document has no operation of that name.', errorCode: 400 }],
+          },
+        };
       }
       if (operationType !== 'subscription') {
-        return { done: { kind: 'refused', errors: [{ errorType: AppSyncErrorTypes.UNSUPPORTED_OPERATION, message: `${operationType} not supported through the realtime channel` }] } };
+        return {
+          done: {
+            kind: 'refused',
+            errors: [
+              {
+                errorType: AppSyncErrorTypes.UNSUPPORTED_OPERATION,
+                message: `${operationType} not supported through the realtime channel`,
+              },
+            ],
+          },
+        };
       }
     },
   };

@@ -18,7 +18,11 @@ export async function parseGraphqlRequest(request: Request): Promise<GraphqlPara
   if (request.method === 'GET') {
     const search = new URL(request.url).searchParams;
     const variables = search.get('variables');
-    return toParams({ query: search.get('query'), variables: variables ? parseJson(variables) : undefined, operationName: search.get('operationName') ?? undefined });
+    return toParams({
+      query: search.get('query'),
+      variables: variables ? parseJson(variables) : undefined,
+      operationName: search.get('operationName') ?? undefined,
+    });
   }
   const body = await request.text();
   if (body.length > GraphqlLimits.MAX_BODY_BYTES) throw new MalformedRequestError('Request body is too large.');
@@ -41,6 +45,7 @@ function toParams(body: unknown): GraphqlParams {
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
     throw new MalformedRequestError(UNPARSEABLE);
   }
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') throw new MalformedRequestError(UNPARSEABLE);
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
+    throw new MalformedRequestError(UNPARSEABLE);
   return { query, variables: (variables ?? {}) as Record<string, unknown>, operationName: operationName ?? undefined };
 }

@@ -31,7 +31,12 @@ function isValidTime(hours: string | undefined, minutes: string | undefined, sec
   return Number(hours) <= 23 && Number(minutes) <= 59 && Number(seconds ?? 0) <= 59;
 }
 
-function isValidOffset(zone: string | undefined, hours: string | undefined, minutes: string | undefined, seconds: string | undefined): boolean {
+function isValidOffset(
+  zone: string | undefined,
+  hours: string | undefined,
+  minutes: string | undefined,
+  seconds: string | undefined,
+): boolean {
   if (zone === undefined || zone === 'Z') return true;
   const h = Number(hours);
   const m = Number(minutes);
@@ -64,12 +69,20 @@ export function isAwsDateTime(text: string): boolean {
 }
 
 /** AppSync's `AWSDate`. */
-export const AWSDate = defineScalar(stringFormat('AWSDate', 'An extended ISO 8601 date string: YYYY-MM-DD, optionally with an offset.', isAwsDate));
+export const AWSDate = defineScalar(
+  stringFormat('AWSDate', 'An extended ISO 8601 date string: YYYY-MM-DD, optionally with an offset.', isAwsDate),
+);
 
 /** AppSync's `AWSTime`. */
-export const AWSTime = defineScalar(stringFormat('AWSTime', 'An extended ISO 8601 time string: hh:mm[:ss[.sss]], optionally with an offset.', isAwsTime));
+export const AWSTime = defineScalar(
+  stringFormat('AWSTime', 'An extended ISO 8601 time string: hh:mm[:ss[.sss]], optionally with an offset.', isAwsTime),
+);
 
 /** AppSync's `AWSDateTime`. */
 export const AWSDateTime = defineScalar(
-  stringFormat('AWSDateTime', 'An extended ISO 8601 date and time string: YYYY-MM-DDThh:mm[:ss[.sss]] with a required offset.', isAwsDateTime),
+  stringFormat(
+    'AWSDateTime',
+    'An extended ISO 8601 date and time string: YYYY-MM-DDThh:mm[:ss[.sss]] with a required offset.',
+    isAwsDateTime,
+  ),
 );

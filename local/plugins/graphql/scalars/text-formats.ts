@@ -47,15 +47,23 @@ export function isAwsIpAddress(text: string): boolean {
 }
 
 /** AppSync's `AWSEmail`. */
-export const AWSEmail = defineScalar(stringFormat('AWSEmail', 'An email address in the format local-part@domain-part, as defined by RFC 822.', isAwsEmail));
+export const AWSEmail = defineScalar(
+  stringFormat('AWSEmail', 'An email address in the format local-part@domain-part, as defined by RFC 822.', isAwsEmail),
+);
 
 /** AppSync's `AWSURL`. */
 export const AWSURL = defineScalar(stringFormat('AWSURL', 'A URL as defined by RFC 1738, with a scheme.', isAwsUrl));
 
 /** AppSync's `AWSPhone`. */
 export const AWSPhone = defineScalar(
-  stringFormat('AWSPhone', 'A phone number; digit groups may be separated by spaces or hyphens. Without a country code, NANP is assumed.', isAwsPhone),
+  stringFormat(
+    'AWSPhone',
+    'A phone number; digit groups may be separated by spaces or hyphens. Without a country code, NANP is assumed.',
+    isAwsPhone,
+  ),
 );
 
 /** AppSync's `AWSIPAddress`. */
-export const AWSIPAddress = defineScalar(stringFormat('AWSIPAddress', 'An IPv4 or IPv6 address, optionally with a CIDR prefix.', isAwsIpAddress));
+export const AWSIPAddress = defineScalar(
+  stringFormat('AWSIPAddress', 'An IPv4 or IPv6 address, optionally with a CIDR prefix.', isAwsIpAddress),
+);

@@ -18,26 +18,47 @@ interface RuleStyle {
 const quoted = (message: string): string[] => [...message.matchAll(/"([^"]*)"/g)].map((m) => m[1] ?? '');
 
 const styles = new Map<ValidationRule, RuleStyle>([
-  [graphql.FieldsOnCorrectTypeRule, { type: 'FieldUndefined', rewrite: (e, path) => {
-    const [field, type] = quoted(e.message);
-    return `Field '${field}' in type '${type}' is undefined @ '${path}'`;
-  } }],
-  [graphql.KnownTypeNamesRule, { type: 'UnknownType', rewrite: (e) => `Unknown type ${quoted(e.message)[0]}` }],
-  [graphql.ScalarLeafsRule, {
-    type: (m) => (m.includes('must not have a selection') ? 'SubSelectionNotAllowed' : 'SubSelectionRequired'),
-    rewrite: (e, path) => {
-      const [field, type] = quoted(e.message);
-      return e.message.includes('must not have a selection')
-        ? `Sub selection not allowed on leaf type ${type} of field ${field} @ '${path}'`
-        : `Sub selection required for type ${type} of field ${field} @ '${path}'`;
+  [
+    graphql.FieldsOnCorrectTypeRule,
+    {
+      type: 'FieldUndefined',
+      rewrite: (e, path) => {
+        const [field, type] = quoted(e.message);
+        return `Field '${field}' in type '${type}' is undefined @ '${path}'`;
+      },
     },
-  }],
-  [graphql.KnownArgumentNamesRule, { type: 'UnknownArgument', rewrite: (e, path) => `Unknown field argument ${quoted(e.message)[0]} @ '${path}'` }],
-  [graphql.ProvidedRequiredArgumentsRule, { type: 'MissingFieldArgument', rewrite: (e, path) => `Missing field argument ${quoted(e.message)[1]} @ '${path}'` }],
-  [graphql.ValuesOfCorrectTypeRule, { type: 'WrongType', rewrite: (e, path, document) => {
-    const text = wrongTypeArgumentMessage(e, document);
-    return text ? `${text} @ '${path}'` : undefined;
-  } }],
+  ],
+  [graphql.KnownTypeNamesRule, { type: 'UnknownType', rewrite: (e) => `Unknown type ${quoted(e.message)[0]}` }],
+  [
+    graphql.ScalarLeafsRule,
+    {
+      type: (m) => (m.includes('must not have a selection') ? 'SubSelectionNotAllowed' : 'SubSelectionRequired'),
+      rewrite: (e, path) => {
+        const [field, type] = quoted(e.message);
+        return e.message.includes('must not have a selection')
+          ? `Sub selection not allowed on leaf type ${type} of field ${field} @ '${path}'`
+          : `Sub selection required for type ${type} of field ${field} @ '${path}'`;
+      },
+    },
+  ],
+  [
+    graphql.KnownArgumentNamesRule,
+    { type: 'UnknownArgument', rewrite: (e, path) => `Unknown field argument ${quoted(e.message)[0]} @ '${path}'` },
+  ],
+  [
+    graphql.ProvidedRequiredArgumentsRule,
+    { type: 'MissingFieldArgument', rewrite: (e, path) => `Missing field argument ${quoted(e.message)[1]} @ '${path}'` },
+  ],
+  [
+    graphql.ValuesOfCorrectTypeRule,
+    {
+      type: 'WrongType',
+      rewrite: (e, path, document) => {
+        const text = wrongTypeArgumentMessage(e, document);
+        return text ? `${text} @ '${path}'` : undefined;
+      },
+    },
+  ],
   [graphql.VariablesInAllowedPositionRule, { type: 'VariableTypeMismatch' }],
   [graphql.NoUndefinedVariablesRule, { type: 'UndefinedVariable' }],
   [graphql.NoUnusedVariablesRule, { type: 'UnusedVariable' }],

@@ -35,14 +35,22 @@
         const key = `${choice.user.username}|${choice.user.groups.join(',')}`;
         let minted = tokens.get(key);
         if (!minted || minted.expiresAt - Date.now() / 1000 < TOKEN_REFRESH_MARGIN_S) {
-          minted = await getJson(`/playground/token?user=${encodeURIComponent(choice.user.username)}&groups=${encodeURIComponent(choice.user.groups.join(','))}`);
+          minted = await getJson(
+            `/playground/token?user=${encodeURIComponent(choice.user.username)}&groups=${encodeURIComponent(choice.user.groups.join(','))}`,
+          );
           tokens.set(key, minted);
         }
-        onStatus(`Signed in as ${minted.username} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`);
+        onStatus(
+          `Signed in as ${minted.username} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`,
+        );
         return { authorization: minted.idToken };
       }
       if (choice.kind === 'IAM') {
-        const { headers } = await getJson('/playground/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }) });
+        const { headers } = await getJson('/playground/sign', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ body }),
+        });
         delete headers.host; // the browser sends the page's host itself, which is the one signed
         return headers;
       }
@@ -66,22 +74,36 @@
    */
   const transports = {
     http: null,
-    subscription: async () => ({ errors: [{ message: 'Subscriptions are not available in this playground yet: use a realtime client on /graphql/realtime.' }] }),
+    subscription: async () => ({
+      errors: [{ message: 'Subscriptions are not available in this playground yet: use a realtime client on /graphql/realtime.' }],
+    }),
   };
   window.playground = { transports };
 
   function createHttpTransport(config, currentChoice, credentialHeaders) {
     return async function httpTransport(params, options) {
       const body = JSON.stringify(params);
-      const headers = Object.assign({ 'content-type': 'application/json' }, options && options.headers, await credentialHeaders(currentChoice(), body));
+      const headers = Object.assign(
+        { 'content-type': 'application/json' },
+        options && options.headers,
+        await credentialHeaders(currentChoice(), body),
+      );
       const response = await fetch(config.graphqlPath, { method: 'POST', headers, body });
       return response.json();
     };
   }
 
   function Select(props) {
-    return h('label', null, `${props.label} `, h('select', { id: props.id, value: props.value, onChange: (event) => props.onChange(event.target.value) },
-      props.options.map((option) => h('option', { key: option.value, value: option.value }, option.label))));
+    return h(
+      'label',
+      null,
+      `${props.label} `,
+      h(
+        'select',
+        { id: props.id, value: props.value, onChange: (event) => props.onChange(event.target.value) },
+        props.options.map((option) => h('option', { key: option.value, value: option.value }, option.label)),
+      ),
+    );
   }
 
   function App(props) {
@@ -94,28 +116,64 @@
     const choiceRef = React.useRef(choices[0]);
     const picked = choices.find((choice) => choice.id === choiceId) || choices[0];
     choiceRef.current = picked.other
-      ? Object.assign({}, picked, { user: { username: otherUser.username.trim(), groups: otherUser.groups.split(',').map((group) => group.trim()).filter(Boolean) } })
+      ? Object.assign({}, picked, {
+          user: {
+            username: otherUser.username.trim(),
+            groups: otherUser.groups
+              .split(',')
+              .map((group) => group.trim())
+              .filter(Boolean),
+          },
+        })
       : picked;
     const fetcher = React.useMemo(() => {
       const credentialHeaders = createCredentials(config, setStatus);
       transports.http = createHttpTransport(config, () => choiceRef.current, credentialHeaders);
       const currentCredentials = (body) => credentialHeaders(choiceRef.current, body);
-      return (params, options) => (isSubscription(params) ? transports.subscription(params, options, currentCredentials) : transports.http(params, options));
+      return (params, options) =>
+        isSubscription(params) ? transports.subscription(params, options, currentCredentials) : transports.http(params, options);
     }, [config]);
     const pickChoice = (id) => {
       setChoiceId(id);
       setStatus(id.startsWith('user:') ? 'A token is minted with the next request.' : '');
     };
     const pickExample = (name) => setExample(config.examples.find((candidate) => candidate.name === name) || null);
-    const bar = h('div', { id: 'auth-bar' },
-      h(Select, { id: 'auth-choice', label: 'Auth', value: choiceId, onChange: pickChoice, options: choices.map((choice) => ({ value: choice.id, label: choice.label })) }),
-      picked.other && h('input', { id: 'other-user-name', placeholder: 'user name', value: otherUser.username, onChange: (event) => setOtherUser(Object.assign({}, otherUser, { username: event.target.value })) }),
-      picked.other && h('input', { id: 'other-user-groups', placeholder: 'groups (a,b)', value: otherUser.groups, onChange: (event) => setOtherUser(Object.assign({}, otherUser, { groups: event.target.value })) }),
-      config.examples.length > 0 && h(Select, {
-        id: 'example-choice', label: 'Example', value: example ? example.name : '', onChange: pickExample,
-        options: [{ value: '', label: '(pick one)' }].concat(config.examples.map((candidate) => ({ value: candidate.name, label: candidate.name }))),
+    const bar = h(
+      'div',
+      { id: 'auth-bar' },
+      h(Select, {
+        id: 'auth-choice',
+        label: 'Auth',
+        value: choiceId,
+        onChange: pickChoice,
+        options: choices.map((choice) => ({ value: choice.id, label: choice.label })),
       }),
-      h('span', { id: 'auth-status' }, status));
+      picked.other &&
+        h('input', {
+          id: 'other-user-name',
+          placeholder: 'user name',
+          value: otherUser.username,
+          onChange: (event) => setOtherUser(Object.assign({}, otherUser, { username: event.target.value })),
+        }),
+      picked.other &&
+        h('input', {
+          id: 'other-user-groups',
+          placeholder: 'groups (a,b)',
+          value: otherUser.groups,
+          onChange: (event) => setOtherUser(Object.assign({}, otherUser, { groups: event.target.value })),
+        }),
+      config.examples.length > 0 &&
+        h(Select, {
+          id: 'example-choice',
+          label: 'Example',
+          value: example ? example.name : '',
+          onChange: pickExample,
+          options: [{ value: '', label: '(pick one)' }].concat(
+            config.examples.map((candidate) => ({ value: candidate.name, label: candidate.name })),
+          ),
+        }),
+      h('span', { id: 'auth-status' }, status),
+    );
     const graphiqlProps = { fetcher };
     if (example) {
       graphiqlProps.query = example.query;

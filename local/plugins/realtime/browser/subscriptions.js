@@ -32,7 +32,11 @@
         let socket;
         let stopped = false;
         const id = `playground-${Date.now()}`;
-        const data = JSON.stringify({ query: params.query, variables: params.variables || {}, operationName: params.operationName || undefined });
+        const data = JSON.stringify({
+          query: params.query,
+          variables: params.variables || {},
+          operationName: params.operationName || undefined,
+        });
         const end = () => {
           if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'stop', id }));
           if (socket) socket.close();
@@ -41,7 +45,11 @@
           if (!credentials) return observer.next(failure('This playground has no credentials to subscribe with.'));
           const headers = Object.assign({ host: location.host }, await credentials(data));
           if (SIGV4.test(headers.authorization || '')) {
-            observer.next(failure('IAM subscriptions are not available in the playground: the handshake must be signed for /graphql/connect. Pick the API key or a user.'));
+            observer.next(
+              failure(
+                'IAM subscriptions are not available in the playground: the handshake must be signed for /graphql/connect. Pick the API key or a user.',
+              ),
+            );
             return observer.complete();
           }
           if (stopped) return undefined;

@@ -22,7 +22,11 @@ function callablePaths(checker: ts.TypeChecker, type: ts.Type, prefix: string, d
 }
 
 function declaredPaths(): { utils: string[]; rds: string[] } {
-  const program = ts.createProgram([path.join(libDir, 'index.d.ts'), path.join(libDir, 'rds-helpers.d.ts')], { strict: true, noLib: true, types: [] });
+  const program = ts.createProgram([path.join(libDir, 'index.d.ts'), path.join(libDir, 'rds-helpers.d.ts')], {
+    strict: true,
+    noLib: true,
+    types: [],
+  });
   const checker = program.getTypeChecker();
   const index = checker.getSymbolAtLocation(program.getSourceFile(path.join(libDir, 'index.d.ts'))!)!;
   const utils = ['util', 'runtime', 'extensions'].flatMap((name) => {
@@ -31,7 +35,8 @@ function declaredPaths(): { utils: string[]; rds: string[] } {
     return callablePaths(checker, checker.getTypeOfSymbolAtLocation(resolved, resolved.valueDeclaration!), name);
   });
   const rdsModule = checker.getSymbolAtLocation(program.getSourceFile(path.join(libDir, 'rds-helpers.d.ts'))!)!;
-  const rds = checker.getExportsOfModule(rdsModule)
+  const rds = checker
+    .getExportsOfModule(rdsModule)
     .filter((symbol) => symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Variable))
     .flatMap((symbol) => callablePaths(checker, checker.getTypeOfSymbolAtLocation(symbol, symbol.valueDeclaration!), symbol.name));
   return { utils, rds };

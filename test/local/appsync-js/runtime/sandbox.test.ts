@@ -12,8 +12,14 @@ let bundle = '';
 
 beforeAll(async () => {
   const result = await build({
-    entryPoints: [entry], bundle: true, platform: 'neutral', format: 'iife', globalName: 'AppSyncRuntime',
-    write: false, external: [], logLevel: 'silent',
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'neutral',
+    format: 'iife',
+    globalName: 'AppSyncRuntime',
+    write: false,
+    external: [],
+    logLevel: 'silent',
   });
   bundle = result.outputFiles[0]!.text;
 });
@@ -50,13 +56,22 @@ describe('runtime bundle in an isolated context', () => {
       authType: 'Lambda Authorization',
       effects: {
         errors: [{ message: 'careful', errorType: 'Warn', data: null, errorInfo: null }],
-        subscriptionFilter: null, subscriptionInvalidationFilter: null,
+        subscriptionFilter: null,
+        subscriptionInvalidationFilter: null,
         invalidations: [{ subscriptionField: 'onHotel', payload: { id: 'h1' } }],
-        cacheEvictions: [], responseHeaders: {}, warnings: [],
+        cacheEvictions: [],
+        responseHeaders: {},
+        warnings: [],
       },
       thrown: [
         { __appsyncSignal: 'error', message: 'boom', errorType: 'Bad', data: null, errorInfo: null },
-        { __appsyncSignal: 'unauthorized', message: 'Not Authorized to access hotel on type Query', errorType: 'Unauthorized', data: null, errorInfo: null },
+        {
+          __appsyncSignal: 'unauthorized',
+          message: 'Not Authorized to access hotel on type Query',
+          errorType: 'Unauthorized',
+          data: null,
+          errorInfo: null,
+        },
         { __appsyncSignal: 'earlyReturn', value: { a: 1 }, skipTo: 'END' },
       ],
     });

@@ -22,14 +22,26 @@ describe('Function: apiKeyAuthenticator', () => {
   const facts = { sourceIp: [], body: '', url: 'http://x/graphql', method: 'POST' };
 
   it('accepts its key before it expires, with a null identity', async () => {
-    const authenticator = apiKeyAuthenticator(() => [key], () => key.expires * 1000 - HOUR);
+    const authenticator = apiKeyAuthenticator(
+      () => [key],
+      () => key.expires * 1000 - HOUR,
+    );
     await expect(authenticator.authenticate(headers('da2-abc'), facts)).resolves.toEqual({ mode: 'API_KEY', identity: null });
   });
 
   it('refuses its key once expired, and any other key, with AppSync words', async () => {
-    const expired = apiKeyAuthenticator(() => [key], () => key.expires * 1000);
-    await expect(expired.authenticate(headers('da2-abc'), facts)).rejects.toMatchObject({ status: 401, message: 'You are not authorized to make this call.' });
-    const current = apiKeyAuthenticator(() => [key], () => 0);
+    const expired = apiKeyAuthenticator(
+      () => [key],
+      () => key.expires * 1000,
+    );
+    await expect(expired.authenticate(headers('da2-abc'), facts)).rejects.toMatchObject({
+      status: 401,
+      message: 'You are not authorized to make this call.',
+    });
+    const current = apiKeyAuthenticator(
+      () => [key],
+      () => 0,
+    );
     await expect(current.authenticate(headers('da2-other'), facts)).rejects.toMatchObject({ status: 401 });
   });
 });

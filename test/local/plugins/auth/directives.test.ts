@@ -33,7 +33,9 @@ const RULES: Array<[query: string, path: string[], allowed: string[]]> = [
   ['{ plain { value } }', ['plain', 'value'], ['alice', 'bob']],
 ];
 
-const CASES = RULES.flatMap(([query, path, allowed]) => ['apiKey', 'iam', 'alice', 'bob'].map((caller) => [query, caller, allowed.includes(caller), path] as const));
+const CASES = RULES.flatMap(([query, path, allowed]) =>
+  ['apiKey', 'iam', 'alice', 'bob'].map((caller) => [query, caller, allowed.includes(caller), path] as const),
+);
 
 describe('Directives and their inheritance, through HTTP for every mode', () => {
   it.each(CASES)('%s as %s: allowed=%s', async (query, caller, allowed, path) => {
@@ -48,7 +50,13 @@ describe('Directives and their inheritance, through HTTP for every mode', () => 
       expect(value).toBeNull();
       const type = path.length === 1 ? 'Query' : path[0] === 'profile' ? 'Profile' : 'Plain';
       expect(reply.body.errors).toEqual([
-        expect.objectContaining({ errorType: 'Unauthorized', message: `Not Authorized to access ${field} on type ${type}`, path, data: null, errorInfo: null }),
+        expect.objectContaining({
+          errorType: 'Unauthorized',
+          message: `Not Authorized to access ${field} on type ${type}`,
+          path,
+          data: null,
+          errorInfo: null,
+        }),
       ]);
     }
   });

@@ -10,7 +10,14 @@ export const API_KEY = 'da2-authfixtureauthfixtureaut';
 /** The auth fixture API on a free port, with its own data folder; `stop` removes both. */
 export async function startAuthServer(): Promise<{ server: LocalServer; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-auth-'));
-  const server = await startLocalServer(authApi, { rootDir: process.cwd(), dataDir, port: 0, host: '127.0.0.1', apiKey: API_KEY, log: () => {} });
+  const server = await startLocalServer(authApi, {
+    rootDir: process.cwd(),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    apiKey: API_KEY,
+    log: () => {},
+  });
   return {
     server,
     dataDir,
@@ -29,7 +36,11 @@ export interface GraphqlReply {
 
 /** POSTs a query to /graphql with the given headers. */
 export async function postGraphql(server: LocalServer, query: string, headers: Record<string, string>): Promise<GraphqlReply> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
@@ -37,14 +48,23 @@ export async function postGraphql(server: LocalServer, query: string, headers: R
 export async function postSigned(
   server: LocalServer,
   query: string,
-  options: { secretAccessKey?: string; accessKeyId?: string; region?: string; signingDate?: Date; tamper?: (signed: { headers: Record<string, string>; body: string }) => void } = {},
+  options: {
+    secretAccessKey?: string;
+    accessKeyId?: string;
+    region?: string;
+    signingDate?: Date;
+    tamper?: (signed: { headers: Record<string, string>; body: string }) => void;
+  } = {},
 ): Promise<GraphqlReply> {
   const body = JSON.stringify({ query });
   const headers = await signAppSyncRequest({
     url: `${server.url}/graphql`,
     body,
     headers: { 'content-type': 'application/json' },
-    credentials: { accessKeyId: options.accessKeyId ?? server.auth.iam.accessKeyId, secretAccessKey: options.secretAccessKey ?? server.auth.iam.secretAccessKey },
+    credentials: {
+      accessKeyId: options.accessKeyId ?? server.auth.iam.accessKeyId,
+      secretAccessKey: options.secretAccessKey ?? server.auth.iam.secretAccessKey,
+    },
     region: options.region ?? server.auth.region,
     ...(options.signingDate ? { signingDate: options.signingDate } : {}),
   });

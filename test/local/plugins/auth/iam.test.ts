@@ -15,7 +15,8 @@ afterAll(async () => {
   await stop?.();
 });
 
-const MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+const MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
 function expect403(reply: GraphqlReply, errorType: string, message: string | RegExp) {
   expect(reply.status).toBe(403);
@@ -50,11 +51,17 @@ describe('IAM: SigV4 requests with the local credentials', () => {
     expect(await response.json()).toEqual({ data: { iamOnly: 'iamOnly' } });
   });
 
-  it('accepts a signed x-amz-content-sha256 that is the body\'s hash, as S3-style signers send it', async () => {
+  it("accepts a signed x-amz-content-sha256 that is the body's hash, as S3-style signers send it", async () => {
     const body = JSON.stringify({ query: '{ iamOnly }' });
     const contentHash = createHash('sha256').update(body).digest('hex');
     const url = `${server.url}/graphql`;
-    const headers = await signAppSyncRequest({ url, body, headers: { 'content-type': 'application/json', 'x-amz-content-sha256': contentHash }, credentials: server.auth.iam, region: server.auth.region });
+    const headers = await signAppSyncRequest({
+      url,
+      body,
+      headers: { 'content-type': 'application/json', 'x-amz-content-sha256': contentHash },
+      credentials: server.auth.iam,
+      region: server.auth.region,
+    });
     expect(headers.authorization).toContain('x-amz-content-sha256');
     const response = await fetch(url, { method: 'POST', headers, body });
     expect(await response.json()).toEqual({ data: { iamOnly: 'iamOnly' } });
@@ -67,17 +74,25 @@ describe('IAM: SigV4 requests refused with a 403', () => {
   });
 
   it('refuses a body changed after signing', async () => {
-    const reply = await postSigned(server, '{ whoami }', { tamper: (signed) => void (signed.body = JSON.stringify({ query: '{ iamOnly }' })) });
+    const reply = await postSigned(server, '{ whoami }', {
+      tamper: (signed) => void (signed.body = JSON.stringify({ query: '{ iamOnly }' })),
+    });
     expect403(reply, 'InvalidSignatureException', MISMATCH);
   });
 
   it('refuses a payload hash header that does not match the body', async () => {
-    const reply = await postSigned(server, '{ whoami }', { tamper: (signed) => void (signed.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD') });
+    const reply = await postSigned(server, '{ whoami }', {
+      tamper: (signed) => void (signed.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD'),
+    });
     expect403(reply, 'InvalidSignatureException', MISMATCH);
   });
 
   it('refuses an unknown access key: UnrecognizedClientException', async () => {
-    expect403(await postSigned(server, '{ whoami }', { accessKeyId: 'AKIAUNKNOWNKEY000000' }), 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+    expect403(
+      await postSigned(server, '{ whoami }', { accessKeyId: 'AKIAUNKNOWNKEY000000' }),
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
   });
 
   it('refuses temporary credentials (a session token), which the local principal does not have', async () => {
@@ -86,7 +101,11 @@ describe('IAM: SigV4 requests refused with a 403', () => {
   });
 
   it('refuses a signature scoped to another region', async () => {
-    expect403(await postSigned(server, '{ whoami }', { region: 'eu-west-1' }), 'InvalidSignatureException', /^Credential should be scoped to a valid region, not 'eu-west-1'/);
+    expect403(
+      await postSigned(server, '{ whoami }', { region: 'eu-west-1' }),
+      'InvalidSignatureException',
+      /^Credential should be scoped to a valid region, not 'eu-west-1'/,
+    );
   });
 
   it('refuses a signature older than five minutes: Signature expired', async () => {
@@ -95,8 +114,14 @@ describe('IAM: SigV4 requests refused with a 403', () => {
   });
 
   it('refuses an Authorization header without its Signature: IncompleteSignatureException', async () => {
-    const reply = await postSigned(server, '{ whoami }', { tamper: (signed) => void (signed.headers.authorization = signed.headers.authorization!.replace(/, Signature=[0-9a-f]+/, '')) });
-    expect403(reply, 'IncompleteSignatureException', /^Authorization header requires 'Signature' parameter\. Authorization=AWS4-HMAC-SHA256 /);
+    const reply = await postSigned(server, '{ whoami }', {
+      tamper: (signed) => void (signed.headers.authorization = signed.headers.authorization!.replace(/, Signature=[0-9a-f]+/, '')),
+    });
+    expect403(
+      reply,
+      'IncompleteSignatureException',
+      /^Authorization header requires 'Signature' parameter\. Authorization=AWS4-HMAC-SHA256 /,
+    );
   });
 
   it('refuses a request without x-amz-date: IncompleteSignatureException', async () => {

@@ -27,7 +27,12 @@ describe('npm run token', () => {
     const { stdout } = await token('--user', 'alice', '--groups', 'partners', '--groups', 'admins,beta');
     const pool = await openLocalUserPool({ dataDir });
     const { payload } = await jwtVerify(stdout.trim(), createLocalJWKSet(pool.jwks()), { issuer: pool.issuer, audience: pool.clientId });
-    expect(payload).toMatchObject({ sub: cognitoSubForUsername('alice'), 'cognito:username': 'alice', 'cognito:groups': ['partners', 'admins', 'beta'], token_use: 'id' });
+    expect(payload).toMatchObject({
+      sub: cognitoSubForUsername('alice'),
+      'cognito:username': 'alice',
+      'cognito:groups': ['partners', 'admins', 'beta'],
+      token_use: 'id',
+    });
     expect(payload.exp! - payload.iat!).toBe(3600);
   });
 
@@ -46,7 +51,10 @@ describe('npm run token', () => {
   });
 
   it('explains what is missing instead of printing a stack trace', async () => {
-    const failure = await token('--expires-in', '1h').then(() => undefined, (error: { code: number; stderr: string }) => error);
+    const failure = await token('--expires-in', '1h').then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toMatch(/^TokenOptionsError: --user NAME is required/);
     expect(failure?.stderr).not.toMatch(/\n\s+at /);

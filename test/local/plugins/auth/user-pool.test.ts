@@ -45,7 +45,13 @@ describe('Local user pool: tokens it mints', () => {
       sub: cognitoSubForUsername('alice'),
       issuer: `https://cognito-idp.us-east-1.amazonaws.com/${pool.userPoolId}`,
       username: 'alice',
-      claims: expect.objectContaining({ token_use: 'id', aud: pool.clientId, 'cognito:username': 'alice', 'cognito:groups': ['admins'], email: 'alice@example.com' }),
+      claims: expect.objectContaining({
+        token_use: 'id',
+        aud: pool.clientId,
+        'cognito:username': 'alice',
+        'cognito:groups': ['admins'],
+        email: 'alice@example.com',
+      }),
       sourceIp: ['127.0.0.1'],
       defaultAuthStrategy: 'ALLOW',
       groups: ['admins'],
@@ -54,7 +60,9 @@ describe('Local user pool: tokens it mints', () => {
 
   it('puts the peer address and then the x-forwarded-for addresses in sourceIp', async () => {
     const { idToken } = await pool.mint({ username: 'alice' });
-    const { identity } = whoami(await postGraphql(server, '{ whoami }', { authorization: idToken, 'x-forwarded-for': '203.0.113.7, 198.51.100.2' }));
+    const { identity } = whoami(
+      await postGraphql(server, '{ whoami }', { authorization: idToken, 'x-forwarded-for': '203.0.113.7, 198.51.100.2' }),
+    );
     expect(identity.sourceIp).toEqual(['127.0.0.1', '203.0.113.7', '198.51.100.2']);
   });
 
@@ -67,7 +75,12 @@ describe('Local user pool: tokens it mints', () => {
 
   it('accepts the access token too, with the user name from its `username` claim', async () => {
     const { accessToken } = await pool.mint({ username: 'carol', groups: ['admins'] });
-    expect(decodeJwt(accessToken)).toMatchObject({ token_use: 'access', client_id: pool.clientId, username: 'carol', scope: 'aws.cognito.signin.user.admin' });
+    expect(decodeJwt(accessToken)).toMatchObject({
+      token_use: 'access',
+      client_id: pool.clientId,
+      username: 'carol',
+      scope: 'aws.cognito.signin.user.admin',
+    });
     const { identity } = whoami(await postGraphql(server, '{ whoami }', { authorization: accessToken }));
     expect(identity).toMatchObject({ username: 'carol', sub: cognitoSubForUsername('carol'), groups: ['admins'] });
   });
@@ -117,14 +130,22 @@ describe('Local user pool: tokens it refuses with a 401', () => {
 
   it('refuses a token whose payload was changed after signing', async () => {
     const [header, , signature] = (await signedByPool({})).split('.');
-    const payload = Buffer.from(JSON.stringify({ ...decodeJwt(await signedByPool({})), 'cognito:groups': ['admins', 'root'] })).toString('base64url');
-    expect401(await postGraphql(server, '{ whoami }', { authorization: `${header}.${payload}.${signature}` }), 'Valid authorization header not provided.');
+    const payload = Buffer.from(JSON.stringify({ ...decodeJwt(await signedByPool({})), 'cognito:groups': ['admins', 'root'] })).toString(
+      'base64url',
+    );
+    expect401(
+      await postGraphql(server, '{ whoami }', { authorization: `${header}.${payload}.${signature}` }),
+      'Valid authorization header not provided.',
+    );
   });
 
   it('refuses an unsigned token (alg none)', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify(decodeJwt(await signedByPool({})))).toString('base64url');
-    expect401(await postGraphql(server, '{ whoami }', { authorization: `${header}.${payload}.` }), 'Valid authorization header not provided.');
+    expect401(
+      await postGraphql(server, '{ whoami }', { authorization: `${header}.${payload}.` }),
+      'Valid authorization header not provided.',
+    );
   });
 
   it.each([
@@ -132,7 +153,10 @@ describe('Local user pool: tokens it refuses with a 401', () => {
     ['another app client', { aud: 'someotherclient' }],
     ['a token_use other than id or access', { token_use: 'refresh' }],
   ])('refuses a correctly signed token from %s', async (_what, changes) => {
-    expect401(await postGraphql(server, '{ whoami }', { authorization: await signedByPool(changes) }), 'Valid authorization header not provided.');
+    expect401(
+      await postGraphql(server, '{ whoami }', { authorization: await signedByPool(changes) }),
+      'Valid authorization header not provided.',
+    );
   });
 
   it('refuses a token signed with an RSA key of the right shape published nowhere', async () => {

@@ -25,11 +25,15 @@ describe('concurrent transactions on the PostgreSQL server', () => {
   const execute = (sql: string, transactionId?: string) =>
     suite.dataApi.client.send(new ExecuteStatementCommand({ ...suite.dataApi.arns, sql, ...(transactionId ? { transactionId } : {}) }));
   const begin = async () => (await suite.dataApi.client.send(new BeginTransactionCommand(suite.dataApi.arns))).transactionId!;
-  const commit = (transactionId: string) => suite.dataApi.client.send(new CommitTransactionCommand({ ...suite.dataApi.arns, transactionId }));
+  const commit = (transactionId: string) =>
+    suite.dataApi.client.send(new CommitTransactionCommand({ ...suite.dataApi.arns, transactionId }));
   const balance = async (id: number) => (await execute(`select balance from ${table} where id = ${id}`)).records?.[0]?.[0]?.longValue;
   const waitingOnLock = async (marker: string) =>
-    (await execute(`select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%${marker}%' and pid <> pg_backend_pid()`))
-      .records?.[0]?.[0]?.longValue === 1;
+    (
+      await execute(
+        `select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%${marker}%' and pid <> pg_backend_pid()`,
+      )
+    ).records?.[0]?.[0]?.longValue === 1;
 
   it('the second update waits for the first transaction, then applies on top of it', async () => {
     await execute(`insert into ${table} values (1, 100)`);

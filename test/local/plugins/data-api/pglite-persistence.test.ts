@@ -2,7 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDataApiCore, createPgliteBackend, DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN } from '../../../../local/plugins/data-api/index.js';
+import {
+  createDataApiCore,
+  createPgliteBackend,
+  DEFAULT_RESOURCE_ARN,
+  DEFAULT_SECRET_ARN,
+} from '../../../../local/plugins/data-api/index.js';
 
 const arns = { resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN };
 
@@ -18,7 +23,11 @@ describe('PGlite backend with a data folder', () => {
 
     const first = createDataApiCore({ backend: createPgliteBackend({ dataDir }) });
     await first.executeStatement({ ...arns, sql: 'create table notes (body text)' });
-    await first.executeStatement({ ...arns, sql: 'insert into notes values (:body)', parameters: [{ name: 'body', value: { stringValue: 'kept' } }] });
+    await first.executeStatement({
+      ...arns,
+      sql: 'insert into notes values (:body)',
+      parameters: [{ name: 'body', value: { stringValue: 'kept' } }],
+    });
     const { transactionId } = await first.beginTransaction(arns);
     await first.executeStatement({ ...arns, transactionId, sql: "insert into notes values ('never committed')" });
     await first.close(); // rolls back the open transaction

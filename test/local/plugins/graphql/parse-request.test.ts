@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseGraphqlRequest } from '../../../../local/plugins/graphql/request/parse-request.js';
 
-const post = (body: string) => new Request('http://local/graphql', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+const post = (body: string) =>
+  new Request('http://local/graphql', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
 describe('Function: parseGraphqlRequest', () => {
   it('reads query, variables and operation name from a POST body', async () => {
@@ -22,6 +23,10 @@ describe('Function: parseGraphqlRequest', () => {
     ['an array', '[]', 'Unable to parse GraphQL query.'],
     ['variables that are not an object', '{"query":"{ a }","variables":[1]}', 'Unable to parse GraphQL query.'],
   ])('refuses %s with a 400 in AppSync words', async (_what, body, message) => {
-    await expect(parseGraphqlRequest(post(body))).rejects.toMatchObject({ status: 400, errorType: 'MalformedHttpRequestException', message });
+    await expect(parseGraphqlRequest(post(body))).rejects.toMatchObject({
+      status: 400,
+      errorType: 'MalformedHttpRequestException',
+      message,
+    });
   });
 });

@@ -4,9 +4,18 @@ import { MalformedRequestError } from '../../../../local/plugins/shared/errors.j
 import { createDocumentValidator } from '../../../../local/plugins/graphql/validation/validate-document.js';
 
 const schema = buildSchema(/* GraphQL */ `
-  type Query { hotel(id: ID!): Hotel, name: String }
-  type Hotel { id: ID!, rooms: [Room] }
-  type Room { id: ID!, beds: Int }
+  type Query {
+    hotel(id: ID!): Hotel
+    name: String
+  }
+  type Hotel {
+    id: ID!
+    rooms: [Room]
+  }
+  type Room {
+    id: ID!
+    beds: Int
+  }
 `);
 
 describe('Function: createDocumentValidator', () => {
@@ -17,11 +26,27 @@ describe('Function: createDocumentValidator', () => {
   });
 
   it.each([
-    ['an unknown field', '{ badfield }', "Validation error of type FieldUndefined: Field 'badfield' in type 'Query' is undefined @ 'badfield'"],
-    ['an unknown nested field', '{ hotel(id: "1") { rooms { nope } } }', "Validation error of type FieldUndefined: Field 'nope' in type 'Room' is undefined @ 'hotel/rooms/nope'"],
+    [
+      'an unknown field',
+      '{ badfield }',
+      "Validation error of type FieldUndefined: Field 'badfield' in type 'Query' is undefined @ 'badfield'",
+    ],
+    [
+      'an unknown nested field',
+      '{ hotel(id: "1") { rooms { nope } } }',
+      "Validation error of type FieldUndefined: Field 'nope' in type 'Room' is undefined @ 'hotel/rooms/nope'",
+    ],
     ['an unknown type', 'query($t: AWSTimestamp) { name }', 'Validation error of type UnknownType: Unknown type AWSTimestamp'],
-    ['a missing sub-selection', '{ hotel(id: "1") }', "Validation error of type SubSelectionRequired: Sub selection required for type Hotel of field hotel @ 'hotel'"],
-    ['a sub-selection on a leaf', '{ name { x } }', "Validation error of type SubSelectionNotAllowed: Sub selection not allowed on leaf type String of field name @ 'name'"],
+    [
+      'a missing sub-selection',
+      '{ hotel(id: "1") }',
+      "Validation error of type SubSelectionRequired: Sub selection required for type Hotel of field hotel @ 'hotel'",
+    ],
+    [
+      'a sub-selection on a leaf',
+      '{ name { x } }',
+      "Validation error of type SubSelectionNotAllowed: Sub selection not allowed on leaf type String of field name @ 'name'",
+    ],
     ['an unknown argument', '{ name(x: 1) }', "Validation error of type UnknownArgument: Unknown field argument x @ 'name'"],
     ['a missing argument', '{ hotel { id } }', "Validation error of type MissingFieldArgument: Missing field argument id @ 'hotel'"],
   ])('names %s as graphql-java does', (_what, query, message) => {
@@ -59,7 +84,9 @@ describe('Function: createDocumentValidator', () => {
 describe('AppSync scalars in validation', () => {
   const scalarSchema = buildSchema(/* GraphQL */ `
     scalar AWSDateTime
-    type Query { events(after: AWSDateTime): [String] }
+    type Query {
+      events(after: AWSDateTime): [String]
+    }
   `);
   it('names a literal of the wrong type as graphql-java does', async () => {
     const { attachAppSyncScalars } = await import('../../../../local/plugins/graphql/scalars/index.js');

@@ -43,7 +43,8 @@ describe('Lambda data source (AppSync Invoke and BatchInvoke)', () => {
       expect(outcome).toEqual({
         error: {
           type: 'Lambda:Unhandled',
-          message: 'BatchInvoke of Lambda function "batch" with 3 payloads returned an array of 2 items; it must return an array of the same length and order',
+          message:
+            'BatchInvoke of Lambda function "batch" with 3 payloads returned an array of 2 items; it must return an array of the same length and order',
         },
       });
     }

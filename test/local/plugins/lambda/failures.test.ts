@@ -51,7 +51,11 @@ describe('Lambda runner: a failing function fails its call and nothing else', ()
   });
 
   it('fails the call when the result cannot be serialised to JSON', async () => {
-    expect(await runner.invoke('unserialisable', {})).toEqual({ ok: false, errorType: 'Error', errorMessage: 'Unable to stringify response body' });
+    expect(await runner.invoke('unserialisable', {})).toEqual({
+      ok: false,
+      errorType: 'Error',
+      errorMessage: 'Unable to stringify response body',
+    });
   });
 
   it('refuses an event that is not JSON, before any process sees it', async () => {

@@ -12,13 +12,29 @@ describe('Lambda definitions from the resolver manifest', () => {
       '/project',
     );
     expect(definitions).toEqual([
-      { name: 'echo', handlerFile: path.resolve('/project/test/fixtures/lambda/echo.ts'), handlerExport: undefined, environment: undefined, timeoutSeconds: 10, memoryMb: 256 },
-      { name: 'env', handlerFile: path.resolve('/project/test/fixtures/lambda/env.ts'), handlerExport: 'handler', environment: { STAGE: 'dev' }, timeoutSeconds: 2, memoryMb: 512 },
+      {
+        name: 'echo',
+        handlerFile: path.resolve('/project/test/fixtures/lambda/echo.ts'),
+        handlerExport: undefined,
+        environment: undefined,
+        timeoutSeconds: 10,
+        memoryMb: 256,
+      },
+      {
+        name: 'env',
+        handlerFile: path.resolve('/project/test/fixtures/lambda/env.ts'),
+        handlerExport: 'handler',
+        environment: { STAGE: 'dev' },
+        timeoutSeconds: 2,
+        memoryMb: 512,
+      },
     ]);
   });
 
   it('gives definitions the runner accepts and runs', async () => {
-    const runner = createLambdaRunner({ functions: lambdaDefinitionsFromManifest({ echo: { handler: 'test/fixtures/lambda/echo.ts' } }, process.cwd()) });
+    const runner = createLambdaRunner({
+      functions: lambdaDefinitionsFromManifest({ echo: { handler: 'test/fixtures/lambda/echo.ts' } }, process.cwd()),
+    });
     try {
       expect(await runner.invoke('echo', { a: 1 })).toMatchObject({ ok: true, result: { event: { a: 1 }, memoryLimitInMB: '256' } });
     } finally {

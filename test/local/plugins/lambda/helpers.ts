@@ -2,7 +2,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { createLambdaRunner, type LambdaLogLine, type LambdaRunner, type LambdaRunnerOptions } from '../../../../local/plugins/lambda/index.js';
+import {
+  createLambdaRunner,
+  type LambdaLogLine,
+  type LambdaRunner,
+  type LambdaRunnerOptions,
+} from '../../../../local/plugins/lambda/index.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/lambda');
 

@@ -47,7 +47,9 @@ describe('a handler that uses @aws-sdk/client-rds-data', () => {
     const [request] = requests;
     expect(request?.url).toBe('/Execute');
     expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ sql: 'update rooms set held = false' });
-    expect(request?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIAOFFLINELAMBDA000\/\d{8}\/us-east-1\/rds-data\/aws4_request, /);
+    expect(request?.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=ASIAOFFLINELAMBDA000\/\d{8}\/us-east-1\/rds-data\/aws4_request, /,
+    );
     expect(request?.headers['x-amz-security-token']).toBe('offline-lambda-session-token');
   });
 });

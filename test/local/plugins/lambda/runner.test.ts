@@ -88,12 +88,17 @@ describe('Lambda runner: handlers, context, environment, logs', () => {
   it('forwards console and raw output lines with the function name, console lines in Lambda format', async () => {
     await runner.invoke('console', { text: 'from the test' });
     // Output travels on the process's pipes, apart from the result message, so it may land just after it.
-    await vi.waitFor(() => {
-      const lines = logs.filter((l) => l.functionName === 'console');
-      expect(lines).toContainEqual(expect.objectContaining({ stream: 'stdout', line: expect.stringMatching(/^\S+Z\t[0-9a-f-]{36}\tINFO\thello from the test$/) }));
-      expect(lines).toContainEqual(expect.objectContaining({ line: expect.stringMatching(/\tERROR\tmulti\nline$/) }));
-      expect(lines).toContainEqual({ functionName: 'console', stream: 'stdout', line: 'raw line' });
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        const lines = logs.filter((l) => l.functionName === 'console');
+        expect(lines).toContainEqual(
+          expect.objectContaining({ stream: 'stdout', line: expect.stringMatching(/^\S+Z\t[0-9a-f-]{36}\tINFO\thello from the test$/) }),
+        );
+        expect(lines).toContainEqual(expect.objectContaining({ line: expect.stringMatching(/\tERROR\tmulti\nline$/) }));
+        expect(lines).toContainEqual({ functionName: 'console', stream: 'stdout', line: 'raw line' });
+      },
+      { timeout: 10_000 },
+    );
   });
 });
 

@@ -24,7 +24,15 @@ describe('Playground: the page and its files', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
-    expect(sources).toEqual(expect.arrayContaining(['/playground/assets/graphiql.css', '/playground/assets/react.js', '/playground/assets/react-dom.js', '/playground/assets/graphiql.js', '/playground/assets/playground.js']));
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        '/playground/assets/graphiql.css',
+        '/playground/assets/react.js',
+        '/playground/assets/react-dom.js',
+        '/playground/assets/graphiql.js',
+        '/playground/assets/playground.js',
+      ]),
+    );
     expect(sources.filter((source) => !source.startsWith('/playground/assets/'))).toEqual([]);
     for (const source of sources) {
       const asset = await get(source);
@@ -44,7 +52,10 @@ describe('Playground: the page and its files', () => {
       graphqlPath: '/graphql',
       apiKey: API_KEY,
       iam: { accessKeyId: server.auth.iam.accessKeyId, region: 'us-east-1' },
-      users: [{ username: 'alice', groups: ['admins'] }, { username: 'bob', groups: [] }],
+      users: [
+        { username: 'alice', groups: ['admins'] },
+        { username: 'bob', groups: [] },
+      ],
       examples: [{ name: 'Who am I' }, { name: 'Profile' }],
     });
     expect(JSON.stringify(config)).not.toContain(server.auth.iam.secretAccessKey);
@@ -55,7 +66,11 @@ describe('Playground: local-only credential helpers', () => {
   it('mints a token for a configured user, with the configured groups, that /graphql accepts', async () => {
     const minted = (await (await get('/playground/token?user=alice')).json()) as { idToken: string };
     expect(minted).toMatchObject({ username: 'alice', sub: cognitoSubForUsername('alice'), groups: ['admins'] });
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { authorization: minted.idToken, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ adminsOnly }' }) });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: minted.idToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ adminsOnly }' }),
+    });
     expect(await response.json()).toEqual({ data: { adminsOnly: 'adminsOnly' } });
   });
 
@@ -67,7 +82,9 @@ describe('Playground: local-only credential helpers', () => {
 
   it('signs a request body with the local IAM credentials, and /graphql accepts it', async () => {
     const body = JSON.stringify({ query: '{ iamOnly }' });
-    const { headers } = (await (await fetch(`${server.url}/playground/sign`, { method: 'POST', body: JSON.stringify({ body }) })).json()) as { headers: Record<string, string> };
+    const { headers } = (await (
+      await fetch(`${server.url}/playground/sign`, { method: 'POST', body: JSON.stringify({ body }) })
+    ).json()) as { headers: Record<string, string> };
     expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAOFFLINELOCAL0001\/\d{8}\/us-east-1\/appsync\/aws4_request/);
     const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
     expect(await response.json()).toEqual({ data: { iamOnly: 'iamOnly' } });

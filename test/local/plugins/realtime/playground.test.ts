@@ -8,7 +8,16 @@ import { startRealtimeFixture, type RealtimeFixtureServer } from './support/real
 
 /** Debian's chromium; .ci/run installs it (apt-get install -y chromium). */
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let fixture: RealtimeFixtureServer;
 let scratch: string;
@@ -16,14 +25,19 @@ let context: BrowserContext;
 let page: Page;
 
 /** Browser-side expression for the text of one of GraphiQL's CodeMirror editors (no DOM types here). */
-const editorValue = (selector: string) => `(document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)})?.CodeMirror?.getValue() ?? '')`;
-const setEditor = (selector: string, text: string) => `document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)}).CodeMirror.setValue(${JSON.stringify(text)})`;
+const editorValue = (selector: string) =>
+  `(document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)})?.CodeMirror?.getValue() ?? '')`;
+const setEditor = (selector: string, text: string) =>
+  `document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)}).CodeMirror.setValue(${JSON.stringify(text)})`;
 
 async function responseContains(text: string): Promise<void> {
   try {
     await page.waitForFunction(`${editorValue('.graphiql-response')}.includes(${JSON.stringify(text)})`, undefined, { timeout: 20_000 });
   } catch (error) {
-    throw new Error(`The response never contained ${JSON.stringify(text)}; it reads: ${String(await page.evaluate(editorValue('.graphiql-response')))}`, { cause: error });
+    throw new Error(
+      `The response never contained ${JSON.stringify(text)}; it reads: ${String(await page.evaluate(editorValue('.graphiql-response')))}`,
+      { cause: error },
+    );
   }
 }
 
@@ -31,7 +45,11 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (what .ci/run does)`);
   scratch = await mkdtemp(join(tmpdir(), 'roam-realtime-browser-'));
   fixture = await startRealtimeFixture();
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   page = context.pages()[0] ?? (await context.newPage());
 }, 180_000);
 
@@ -53,7 +71,9 @@ describe('Playground subscriptions in headless Chromium', () => {
 
     await fixture.graphql('mutation { postMessage(input: { room: "browser", body: "first event" }) { id room body } }');
     await responseContains('first event');
-    expect(JSON.parse((await page.evaluate(editorValue('.graphiql-response'))) as string)).toEqual({ data: { onMessage: { room: 'browser', body: 'first event' } } });
+    expect(JSON.parse((await page.evaluate(editorValue('.graphiql-response'))) as string)).toEqual({
+      data: { onMessage: { room: 'browser', body: 'first event' } },
+    });
     await fixture.graphql('mutation { postMessage(input: { room: "browser", body: "second event" }) { id room body } }');
     await responseContains('second event');
   }, 180_000);

@@ -34,18 +34,25 @@ afterAll(async () => {
 });
 
 describe('Realtime handshake (§E1, §E2)', () => {
-  it.each(['subprotocol', 'query'] as const)('acknowledges a connection whose auth comes in the %s form, then keeps it alive', async (form) => {
-    const client = await connect(form);
-    expect(client.socket.protocol).toBe('graphql-ws');
-    expect(await client.init()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
-    expect(await client.next()).toEqual({ type: 'ka' });
-    expect(await client.next()).toEqual({ type: 'ka' });
-  });
+  it.each(['subprotocol', 'query'] as const)(
+    'acknowledges a connection whose auth comes in the %s form, then keeps it alive',
+    async (form) => {
+      const client = await connect(form);
+      expect(client.socket.protocol).toBe('graphql-ws');
+      expect(await client.init()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
+      expect(await client.next()).toEqual({ type: 'ka' });
+      expect(await client.next()).toEqual({ type: 'ka' });
+    },
+  );
 
   it('accepts SigV4 (IAM) auth: the handshake signs /graphql/connect over {}, each start signs /graphql over its data', async () => {
     const { iam, region } = fixture.server.auth;
     const base = `https://${auth.host as string}`;
-    const signing = { accept: 'application/json, text/javascript', 'content-encoding': 'amz-1.0', 'content-type': 'application/json; charset=UTF-8' };
+    const signing = {
+      accept: 'application/json, text/javascript',
+      'content-encoding': 'amz-1.0',
+      'content-type': 'application/json; charset=UTF-8',
+    };
     const connect = await signAppSyncRequest({ url: `${base}/graphql/connect`, body: '{}', headers: signing, credentials: iam, region });
     const client = await connect_('subprotocol', connect);
     expect((await client.init()).type).toBe('connection_ack');
@@ -55,7 +62,10 @@ describe('Realtime handshake (§E1, §E2)', () => {
     expect(await client.next((frame) => frame.id === 'iam')).toEqual({ type: 'start_ack', id: 'iam' });
     await fixture.graphql(POST, { input: { room: 'iam', body: 'signed' } });
     expect((await client.nextOf('data', 'iam')).payload).toEqual({ data: { onMessage: { body: 'signed' } } });
-    const forged = { ...authorization, authorization: authorization.authorization!.replace(/Signature=\w+/, `Signature=${'0'.repeat(64)}`) };
+    const forged = {
+      ...authorization,
+      authorization: authorization.authorization!.replace(/Signature=\w+/, `Signature=${'0'.repeat(64)}`),
+    };
     client.send({ id: 'forged', type: 'start', payload: { data, extensions: { authorization: forged } } });
     expect((await client.next((frame) => frame.id === 'forged')).payload.errors[0]).toMatchObject({ errorCode: 403 });
   });
@@ -86,16 +96,27 @@ describe('Realtime handshake (§E1, §E2)', () => {
     client.send('not json');
     expect((await client.nextOf('error')).payload.errors[0].errorType).toBe('BadRequestException');
     client.send({ type: 'subscribe', id: 'x' });
-    expect(await client.nextOf('error', 'x')).toEqual({ type: 'error', id: 'x', payload: { errors: [{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }] } });
+    expect(await client.nextOf('error', 'x')).toEqual({
+      type: 'error',
+      id: 'x',
+      payload: { errors: [{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }] },
+    });
   });
 });
 
 describe('start, data, stop, complete', () => {
   it('delivers a mutation result after start_ack and nothing after stop/complete', async () => {
     const client = await ready();
-    expect(await client.start('s1', 'subscription { onMessage(room: "r1") { id room body } }', {}, auth)).toEqual({ type: 'start_ack', id: 's1' });
+    expect(await client.start('s1', 'subscription { onMessage(room: "r1") { id room body } }', {}, auth)).toEqual({
+      type: 'start_ack',
+      id: 's1',
+    });
     const posted = await fixture.graphql(POST, { input: { room: 'r1', body: 'hello' } });
-    expect(await client.nextOf('data', 's1')).toEqual({ type: 'data', id: 's1', payload: { data: { onMessage: { id: posted.data.postMessage.id, room: 'r1', body: 'hello' } } } });
+    expect(await client.nextOf('data', 's1')).toEqual({
+      type: 'data',
+      id: 's1',
+      payload: { data: { onMessage: { id: posted.data.postMessage.id, room: 'r1', body: 'hello' } } },
+    });
     client.send({ type: 'stop', id: 's1' });
     expect(await client.nextOf('complete', 's1')).toEqual({ type: 'complete', id: 's1' });
     await fixture.graphql(POST, { input: { room: 'r1', body: 'after stop' } });
@@ -105,15 +126,21 @@ describe('start, data, stop, complete', () => {
 
   it('refuses queries and mutations on the socket', async () => {
     const client = await ready();
-    expect((await client.start('q', '{ ping }', {}, auth)).payload).toEqual({ errors: [{ errorType: 'UnsupportedOperation', message: 'query not supported through the realtime channel' }] });
-    expect((await client.start('m', 'mutation { endSessions(userId: "u") { userId } }', {}, auth)).payload.errors[0].message).toBe('mutation not supported through the realtime channel');
+    expect((await client.start('q', '{ ping }', {}, auth)).payload).toEqual({
+      errors: [{ errorType: 'UnsupportedOperation', message: 'query not supported through the realtime channel' }],
+    });
+    expect((await client.start('m', 'mutation { endSessions(userId: "u") { userId } }', {}, auth)).payload.errors[0].message).toBe(
+      'mutation not supported through the realtime channel',
+    );
   });
 
   it('answers a document that fails validation with AppSync validation messages', async () => {
     const client = await ready();
     const refusal = await client.start('v', 'subscription { onMessage { nope } }', {}, auth);
     expect(refusal.type).toBe('error');
-    expect(refusal.payload.errors[0].message).toMatch(/^Validation error of type FieldUndefined: Field 'nope' in type 'Message' is undefined/);
+    expect(refusal.payload.errors[0].message).toMatch(
+      /^Validation error of type FieldUndefined: Field 'nope' in type 'Message' is undefined/,
+    );
   });
 
   it('refuses an operation id already in use on the socket', async () => {
@@ -125,8 +152,15 @@ describe('start, data, stop, complete', () => {
 
   it('authorizes each start on its own: a socket opened with the key refuses a start with a wrong key', async () => {
     const client = await ready();
-    const refusal = await client.start('bad-key', 'subscription { onMessage(room: "k") { id } }', {}, { ...auth, 'x-api-key': 'da2-wrongwrongwrongwrongwrongw' });
-    expect(refusal.payload.errors).toEqual([{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }]);
+    const refusal = await client.start(
+      'bad-key',
+      'subscription { onMessage(room: "k") { id } }',
+      {},
+      { ...auth, 'x-api-key': 'da2-wrongwrongwrongwrongwrongw' },
+    );
+    expect(refusal.payload.errors).toEqual([
+      { errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 },
+    ]);
   });
 });
 
@@ -135,27 +169,44 @@ describe('@aws_subscribe (§E4)', () => {
     const client = await ready();
     await client.start('nullable', 'subscription { onMessage(room: "sel") { id room status priority } }', {}, auth);
     await client.start('non-null', 'subscription { onMessage(room: "sel") { id body } }', {}, auth);
-    const posted = await fixture.graphql('mutation { postMessage(input: { room: "sel", body: "b", status: "open", priority: 4 }) { id room } }');
+    const posted = await fixture.graphql(
+      'mutation { postMessage(input: { room: "sel", body: "b", status: "open", priority: 4 }) { id room } }',
+    );
     const id = posted.data.postMessage.id;
-    expect((await client.nextOf('data', 'nullable')).payload).toEqual({ data: { onMessage: { id, room: 'sel', status: null, priority: null } } });
+    expect((await client.nextOf('data', 'nullable')).payload).toEqual({
+      data: { onMessage: { id, room: 'sel', status: null, priority: null } },
+    });
     const strict = await client.nextOf('data', 'non-null');
     expect(strict.payload.data).toEqual({ onMessage: null });
     expect(strict.payload.errors).toEqual([
-      expect.objectContaining({ path: ['onMessage', 'body'], message: "Cannot return null for non-nullable type: 'String' within parent 'Message' (/onMessage/body)" }),
+      expect.objectContaining({
+        path: ['onMessage', 'body'],
+        message: "Cannot return null for non-nullable type: 'String' within parent 'Message' (/onMessage/body)",
+      }),
     ]);
   });
 
   it('publishes a mutation whose fields the caller aliased, under the field names', async () => {
     const client = await ready();
     await client.start('aliased', 'subscription { onMessage(room: "alias") { id room body } }', {}, auth);
-    const posted = await fixture.graphql('mutation { sent: postMessage(input: { room: "alias", body: "b" }) { key: id where: room body } }');
-    expect((await client.nextOf('data', 'aliased')).payload).toEqual({ data: { onMessage: { id: posted.data.sent.key, room: 'alias', body: 'b' } } });
+    const posted = await fixture.graphql(
+      'mutation { sent: postMessage(input: { room: "alias", body: "b" }) { key: id where: room body } }',
+    );
+    expect((await client.nextOf('data', 'aliased')).payload).toEqual({
+      data: { onMessage: { id: posted.data.sent.key, room: 'alias', body: 'b' } },
+    });
   });
 
   it('filters by equality with the result: omitted arguments do not filter, explicit null matches only null', async () => {
     const client = await ready();
     const q = (args: string) => `subscription${args.includes('$status') ? '($status: String)' : ''} { onMessage(${args}) { body } }`;
-    const starts = { all: 'room: "args"', open: 'room: "args", status: "open"', null: 'room: "args", status: null', 'unset-variable': 'room: "args", status: $status', priority: 'room: "args", priority: 2' };
+    const starts = {
+      all: 'room: "args"',
+      open: 'room: "args", status: "open"',
+      null: 'room: "args", status: null',
+      'unset-variable': 'room: "args", status: $status',
+      priority: 'room: "args", priority: 2',
+    };
     for (const [id, args] of Object.entries(starts)) expect((await client.start(id, q(args), {}, auth)).type).toBe('start_ack');
     expect((await client.start('no-args', 'subscription { onMessage { body } }', {}, auth)).type).toBe('start_ack');
     for (const input of [
@@ -181,9 +232,15 @@ describe('@aws_subscribe (§E4)', () => {
     await client.start('kinds', 'subscription { onMessage(room: "kinds") { body } }', {}, auth);
     const input = (body: string) => ({ input: { room: 'kinds', body } });
     await fixture.graphql('mutation($input: MessageInput!) { postMessageByLambda(input: $input) { id room body } }', input('lambda'));
-    const failed = await fixture.graphql('mutation($input: MessageInput!) { failMessage(input: $input) { id room body } }', input('failed'));
+    const failed = await fixture.graphql(
+      'mutation($input: MessageInput!) { failMessage(input: $input) { id room body } }',
+      input('failed'),
+    );
     expect(failed.errors[0].errorType).toBe('FixtureError');
-    const partial = await fixture.graphql('mutation($input: MessageInput!) { partialMessage(input: $input) { id room body } }', input('partial'));
+    const partial = await fixture.graphql(
+      'mutation($input: MessageInput!) { partialMessage(input: $input) { id room body } }',
+      input('partial'),
+    );
     expect(partial.errors[0].errorType).toBe('FixtureWarning');
     await client.barrier();
     expect(client.take('data', 'kinds').map((frame) => frame.payload.data.onMessage.body)).toEqual(['lambda', 'partial']);
@@ -242,9 +299,12 @@ describe('Subscription resolvers (§E5)', () => {
   it('applies every enhanced-filter operator, nested names, AND within a group and OR across groups', async () => {
     const client = await ready();
     for (const scenario of Object.keys(EXPECTED)) {
-      expect(await client.start(scenario, 'subscription($s: String!) { onFiltered(scenario: $s) { body } }', { s: scenario }, auth)).toEqual({ type: 'start_ack', id: scenario });
+      expect(
+        await client.start(scenario, 'subscription($s: String!) { onFiltered(scenario: $s) { body } }', { s: scenario }, auth),
+      ).toEqual({ type: 'start_ack', id: scenario });
     }
-    const selectAll = 'mutation($input: MessageInput!) { postMessage(input: $input) { id room body scenario priority urgent tags author { name level } } }';
+    const selectAll =
+      'mutation($input: MessageInput!) { postMessage(input: $input) { id room body scenario priority urgent tags author { name level } } }';
     for (const scenario of Object.keys(EXPECTED)) {
       for (const message of MESSAGES) await fixture.graphql(selectAll, { input: { room: 'filters', scenario, ...message } });
     }
@@ -291,7 +351,9 @@ describe('Limits (§E3)', () => {
     expect(small.errors).toBeUndefined();
     await client.barrier();
     expect(client.take('data', 'big').map((frame) => frame.payload.data.onMessage.body.length)).toEqual([1000]);
-    expect(fixture.logs.some((line) => /realtime: dropped a \d+-byte event of postMessage for onMessage \(limit 245760 bytes\)/.test(line))).toBe(true);
+    expect(
+      fixture.logs.some((line) => /realtime: dropped a \d+-byte event of postMessage for onMessage \(limit 245760 bytes\)/.test(line)),
+    ).toBe(true);
   });
 
   it('refuses the 101st subscription on one connection', async () => {
@@ -302,7 +364,9 @@ describe('Limits (§E3)', () => {
     expect(await client.start('n100', 'subscription { onMessage(room: "many") { id } }', {}, auth)).toEqual({
       type: 'error',
       id: 'n100',
-      payload: { errors: [{ errorType: 'MaxSubscriptionsReachedError', message: 'Max number of 100 subscriptions reached', errorCode: 400 }] },
+      payload: {
+        errors: [{ errorType: 'MaxSubscriptionsReachedError', message: 'Max number of 100 subscriptions reached', errorCode: 400 }],
+      },
     });
     client.send({ type: 'stop', id: 'n0' });
     await client.nextOf('complete', 'n0');

@@ -32,20 +32,46 @@ async function guest(label: string): Promise<Guest> {
 }
 
 async function book(who: Guest, skip: number): Promise<{ id: string; userId: string }> {
-  const db = createDataAccess({ api: rds, resourceArn: roam.server.dataApi.resourceArn, secretArn: roam.server.dataApi.secretArn, database: roam.server.dataApi.database });
+  const db = createDataAccess({
+    api: rds,
+    resourceArn: roam.server.dataApi.resourceArn,
+    secretArn: roam.server.dataApi.secretArn,
+    database: roam.server.dataApi.database,
+  });
   const hotel = await pickUsdHotel(db, skip);
-  const stay = { hotelId: hotel.hotelId, roomTypeId: hotel.flexRoomTypeId, checkIn: daysFromToday(30 + skip), checkOut: daysFromToday(32 + skip), guests: 1 };
+  const stay = {
+    hotelId: hotel.hotelId,
+    roomTypeId: hotel.flexRoomTypeId,
+    checkIn: daysFromToday(30 + skip),
+    checkOut: daysFromToday(32 + skip),
+    guests: 1,
+  };
   const headers = { authorization: who.auth.Authorization as string };
   const quoted = await roam.graphql(QUOTE, { input: stay }, headers);
   expect(quoted.body.errors).toBeUndefined();
-  const booked = await roam.graphql(CREATE_BOOKING, { input: { idempotencyKey: randomUUID(), quoteId: quoted.body.data.quote.id, quotedTotal: quoted.body.data.quote.total, applyCredits: false } }, headers);
+  const booked = await roam.graphql(
+    CREATE_BOOKING,
+    {
+      input: {
+        idempotencyKey: randomUUID(),
+        quoteId: quoted.body.data.quote.id,
+        quotedTotal: quoted.body.data.quote.total,
+        applyCredits: false,
+      },
+    },
+    headers,
+  );
   expect(booked.body.errors).toBeUndefined();
   return booked.body.data.createBooking;
 }
 
 beforeAll(async () => {
   roam = await startRoamTestServer({ hotels: 10 });
-  rds = new RDSData({ endpoint: roam.server.dataApi.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  rds = new RDSData({
+    endpoint: roam.server.dataApi.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   ada = await guest('ada');
   bob = await guest('bob');
 });
@@ -59,7 +85,11 @@ afterAll(async () => {
 
 describe('onBookingUpdated: a user follows only their own bookings', () => {
   it("refuses every argument but the caller's own sub", async () => {
-    const unauthorized = { errorType: 'Unauthorized', message: 'Not Authorized to access onBookingUpdated on type Subscription', errorCode: 401 };
+    const unauthorized = {
+      errorType: 'Unauthorized',
+      message: 'Not Authorized to access onBookingUpdated on type Subscription',
+      errorCode: 401,
+    };
     for (const userId of [bob.sub, '', bob.sub.toUpperCase(), ` ${ada.sub}`, 'ada']) {
       const refusal = await ada.socket.start(`as-${randomUUID()}`, SUBSCRIBE, { userId }, ada.auth);
       expect(refusal.payload.errors).toEqual([unauthorized]);
@@ -71,7 +101,12 @@ describe('onBookingUpdated: a user follows only their own bookings', () => {
     const noArgument = await ada.socket.start('none', 'subscription { onBookingUpdated { id } }', {}, ada.auth);
     expect(noArgument.type).toBe('error');
     // The API key may not follow bookings at all (the field admits user pools only).
-    const byKey = await ada.socket.start('key', SUBSCRIBE, { userId: bob.sub }, { host: ada.auth.host as string, 'x-api-key': TEST_API_KEY });
+    const byKey = await ada.socket.start(
+      'key',
+      SUBSCRIBE,
+      { userId: bob.sub },
+      { host: ada.auth.host as string, 'x-api-key': TEST_API_KEY },
+    );
     expect(byKey.payload.errors[0]).toMatchObject({ errorType: 'Unauthorized' });
   });
 
@@ -80,9 +115,15 @@ describe('onBookingUpdated: a user follows only their own bookings', () => {
     expect(await bob.socket.start('mine', SUBSCRIBE, { userId: bob.sub }, bob.auth)).toEqual({ type: 'start_ack', id: 'mine' });
     const bobs = await book(bob, 0);
     expect(bobs.userId).toBe(bob.sub);
-    expect((await bob.socket.nextOf('data', 'mine')).payload).toEqual({ data: { onBookingUpdated: { id: bobs.id, userId: bob.sub, status: 'CONFIRMED' } } });
+    expect((await bob.socket.nextOf('data', 'mine')).payload).toEqual({
+      data: { onBookingUpdated: { id: bobs.id, userId: bob.sub, status: 'CONFIRMED' } },
+    });
     const adas = await book(ada, 1);
-    expect((await ada.socket.nextOf('data', 'mine')).payload.data.onBookingUpdated).toEqual({ id: adas.id, userId: ada.sub, status: 'CONFIRMED' });
+    expect((await ada.socket.nextOf('data', 'mine')).payload.data.onBookingUpdated).toEqual({
+      id: adas.id,
+      userId: ada.sub,
+      status: 'CONFIRMED',
+    });
     await ada.socket.barrier();
     await bob.socket.barrier();
     expect(ada.socket.frames.filter((frame) => frame.type === 'data')).toEqual([]);

@@ -6,7 +6,15 @@
  */
 
 const SHORT_ESCAPES: Record<string, string> = {
-  "'": "\\'", '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\n': '\\n', '\t': '\\t', '\f': '\\f', '\r': '\\r',
+  "'": "\\'",
+  '"': '\\"',
+  '\\': '\\\\',
+  '/': '\\/',
+  '\b': '\\b',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\f': '\\f',
+  '\r': '\\r',
 };
 
 /** Escape `text` for use inside a JavaScript string literal. */

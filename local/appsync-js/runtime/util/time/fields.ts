@@ -54,7 +54,11 @@ export function usWeekFields(fields: DateTimeFields): { weekBasedYear: number; w
   if (fields.dayOfYear + daysLeftInWeek > daysInYear) {
     return { weekBasedYear: fields.year + 1, weekOfYear: 1, weekOfMonth: weekOfMonth(fields, sundayBased) };
   }
-  return { weekBasedYear: fields.year, weekOfYear: Math.floor((fields.dayOfYear - 1 + jan1) / 7) + 1, weekOfMonth: weekOfMonth(fields, sundayBased) };
+  return {
+    weekBasedYear: fields.year,
+    weekOfYear: Math.floor((fields.dayOfYear - 1 + jan1) / 7) + 1,
+    weekOfMonth: weekOfMonth(fields, sundayBased),
+  };
 }
 
 function weekOfMonth(fields: DateTimeFields, sundayBased: number): number {

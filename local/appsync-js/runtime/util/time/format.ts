@@ -56,40 +56,82 @@ function localizedOffset(offset: number, full: boolean): string {
 
 function field(letter: string, count: number, f: DateTimeFields, zone: Zone): string {
   switch (letter) {
-    case 'G': return count === 4 ? (f.year > 0 ? 'Anno Domini' : 'Before Christ') : count === 5 ? (f.year > 0 ? 'A' : 'B') : f.year > 0 ? 'AD' : 'BC';
-    case 'u': return year(f.year, count);
-    case 'y': return year(f.year > 0 ? f.year : 1 - f.year, count);
-    case 'Y': return year(usWeekFields(f).weekBasedYear, count);
-    case 'D': return number(f.dayOfYear, count);
-    case 'M': case 'L': return count <= 2 ? number(f.month, count) : text(MONTHS, f.month - 1, count);
-    case 'd': return number(f.day, count);
-    case 'Q': case 'q': {
+    case 'G':
+      return count === 4
+        ? f.year > 0
+          ? 'Anno Domini'
+          : 'Before Christ'
+        : count === 5
+          ? f.year > 0
+            ? 'A'
+            : 'B'
+          : f.year > 0
+            ? 'AD'
+            : 'BC';
+    case 'u':
+      return year(f.year, count);
+    case 'y':
+      return year(f.year > 0 ? f.year : 1 - f.year, count);
+    case 'Y':
+      return year(usWeekFields(f).weekBasedYear, count);
+    case 'D':
+      return number(f.dayOfYear, count);
+    case 'M':
+    case 'L':
+      return count <= 2 ? number(f.month, count) : text(MONTHS, f.month - 1, count);
+    case 'd':
+      return number(f.day, count);
+    case 'Q':
+    case 'q': {
       const quarter = Math.floor((f.month - 1) / 3) + 1;
       if (count === 3) return `Q${quarter}`;
       if (count === 4) return `${['1st', '2nd', '3rd', '4th'][quarter - 1]} quarter`;
       return count === 2 ? pad(quarter, 2) : String(quarter);
     }
-    case 'w': return number(usWeekFields(f).weekOfYear, count);
-    case 'W': return String(usWeekFields(f).weekOfMonth);
-    case 'F': return String(Math.floor((f.day - 1) / 7) + 1);
-    case 'E': return text(DAYS, f.dayOfWeek - 1, count);
-    case 'e': case 'c': return count <= 2 ? number((f.dayOfWeek % 7) + 1, count) : text(DAYS, f.dayOfWeek - 1, count);
-    case 'a': return f.hour < 12 ? 'AM' : 'PM';
-    case 'h': return number(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
-    case 'K': return number(f.hour % 12, count);
-    case 'k': return number(f.hour === 0 ? 24 : f.hour, count);
-    case 'H': return number(f.hour, count);
-    case 'm': return number(f.minute, count);
-    case 's': return number(f.second, count);
-    case 'S': return (pad(f.millis, 3) + '000000').slice(0, count);
-    case 'A': return number(f.milliOfDay, count);
-    case 'n': return number(f.millis * 1_000_000, count);
-    case 'N': return number(f.milliOfDay * 1_000_000, count);
-    case 'V': return zone.id;
-    case 'v': return zoneName(zone, f.epochMillis, count === 4 ? 'longGeneric' : 'shortGeneric');
-    case 'z': return zoneName(zone, f.epochMillis, count === 4 ? 'long' : 'short');
-    case 'O': return localizedOffset(f.offset, count === 4);
-    case 'X': case 'x': return isoOffset(letter, count, f.offset);
+    case 'w':
+      return number(usWeekFields(f).weekOfYear, count);
+    case 'W':
+      return String(usWeekFields(f).weekOfMonth);
+    case 'F':
+      return String(Math.floor((f.day - 1) / 7) + 1);
+    case 'E':
+      return text(DAYS, f.dayOfWeek - 1, count);
+    case 'e':
+    case 'c':
+      return count <= 2 ? number((f.dayOfWeek % 7) + 1, count) : text(DAYS, f.dayOfWeek - 1, count);
+    case 'a':
+      return f.hour < 12 ? 'AM' : 'PM';
+    case 'h':
+      return number(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
+    case 'K':
+      return number(f.hour % 12, count);
+    case 'k':
+      return number(f.hour === 0 ? 24 : f.hour, count);
+    case 'H':
+      return number(f.hour, count);
+    case 'm':
+      return number(f.minute, count);
+    case 's':
+      return number(f.second, count);
+    case 'S':
+      return (pad(f.millis, 3) + '000000').slice(0, count);
+    case 'A':
+      return number(f.milliOfDay, count);
+    case 'n':
+      return number(f.millis * 1_000_000, count);
+    case 'N':
+      return number(f.milliOfDay * 1_000_000, count);
+    case 'V':
+      return zone.id;
+    case 'v':
+      return zoneName(zone, f.epochMillis, count === 4 ? 'longGeneric' : 'shortGeneric');
+    case 'z':
+      return zoneName(zone, f.epochMillis, count === 4 ? 'long' : 'short');
+    case 'O':
+      return localizedOffset(f.offset, count === 4);
+    case 'X':
+    case 'x':
+      return isoOffset(letter, count, f.offset);
     case 'Z':
       if (count <= 3) return offsetText(f.offset, false, 'always', false);
       if (count === 4) return localizedOffset(f.offset, true);

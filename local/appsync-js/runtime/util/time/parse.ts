@@ -11,9 +11,21 @@ import { utcDate } from './fields.js';
 import { localToInstant, resolveZone, type Zone } from './zone.js';
 
 interface Parsed {
-  year?: number; yearOfEra?: number; bc?: boolean; month?: number; day?: number; dayOfYear?: number;
-  hour?: number; hour12?: number; pm?: boolean; minute?: number; second?: number; nanos?: number;
-  milliOfDay?: number; offset?: number; zone?: Zone;
+  year?: number;
+  yearOfEra?: number;
+  bc?: boolean;
+  month?: number;
+  day?: number;
+  dayOfYear?: number;
+  hour?: number;
+  hour12?: number;
+  pm?: boolean;
+  minute?: number;
+  second?: number;
+  nanos?: number;
+  milliOfDay?: number;
+  offset?: number;
+  zone?: Zone;
 }
 
 class ParseFailure {
@@ -105,21 +117,35 @@ function parseField(parser: Parser, token: Extract<Token, { type: 'field' }>, ne
     return numeric(min, Math.max(min, Math.min(run, 19)));
   };
   switch (letter) {
-    case 'u': case 'y': case 'Y': {
+    case 'u':
+    case 'y':
+    case 'Y': {
       const value = count === 2 ? 2000 + numeric(2, 2) : variable(Math.max(count, 1));
       if (letter === 'y') out.yearOfEra = value;
       else out.year = value;
       return;
     }
-    case 'G': out.bc = parser.oneOf(count === 4 ? ['Anno Domini', 'Before Christ'] : count === 5 ? ['A', 'B'] : ['AD', 'BC']) === 1; return;
-    case 'M': case 'L':
-      out.month = count <= 2 ? (width ? numeric(width, width) : variable(1)) : parser.oneOf(MONTHS.map((name) => (count === 4 ? name : count === 5 ? name[0]! : name.slice(0, 3)))) + 1;
+    case 'G':
+      out.bc = parser.oneOf(count === 4 ? ['Anno Domini', 'Before Christ'] : count === 5 ? ['A', 'B'] : ['AD', 'BC']) === 1;
       return;
-    case 'E': case 'e': case 'c':
+    case 'M':
+    case 'L':
+      out.month =
+        count <= 2
+          ? width
+            ? numeric(width, width)
+            : variable(1)
+          : parser.oneOf(MONTHS.map((name) => (count === 4 ? name : count === 5 ? name[0]! : name.slice(0, 3)))) + 1;
+      return;
+    case 'E':
+    case 'e':
+    case 'c':
       if (count <= 2 && letter !== 'E') numeric(count, count === 1 ? 1 : 2);
       else parser.oneOf(DAYS.map((name) => (count === 4 ? name : count === 5 ? name[0]! : name.slice(0, 3))));
       return; // The day of week is checked against the date by java.time; we only consume it.
-    case 'a': out.pm = parser.oneOf(['AM', 'PM']) === 1; return;
+    case 'a':
+      out.pm = parser.oneOf(['AM', 'PM']) === 1;
+      return;
     case 'S': {
       const fraction = parser.input.slice(parser.index, parser.index + count);
       if (!/^\d+$/.test(fraction) || fraction.length !== count) parser.fail();
@@ -134,19 +160,34 @@ function parseField(parser: Parser, token: Extract<Token, { type: 'field' }>, ne
       parser.index += match[0].length;
       return;
     }
-    case 'X': out.offset = parser.offset(count === 3 || count === 5, true, count >= 4); return;
-    case 'x': out.offset = parser.offset(count === 3 || count === 5, false, count >= 4); return;
+    case 'X':
+      out.offset = parser.offset(count === 3 || count === 5, true, count >= 4);
+      return;
+    case 'x':
+      out.offset = parser.offset(count === 3 || count === 5, false, count >= 4);
+      return;
     case 'Z':
       if (count === 5) out.offset = parser.offset(true, true, true);
       else if (count === 4) out.offset = gmtOffset(parser);
       else out.offset = parser.offset(false, false, false);
       return;
-    case 'O': out.offset = gmtOffset(parser); return;
+    case 'O':
+      out.offset = gmtOffset(parser);
+      return;
   }
   if (!NUMERIC.has(letter)) throw new Error(`Parsing with pattern letter ${letter} is not supported`);
   const value = width ? numeric(width, width) : variable(1);
   const target: Record<string, keyof Parsed> = {
-    D: 'dayOfYear', d: 'day', h: 'hour12', K: 'hour12', k: 'hour', H: 'hour', m: 'minute', s: 'second', A: 'milliOfDay', n: 'nanos',
+    D: 'dayOfYear',
+    d: 'day',
+    h: 'hour12',
+    K: 'hour12',
+    k: 'hour',
+    H: 'hour',
+    m: 'minute',
+    s: 'second',
+    A: 'milliOfDay',
+    n: 'nanos',
   };
   const key = target[letter];
   if (!key) throw new Error(`Parsing with pattern letter ${letter} is not supported`);

@@ -7,14 +7,44 @@ import { RuntimeLimits } from '../../constants.js';
 
 /** A piece of a compiled pattern. */
 export type Token =
-  | { type: 'literal'; text: string }
-  | { type: 'field'; letter: string; count: number }
-  | { type: 'optional'; tokens: Token[] };
+  { type: 'literal'; text: string } | { type: 'field'; letter: string; count: number } | { type: 'optional'; tokens: Token[] };
 
 /** Largest count Java accepts for each supported letter. */
 const MAX_COUNT: Record<string, number> = {
-  G: 5, u: 19, y: 19, Y: 19, D: 3, M: 5, L: 5, d: 2, Q: 5, q: 5, w: 2, W: 1, E: 5, e: 5, c: 5, F: 1,
-  a: 1, h: 2, K: 2, k: 2, H: 2, m: 2, s: 2, S: 9, A: 19, n: 19, N: 19, V: 2, v: 4, z: 4, O: 4, X: 5, x: 5, Z: 5,
+  G: 5,
+  u: 19,
+  y: 19,
+  Y: 19,
+  D: 3,
+  M: 5,
+  L: 5,
+  d: 2,
+  Q: 5,
+  q: 5,
+  w: 2,
+  W: 1,
+  E: 5,
+  e: 5,
+  c: 5,
+  F: 1,
+  a: 1,
+  h: 2,
+  K: 2,
+  k: 2,
+  H: 2,
+  m: 2,
+  s: 2,
+  S: 9,
+  A: 19,
+  n: 19,
+  N: 19,
+  V: 2,
+  v: 4,
+  z: 4,
+  O: 4,
+  X: 5,
+  x: 5,
+  Z: 5,
 };
 
 const cache = new Map<string, Token[]>();
@@ -88,5 +118,18 @@ export function compilePattern(pattern: string): Token[] {
 }
 
 /** English names Java's default (US) locale prints. */
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -37,8 +37,15 @@ function formatterFor(id: string): Intl.DateTimeFormat {
   let formatter = formatters.get(id);
   if (!formatter) {
     formatter = new DateTimeFormat('en-US', {
-      timeZone: id, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
+      timeZone: id,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
     });
     formatters.set(id, formatter);
   }
@@ -50,7 +57,14 @@ function regionOffset(formatter: Intl.DateTimeFormat, epochMillis: number): numb
   for (const part of formatter.formatToParts(epochMillis)) fields[part.type] = part.value;
   let year = Number(fields.year);
   if (fields.era === 'BC' || fields.era === 'B') year = 1 - year;
-  const local = Date.UTC(year, Number(fields.month) - 1, Number(fields.day), Number(fields.hour), Number(fields.minute), Number(fields.second));
+  const local = Date.UTC(
+    year,
+    Number(fields.month) - 1,
+    Number(fields.day),
+    Number(fields.hour),
+    Number(fields.minute),
+    Number(fields.second),
+  );
   const wholeSecond = Math.floor(epochMillis / 1000) * 1000;
   return Math.round((local - wholeSecond) / MINUTE) * MINUTE;
 }
@@ -87,7 +101,12 @@ export function localToInstant(localAsUtc: number, zone: Zone): number {
 
 /** The zone's display name at an instant, from Intl (`short`, `long`, `shortGeneric`, `longGeneric`). */
 export function zoneName(zone: Zone, epochMillis: number, style: 'short' | 'long' | 'shortGeneric' | 'longGeneric'): string {
-  if (zone.fixed !== undefined) return zone.fixed === 0 && (style === 'short' || style === 'shortGeneric') ? 'UTC' : zone.fixed === 0 ? 'Coordinated Universal Time' : zone.id;
+  if (zone.fixed !== undefined)
+    return zone.fixed === 0 && (style === 'short' || style === 'shortGeneric')
+      ? 'UTC'
+      : zone.fixed === 0
+        ? 'Coordinated Universal Time'
+        : zone.id;
   const key = `${zone.id}|${style}`;
   let formatter = formatters.get(key);
   if (!formatter) {

@@ -11,31 +11,44 @@ import { toDynamoDB } from '../dynamodb.js';
 const COMPARISONS: Record<string, string> = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' };
 const FUNCTIONS: Record<string, string> = { contains: 'contains', notContains: 'NOT contains', beginsWith: 'begins_with' };
 const ATTRIBUTE_TYPES: Record<string, string> = {
-  _null: 'NULL', string: 'S', stringSet: 'SS', number: 'N', numberSet: 'NS', binary: 'B', binarySet: 'BS',
-  boolean: 'BOOL', list: 'L', map: 'M',
+  _null: 'NULL',
+  string: 'S',
+  stringSet: 'SS',
+  number: 'N',
+  numberSet: 'NS',
+  binary: 'B',
+  binarySet: 'BS',
+  boolean: 'BOOL',
+  list: 'L',
+  map: 'M',
 };
 
 /** Thrown inside the renderer when the filter cannot be read; the entry point answers null. */
 class Unreadable {}
 
-interface Output { names: Record<string, string>; values: Record<string, unknown> }
+interface Output {
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
 
 const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
   typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate);
 
 function renderFilter(filter: unknown, prefix: string, out: Output): string {
   if (!isObject(filter)) throw new Unreadable();
-  return Object.keys(filter).map((key) => {
-    const operand = filter[key];
-    if (key === 'and' || key === 'or') {
-      if (!Array.isArray(operand)) throw new Unreadable();
-      const members = operand.map((member, index) => renderFilter(member, `${prefix}${key}_${index}_`, out));
-      if (members.length === 0) return '';
-      return members.length === 1 ? (members[0] as string) : `(${members.join(` ${key.toUpperCase()} `)})`;
-    }
-    if (key === 'not') return `(NOT ${renderFilter(operand, `${prefix}not_`, out)})`;
-    return renderField(key, operand, prefix, out);
-  }).join(' AND ');
+  return Object.keys(filter)
+    .map((key) => {
+      const operand = filter[key];
+      if (key === 'and' || key === 'or') {
+        if (!Array.isArray(operand)) throw new Unreadable();
+        const members = operand.map((member, index) => renderFilter(member, `${prefix}${key}_${index}_`, out));
+        if (members.length === 0) return '';
+        return members.length === 1 ? (members[0] as string) : `(${members.join(` ${key.toUpperCase()} `)})`;
+      }
+      if (key === 'not') return `(NOT ${renderFilter(operand, `${prefix}not_`, out)})`;
+      return renderField(key, operand, prefix, out);
+    })
+    .join(' AND ');
 }
 
 function renderField(field: string, operations: unknown, prefix: string, out: Output): string {

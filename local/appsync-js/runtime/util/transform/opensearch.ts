@@ -12,19 +12,31 @@ const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
 
 function operation(field: string, operator: string, operand: unknown): Query {
   switch (operator) {
-    case 'eq': return { term: { [field]: operand } };
-    case 'ne': return { bool: { must_not: { term: { [field]: operand } } } };
-    case 'gt': case 'gte': case 'lt': case 'lte': return { range: { [field]: { [operator]: operand } } };
+    case 'eq':
+      return { term: { [field]: operand } };
+    case 'ne':
+      return { bool: { must_not: { term: { [field]: operand } } } };
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return { range: { [field]: { [operator]: operand } } };
     case 'range': {
       if (!Array.isArray(operand) || operand.length !== 2) throw new Error(`toElasticsearchQueryDSL: "range" on ${field} needs [from, to]`);
       return { range: { [field]: { gte: operand[0], lte: operand[1] } } };
     }
-    case 'match': return { match: { [field]: operand } };
-    case 'matchPhrase': return { match_phrase: { [field]: operand } };
-    case 'matchPhrasePrefix': return { match_phrase_prefix: { [field]: operand } };
-    case 'multiMatch': return { multi_match: { query: operand, fields: [field] } };
-    case 'wildcard': return { wildcard: { [field]: operand } };
-    case 'regexp': return { regexp: { [field]: operand } };
+    case 'match':
+      return { match: { [field]: operand } };
+    case 'matchPhrase':
+      return { match_phrase: { [field]: operand } };
+    case 'matchPhrasePrefix':
+      return { match_phrase_prefix: { [field]: operand } };
+    case 'multiMatch':
+      return { multi_match: { query: operand, fields: [field] } };
+    case 'wildcard':
+      return { wildcard: { [field]: operand } };
+    case 'regexp':
+      return { regexp: { [field]: operand } };
     case 'exists':
       return operand === false ? { bool: { must_not: { exists: { field } } } } : { exists: { field } };
   }

@@ -16,15 +16,18 @@ function warningsOf(run: () => unknown): string[] {
 describe('where: brackets as AWS places them', () => {
   it('leaves a lone condition, the entries of an object and the operators of a column unbracketed', () => {
     expect(statement(select({ table: 't', where: { a: { eq: 1 } } }))).toBe('SELECT * FROM "t" WHERE "a" = :P0');
-    expect(statement(select({ table: 't', where: { a: { ge: 1, le: 9 }, b: { attributeExists: false } } })))
-      .toBe('SELECT * FROM "t" WHERE "a" >= :P0 AND "a" <= :P1 AND "b" IS NULL');
+    expect(statement(select({ table: 't', where: { a: { ge: 1, le: 9 }, b: { attributeExists: false } } }))).toBe(
+      'SELECT * FROM "t" WHERE "a" >= :P0 AND "a" <= :P1 AND "b" IS NULL',
+    );
   });
 
   it('brackets each member of an and / or list but never the list as a whole', () => {
-    expect(statement(select({ table: 't', where: { and: [{ a: { eq: 1, gt: 0 } }, { b: { eq: 2 } }] } })))
-      .toBe('SELECT * FROM "t" WHERE ("a" = :P0 AND "a" > :P1) AND ("b" = :P2)');
-    expect(statement(select({ table: 't', where: { a: { eq: 1 }, or: [{ b: { eq: 2 } }, { c: { eq: 3 } }] } })))
-      .toBe('SELECT * FROM "t" WHERE "a" = :P0 AND ("b" = :P1) OR ("c" = :P2)');
+    expect(statement(select({ table: 't', where: { and: [{ a: { eq: 1, gt: 0 } }, { b: { eq: 2 } }] } }))).toBe(
+      'SELECT * FROM "t" WHERE ("a" = :P0 AND "a" > :P1) AND ("b" = :P2)',
+    );
+    expect(statement(select({ table: 't', where: { a: { eq: 1 }, or: [{ b: { eq: 2 } }, { c: { eq: 3 } }] } }))).toBe(
+      'SELECT * FROM "t" WHERE "a" = :P0 AND ("b" = :P1) OR ("c" = :P2)',
+    );
   });
 
   it('warns when an or list of several members sits beside another condition, and not otherwise', () => {
@@ -33,13 +36,18 @@ describe('where: brackets as AWS places them', () => {
     expect(ambiguous[0]).toContain('{ and: [{ a }, { or: [b, c] }] }');
     expect(warningsOf(() => select({ table: 't', where: { or: [{ b: { eq: 2 } }, { c: { eq: 3 } }] } }))).toEqual([]);
     expect(warningsOf(() => select({ table: 't', where: { a: { eq: 1 }, or: [{ b: { eq: 2 } }] } }))).toEqual([]);
-    expect(warningsOf(() => select({ table: 't', where: { and: [{ a: { eq: 1 } }, { or: [{ b: { eq: 2 } }, { c: { eq: 3 } }] }] } })))
-      .toEqual([]);
+    expect(
+      warningsOf(() => select({ table: 't', where: { and: [{ a: { eq: 1 } }, { or: [{ b: { eq: 2 } }, { c: { eq: 3 } }] }] } })),
+    ).toEqual([]);
   });
 
   it('warns where a condition that adds nothing leaves an AND or OR behind, or leaves no WHERE at all', () => {
-    expect(warningsOf(() => select({ table: 't', where: { a: { eq: 1 }, b: {} } }))).toEqual([expect.stringContaining('keeps the AND or OR')]);
-    expect(warningsOf(() => select({ table: 't', where: { or: [{}, { a: { eq: 1 } }] } }))).toEqual([expect.stringContaining('keeps the AND or OR')]);
+    expect(warningsOf(() => select({ table: 't', where: { a: { eq: 1 }, b: {} } }))).toEqual([
+      expect.stringContaining('keeps the AND or OR'),
+    ]);
+    expect(warningsOf(() => select({ table: 't', where: { or: [{}, { a: { eq: 1 } }] } }))).toEqual([
+      expect.stringContaining('keeps the AND or OR'),
+    ]);
     expect(warningsOf(() => remove({ table: 't', where: { and: [] } }))).toEqual([expect.stringContaining('applies to every row')]);
     expect(warningsOf(() => remove({ table: 't', where: {} }))).toEqual([]);
   });
@@ -55,20 +63,32 @@ describe('where: brackets as AWS places them', () => {
 describe('values AWS writes as text', () => {
   it('writes null and undefined values of insert and update, null between bounds and null size comparisons as NULL', () => {
     const request = createPgStatement(insert({ table: 't', values: { a: 'x', b: null, c: undefined } }));
-    expect(request).toEqual({ statements: ['INSERT INTO "t" ("a", "b", "c") VALUES (:P0, NULL, NULL)'], variableMap: { ':P0': 'x' }, variableTypeHintMap: {} });
-    expect(statement(update({ table: 't', values: { b: null }, where: { age: { between: [null, 9] } } })))
-      .toBe('UPDATE "t" SET "b" = NULL WHERE "age" BETWEEN NULL AND :P0');
-    expect(statement(select({ table: 't', where: { name: { size: { eq: null } } } }))).toBe('SELECT * FROM "t" WHERE LENGTH ("name") = NULL');
+    expect(request).toEqual({
+      statements: ['INSERT INTO "t" ("a", "b", "c") VALUES (:P0, NULL, NULL)'],
+      variableMap: { ':P0': 'x' },
+      variableTypeHintMap: {},
+    });
+    expect(statement(update({ table: 't', values: { b: null }, where: { age: { between: [null, 9] } } }))).toBe(
+      'UPDATE "t" SET "b" = NULL WHERE "age" BETWEEN NULL AND :P0',
+    );
+    expect(statement(select({ table: 't', where: { name: { size: { eq: null } } } }))).toBe(
+      'SELECT * FROM "t" WHERE LENGTH ("name") = NULL',
+    );
   });
 
   it('binds a numeric string limit as a number and sorts by any non-string dir ascending', () => {
-    expect(createPgStatement(select({ table: 't', limit: '5', orderBy: [{ column: 'a', dir: 1 }] })))
-      .toEqual({ statements: ['SELECT * FROM "t" ORDER BY "a" ASC LIMIT :P0'], variableMap: { ':P0': 5 }, variableTypeHintMap: {} });
+    expect(createPgStatement(select({ table: 't', limit: '5', orderBy: [{ column: 'a', dir: 1 }] }))).toEqual({
+      statements: ['SELECT * FROM "t" ORDER BY "a" ASC LIMIT :P0'],
+      variableMap: { ':P0': 5 },
+      variableTypeHintMap: {},
+    });
   });
 
   it('wraps contains in wildcards and leaves notContains as given', () => {
-    expect(createPgStatement(select({ table: 't', where: { a: { contains: 'x' }, b: { notContains: 'y' } } })).variableMap)
-      .toEqual({ ':P0': '%x%', ':P1': 'y' });
+    expect(createPgStatement(select({ table: 't', where: { a: { contains: 'x' }, b: { notContains: 'y' } } })).variableMap).toEqual({
+      ':P0': '%x%',
+      ':P1': 'y',
+    });
   });
 });
 
@@ -115,6 +135,8 @@ describe('misuse: AWS sentences, and no JavaScript error name', () => {
   });
 
   it('still binds type hints where a value is bound', () => {
-    expect(createPgStatement(select({ table: 't', where: { id: { eq: typeHint.UUID('u') } } })).variableTypeHintMap).toEqual({ ':P0': 'UUID' });
+    expect(createPgStatement(select({ table: 't', where: { id: { eq: typeHint.UUID('u') } } })).variableTypeHintMap).toEqual({
+      ':P0': 'UUID',
+    });
   });
 });

@@ -6,9 +6,13 @@ const { insert, update, remove, typeHint, sql, createPgStatement, createMySQLSta
 
 describe('insert', () => {
   it('binds each value and writes null and undefined inline as NULL, keeping the column', () => {
-    const request = createPgStatement(insert({
-      table: 'guest', values: { id: typeHint.UUID('g1'), name: 'Ana', note: null, skipped: undefined }, returning: '*',
-    }));
+    const request = createPgStatement(
+      insert({
+        table: 'guest',
+        values: { id: typeHint.UUID('g1'), name: 'Ana', note: null, skipped: undefined },
+        returning: '*',
+      }),
+    );
     expect(request).toEqual({
       statements: ['INSERT INTO "guest" ("id", "name", "note", "skipped") VALUES (:P0, :P1, NULL, NULL) RETURNING *'],
       variableMap: { ':P0': 'g1', ':P1': 'Ana' },
@@ -17,10 +21,12 @@ describe('insert', () => {
   });
 
   it('uses backticks for MySQL and refuses returning there', () => {
-    expect(createMySQLStatement(insert({ table: 'guest', values: { name: 'Ana' } })).statements)
-      .toEqual(['INSERT INTO `guest` (`name`) VALUES (:P0)']);
-    expect(() => createMySQLStatement(insert({ table: 'guest', values: { name: 'Ana' }, returning: ['id'] })))
-      .toThrow('MySQL statements do not support RETURNING');
+    expect(createMySQLStatement(insert({ table: 'guest', values: { name: 'Ana' } })).statements).toEqual([
+      'INSERT INTO `guest` (`name`) VALUES (:P0)',
+    ]);
+    expect(() => createMySQLStatement(insert({ table: 'guest', values: { name: 'Ana' }, returning: ['id'] }))).toThrow(
+      'MySQL statements do not support RETURNING',
+    );
   });
 
   it('needs values', () => {
@@ -32,9 +38,14 @@ describe('insert', () => {
 
 describe('update', () => {
   it('sets values, filters and returns', () => {
-    const request = createPgStatement(update({
-      table: 'booking', values: { status: 'CANCELLED', reason: null }, where: { id: { eq: 7 }, status: { ne: 'DONE' } }, returning: ['id', { s: 'status' }],
-    }));
+    const request = createPgStatement(
+      update({
+        table: 'booking',
+        values: { status: 'CANCELLED', reason: null },
+        where: { id: { eq: 7 }, status: { ne: 'DONE' } },
+        returning: ['id', { s: 'status' }],
+      }),
+    );
     expect(request.statements).toEqual([
       'UPDATE "booking" SET "status" = :P0, "reason" = NULL WHERE "id" = :P1 AND "status" != :P2 RETURNING "id", "status" as "s"',
     ]);
@@ -48,7 +59,10 @@ describe('remove', () => {
   });
 
   it('accepts a sql where', () => {
-    expect(createPgStatement(remove({ table: 'tmp', where: sql`created < now() - ${'1 day'}::interval` })))
-      .toEqual({ statements: ['DELETE FROM "tmp" WHERE created < now() - :P0::interval'], variableMap: { ':P0': '1 day' }, variableTypeHintMap: {} });
+    expect(createPgStatement(remove({ table: 'tmp', where: sql`created < now() - ${'1 day'}::interval` }))).toEqual({
+      statements: ['DELETE FROM "tmp" WHERE created < now() - :P0::interval'],
+      variableMap: { ':P0': '1 day' },
+      variableTypeHintMap: {},
+    });
   });
 });

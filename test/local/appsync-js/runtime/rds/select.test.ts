@@ -47,16 +47,39 @@ describe('select where', () => {
     const request = pg({
       table: 't',
       where: {
-        a: { eq: 1 }, b: { ne: 2 }, c: { gt: 3 }, d: { lt: 4 }, e: { ge: 5 }, f: { le: 6 },
-        g: { contains: 'x' }, h: { beginsWith: 'y' }, i: { notContains: 'z' }, j: { between: [1, 9] },
-        k: { attributeExists: true }, l: { attributeExists: false }, m: { size: { gt: 3 } },
+        a: { eq: 1 },
+        b: { ne: 2 },
+        c: { gt: 3 },
+        d: { lt: 4 },
+        e: { ge: 5 },
+        f: { le: 6 },
+        g: { contains: 'x' },
+        h: { beginsWith: 'y' },
+        i: { notContains: 'z' },
+        j: { between: [1, 9] },
+        k: { attributeExists: true },
+        l: { attributeExists: false },
+        m: { size: { gt: 3 } },
       },
     });
-    expect(request.statements).toEqual(['SELECT * FROM "t" WHERE "a" = :P0 AND "b" != :P1 AND "c" > :P2 AND "d" < :P3'
-      + ' AND "e" >= :P4 AND "f" <= :P5 AND "g" LIKE :P6 AND "h" LIKE :P7 AND "i" NOT LIKE :P8'
-      + ' AND "j" BETWEEN :P9 AND :P10 AND "k" IS NOT NULL AND "l" IS NULL AND LENGTH ("m") > :P11']);
+    expect(request.statements).toEqual([
+      'SELECT * FROM "t" WHERE "a" = :P0 AND "b" != :P1 AND "c" > :P2 AND "d" < :P3' +
+        ' AND "e" >= :P4 AND "f" <= :P5 AND "g" LIKE :P6 AND "h" LIKE :P7 AND "i" NOT LIKE :P8' +
+        ' AND "j" BETWEEN :P9 AND :P10 AND "k" IS NOT NULL AND "l" IS NULL AND LENGTH ("m") > :P11',
+    ]);
     expect(request.variableMap).toEqual({
-      ':P0': 1, ':P1': 2, ':P2': 3, ':P3': 4, ':P4': 5, ':P5': 6, ':P6': '%x%', ':P7': 'y%', ':P8': 'z', ':P9': 1, ':P10': 9, ':P11': 3,
+      ':P0': 1,
+      ':P1': 2,
+      ':P2': 3,
+      ':P3': 4,
+      ':P4': 5,
+      ':P5': 6,
+      ':P6': '%x%',
+      ':P7': 'y%',
+      ':P8': 'z',
+      ':P9': 1,
+      ':P10': 9,
+      ':P11': 3,
     });
   });
 
@@ -92,8 +115,13 @@ describe('select where', () => {
 describe('select grouping, ordering and joins', () => {
   it('renders groupBy, having with an aggregate, orderBy, limit and offset in order', () => {
     const request = pg({
-      table: 'stay', columns: ['hotel_id', agg.count('id')], groupBy: ['hotel_id', 2],
-      having: { id: { count: { gt: 10 } } }, orderBy: [{ column: 'hotel_id', dir: 'desc' }], limit: 20, offset: 40,
+      table: 'stay',
+      columns: ['hotel_id', agg.count('id')],
+      groupBy: ['hotel_id', 2],
+      having: { id: { count: { gt: 10 } } },
+      orderBy: [{ column: 'hotel_id', dir: 'desc' }],
+      limit: 20,
+      offset: 40,
     });
     expect(request.statements).toEqual([
       'SELECT "hotel_id", COUNT("id") FROM "stay" GROUP BY "hotel_id", 2 HAVING COUNT("id") > :P0 ORDER BY "hotel_id" DESC LIMIT :P1 OFFSET :P2',
@@ -109,19 +137,47 @@ describe('select grouping, ordering and joins', () => {
       crossJoin: [{ table: 'currency' }],
       where: { 'h.id': { eq: 'h1' } },
     });
-    expect(request.statements).toEqual(['SELECT * FROM "hotel" as "h" LEFT JOIN "room" as "r" ON r.hotel_id = h.id'
-      + ' INNER JOIN "city" USING ("city_id") CROSS JOIN "currency" WHERE "h"."id" = :P0']);
-    const kinds = ['join', 'rightJoin', 'rightOuterJoin', 'leftOuterJoin', 'fullOuterJoin', 'joinNatural', 'innerJoinNatural',
-      'leftJoinNatural', 'leftOuterJoinNatural', 'rightJoinNatural', 'rightOuterJoinNatural', 'fullOuterJoinNatural'];
-    const words = kinds.map((kind) => pg({ table: 'a', [kind]: [{ table: 'b' }] }).statements[0].slice('SELECT * FROM "a" '.length, -' "b"'.length));
-    expect(words).toEqual(['JOIN', 'RIGHT JOIN', 'RIGHT OUTER JOIN', 'LEFT OUTER JOIN', 'FULL OUTER JOIN', 'NATURAL JOIN',
-      'NATURAL INNER JOIN', 'NATURAL LEFT JOIN', 'NATURAL LEFT OUTER JOIN', 'NATURAL RIGHT JOIN', 'NATURAL RIGHT OUTER JOIN',
-      'NATURAL FULL OUTER JOIN']);
+    expect(request.statements).toEqual([
+      'SELECT * FROM "hotel" as "h" LEFT JOIN "room" as "r" ON r.hotel_id = h.id' +
+        ' INNER JOIN "city" USING ("city_id") CROSS JOIN "currency" WHERE "h"."id" = :P0',
+    ]);
+    const kinds = [
+      'join',
+      'rightJoin',
+      'rightOuterJoin',
+      'leftOuterJoin',
+      'fullOuterJoin',
+      'joinNatural',
+      'innerJoinNatural',
+      'leftJoinNatural',
+      'leftOuterJoinNatural',
+      'rightJoinNatural',
+      'rightOuterJoinNatural',
+      'fullOuterJoinNatural',
+    ];
+    const words = kinds.map((kind) =>
+      pg({ table: 'a', [kind]: [{ table: 'b' }] }).statements[0].slice('SELECT * FROM "a" '.length, -' "b"'.length),
+    );
+    expect(words).toEqual([
+      'JOIN',
+      'RIGHT JOIN',
+      'RIGHT OUTER JOIN',
+      'LEFT OUTER JOIN',
+      'FULL OUTER JOIN',
+      'NATURAL JOIN',
+      'NATURAL INNER JOIN',
+      'NATURAL LEFT JOIN',
+      'NATURAL LEFT OUTER JOIN',
+      'NATURAL RIGHT JOIN',
+      'NATURAL RIGHT OUTER JOIN',
+      'NATURAL FULL OUTER JOIN',
+    ]);
   });
 
   it('takes a condition object in on', () => {
-    expect(pg({ table: 'a', join: [{ table: 'b', on: { 'b.kind': { eq: 'x' } } }] }).statements)
-      .toEqual(['SELECT * FROM "a" JOIN "b" ON "b"."kind" = :P0']);
+    expect(pg({ table: 'a', join: [{ table: 'b', on: { 'b.kind': { eq: 'x' } } }] }).statements).toEqual([
+      'SELECT * FROM "a" JOIN "b" ON "b"."kind" = :P0',
+    ]);
   });
 });
 
@@ -130,7 +186,10 @@ describe('select misuse throws a clear error', () => {
     [{ columns: ['a'] }, "'table' or 'from' key is required."],
     [{ table: 'a', from: 'b' }, "'from' and 'table' keys cannot be used together"],
     [{ table: 't', orderBy: [{ column: 'a', dir: 'UP' }] }, 'orderBy dir can have either ASC or DESC found UP.'],
-    [{ table: 't', where: { a: { between: [1] } } }, 'a.between condition expects an array with 2 values but received an array with length 1.'],
+    [
+      { table: 't', where: { a: { between: [1] } } },
+      'a.between condition expects an array with 2 values but received an array with length 1.',
+    ],
     [{ table: 't', where: { a: { eq: null } } }, "Value for a.eq can't be null."],
     [{ table: 't', where: { a: { like: 'x' } } }, 'Unsupported condition a.like.'],
     [{ table: 't', where: { a: 'x' } }, 'Expected condition to be an Object.'],

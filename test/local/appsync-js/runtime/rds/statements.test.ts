@@ -36,7 +36,9 @@ describe('createPgStatement', () => {
   it('starts again at :P0 for each request and takes raw strings', () => {
     createPgStatement(sql`SELECT ${1}`);
     expect(createPgStatement('SELECT 1', sql`SELECT ${2}`)).toEqual({
-      statements: ['SELECT 1', 'SELECT :P0'], variableMap: { ':P0': 2 }, variableTypeHintMap: {},
+      statements: ['SELECT 1', 'SELECT :P0'],
+      variableMap: { ':P0': 2 },
+      variableTypeHintMap: {},
     });
   });
 

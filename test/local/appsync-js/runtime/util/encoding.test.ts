@@ -6,8 +6,14 @@ const { util } = freshRuntime();
 
 describe('base64', () => {
   it.each([
-    ['', ''], ['f', 'Zg=='], ['fo', 'Zm8='], ['foo', 'Zm9v'], ['foobar', 'Zm9vYmFy'],
-    ['héllo wörld', 'aMOpbGxvIHfDtnJsZA=='], ['日本語', '5pel5pys6Kqe'], ['😀', '8J+YgA=='],
+    ['', ''],
+    ['f', 'Zg=='],
+    ['fo', 'Zm8='],
+    ['foo', 'Zm9v'],
+    ['foobar', 'Zm9vYmFy'],
+    ['héllo wörld', 'aMOpbGxvIHfDtnJsZA=='],
+    ['日本語', '5pel5pys6Kqe'],
+    ['😀', '8J+YgA=='],
   ])('%j ↔ %s', (text, encoded) => {
     expect(util.base64Encode(text)).toBe(encoded);
     expect(util.base64Decode(encoded)).toBe(text);
@@ -47,7 +53,8 @@ describe('urlEncode / urlDecode', () => {
 
 describe('escapeJavaScript', () => {
   it('escapes quotes, slashes, control and non-ASCII characters', () => {
-    expect(util.escapeJavaScript(`He said "it's </script>"\n\tC:\\x é😀\u0001\u007f`))
-      .toBe(`He said \\"it\\'s <\\/script>\\"\\n\\tC:\\\\x \\u00E9\\uD83D\\uDE00\\u0001\u007f`);
+    expect(util.escapeJavaScript(`He said "it's </script>"\n\tC:\\x é😀\u0001\u007f`)).toBe(
+      `He said \\"it\\'s <\\/script>\\"\\n\\tC:\\\\x \\u00E9\\uD83D\\uDE00\\u0001\u007f`,
+    );
   });
 });

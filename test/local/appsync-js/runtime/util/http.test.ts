@@ -14,9 +14,20 @@ describe('util.http', () => {
   it('copies every request header except the documented hop-by-hop ones', () => {
     const { util } = freshRuntime();
     const headers = {
-      accept: 'application/json', Host: 'x', connection: 'keep-alive', 'Content-Length': '3', te: 'trailers', expect: '100',
-      'keep-alive': '5', upgrade: 'h2', 'proxy-authenticate': 'a', 'proxy-authorization': 'b', 'transfer-encoding': 'chunked',
-      authorization: 't', 'x-api-key': 'k', 'x-amz-date': 'd',
+      accept: 'application/json',
+      Host: 'x',
+      connection: 'keep-alive',
+      'Content-Length': '3',
+      te: 'trailers',
+      expect: '100',
+      'keep-alive': '5',
+      upgrade: 'h2',
+      'proxy-authenticate': 'a',
+      'proxy-authorization': 'b',
+      'transfer-encoding': 'chunked',
+      authorization: 't',
+      'x-api-key': 'k',
+      'x-amz-date': 'd',
     };
     expect(util.http.copyHeaders(headers)).toEqual({ accept: 'application/json', authorization: 't', 'x-api-key': 'k', 'x-amz-date': 'd' });
   });
@@ -27,14 +38,26 @@ describe('util.http', () => {
     util.http.addResponseHeaders({ headerString: 'stringValue', headerObject: { field1: 7, field2: 'string' } });
     util.http.addResponseHeader('itemsCount', 8);
     const effects = instance.endInvocation();
-    expect(effects.responseHeaders).toEqual({ itemsCount: '8', headerString: 'stringValue', headerObject: '{"field1":7,"field2":"string"}' });
+    expect(effects.responseHeaders).toEqual({
+      itemsCount: '8',
+      headerString: 'stringValue',
+      headerObject: '{"field1":7,"field2":"string"}',
+    });
     expect(effects.errors).toEqual([]);
   });
 
   it('ignores restricted names, restricted prefixes, empty names and null values, reporting each without throwing', () => {
     const { util, instance } = started();
-    for (const [name, value] of [['Content-Type', 'a'], ['Vary', 'a'], ['access-control-allow-origin', '*'], ['Host', 'h'],
-      ['X-Amzn-Trace', 'a'], ['x-amz-meta', 'a'], ['', 'a'], ['kept', null]] as const) {
+    for (const [name, value] of [
+      ['Content-Type', 'a'],
+      ['Vary', 'a'],
+      ['access-control-allow-origin', '*'],
+      ['Host', 'h'],
+      ['X-Amzn-Trace', 'a'],
+      ['x-amz-meta', 'a'],
+      ['', 'a'],
+      ['kept', null],
+    ] as const) {
       expect(() => util.http.addResponseHeader(name, value)).not.toThrow();
     }
     const effects = instance.endInvocation();

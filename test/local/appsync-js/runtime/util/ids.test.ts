@@ -15,7 +15,8 @@ describe('ids', () => {
   it('autoUlid is 26 Crockford characters whose prefix is the current time', () => {
     const before = Date.now();
     const ids = many(util.autoUlid);
-    const decode = (text: string) => [...text].reduce((total, character) => total * 32 + '0123456789ABCDEFGHJKMNPQRSTVWXYZ'.indexOf(character), 0);
+    const decode = (text: string) =>
+      [...text].reduce((total, character) => total * 32 + '0123456789ABCDEFGHJKMNPQRSTVWXYZ'.indexOf(character), 0);
     for (const id of ids) {
       expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
       expect(decode(id.slice(0, 10))).toBeGreaterThanOrEqual(before);
@@ -29,7 +30,10 @@ describe('ids', () => {
     const ids = many(util.autoKsuid);
     for (const id of ids) {
       expect(id).toMatch(/^[0-9A-Za-z]{27}$/);
-      const value = [...id].reduce((total, character) => total * 62n + BigInt('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.indexOf(character)), 0n);
+      const value = [...id].reduce(
+        (total, character) => total * 62n + BigInt('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.indexOf(character)),
+        0n,
+      );
       const seconds = Number(value >> 128n) + 1_400_000_000;
       expect(seconds).toBeGreaterThanOrEqual(before);
       expect(seconds).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));

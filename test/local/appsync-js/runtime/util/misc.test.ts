@@ -6,11 +6,27 @@ const { util, instance } = freshRuntime();
 
 describe('matches (Java whole-string semantics)', () => {
   it.each([
-    ['a*b', 'aaab', true], ['a*b', 'aaabc', false], ['\\d{3}', '123', true], ['\\d{3}', '1234', false],
-    ['(?i)hello', 'HeLLo', true], ['\\p{Upper}\\p{Lower}+', 'Paris', true], ['\\p{Alpha}+', 'abc1', false],
-    ['\\AFoo\\z', 'Foo', true], ['[^@]+@[^@]+\\.com', 'a@b.com', true], ['\\p{L}+', 'Zürich', true], ['x|y', 'y', true], ['[\\p{Alpha}_]+', 'ab_c', true], ['[\\p{Alpha}_]+', 'ab-c', false],
-    ['\\P{Digit}+', 'abc', true], ['a*+b', 'aaab', true], ['\\d++', '123', true], ['x{2}+', 'xx', true], ['a*?b', 'aab', true],
-    ['\\Q.*\\E', '.*', true], ['\\Q.*\\E', 'ab', false], ['(?:ab)+', 'abab', true],
+    ['a*b', 'aaab', true],
+    ['a*b', 'aaabc', false],
+    ['\\d{3}', '123', true],
+    ['\\d{3}', '1234', false],
+    ['(?i)hello', 'HeLLo', true],
+    ['\\p{Upper}\\p{Lower}+', 'Paris', true],
+    ['\\p{Alpha}+', 'abc1', false],
+    ['\\AFoo\\z', 'Foo', true],
+    ['[^@]+@[^@]+\\.com', 'a@b.com', true],
+    ['\\p{L}+', 'Zürich', true],
+    ['x|y', 'y', true],
+    ['[\\p{Alpha}_]+', 'ab_c', true],
+    ['[\\p{Alpha}_]+', 'ab-c', false],
+    ['\\P{Digit}+', 'abc', true],
+    ['a*+b', 'aaab', true],
+    ['\\d++', '123', true],
+    ['x{2}+', 'xx', true],
+    ['a*?b', 'aab', true],
+    ['\\Q.*\\E', '.*', true],
+    ['\\Q.*\\E', 'ab', false],
+    ['(?:ab)+', 'abab', true],
   ])('%s on %s', (pattern, value, expected) => {
     expect(util.matches(pattern, value)).toBe(expected);
   });
@@ -48,8 +64,9 @@ describe('dynamodb', () => {
   it('matches the AWS outputs', () => {
     expect(util.dynamodb.toNumber(12345)).toEqual({ N: 12345 });
     expect(util.dynamodb.toNull()).toEqual({ NULL: null });
-    expect(util.dynamodb.toDynamoDB({ foo: 'bar', baz: 1234, beep: ['boop'] }))
-      .toEqual({ M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } } });
+    expect(util.dynamodb.toDynamoDB({ foo: 'bar', baz: 1234, beep: ['boop'] })).toEqual({
+      M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } },
+    });
     expect(util.dynamodb.toMapValues({ foo: 'bar' })).toEqual({ foo: { S: 'bar' } });
     expect(util.dynamodb.toList(['foo', 123, { bar: 'baz' }])).toEqual({ L: [{ S: 'foo' }, { N: 123 }, { M: { bar: { S: 'baz' } } }] });
   });
@@ -75,8 +92,11 @@ describe('dynamodb', () => {
 
 describe('authType', () => {
   it.each([
-    [undefined, 'API Key Authorization'], ['API_KEY', 'API Key Authorization'], ['AWS_IAM', 'IAM Authorization'],
-    ['AMAZON_COGNITO_USER_POOLS', 'User Pool Authorization'], ['OPENID_CONNECT', 'Open ID Connect Authorization'],
+    [undefined, 'API Key Authorization'],
+    ['API_KEY', 'API Key Authorization'],
+    ['AWS_IAM', 'IAM Authorization'],
+    ['AMAZON_COGNITO_USER_POOLS', 'User Pool Authorization'],
+    ['OPENID_CONNECT', 'Open ID Connect Authorization'],
     ['AWS_LAMBDA', 'Lambda Authorization'],
   ])('%s → %s', (authMode, expected) => {
     instance.beginInvocation({ fieldName: 'f', parentTypeName: 'Query', authMode: authMode as any });

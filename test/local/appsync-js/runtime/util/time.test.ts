@@ -85,12 +85,18 @@ describe('parsing with Java patterns', () => {
   });
 
   it('resolves a gap later and an overlap to the earlier offset, as java.time does', () => {
-    expect(time.parseFormattedToEpochMilliSeconds('2024-03-10 02:30', 'yyyy-MM-dd HH:mm', 'America/Los_Angeles')).toBe(Date.UTC(2024, 2, 10, 10, 30));
-    expect(time.parseFormattedToEpochMilliSeconds('2024-11-03 01:30', 'yyyy-MM-dd HH:mm', 'America/Los_Angeles')).toBe(Date.UTC(2024, 10, 3, 8, 30));
+    expect(time.parseFormattedToEpochMilliSeconds('2024-03-10 02:30', 'yyyy-MM-dd HH:mm', 'America/Los_Angeles')).toBe(
+      Date.UTC(2024, 2, 10, 10, 30),
+    );
+    expect(time.parseFormattedToEpochMilliSeconds('2024-11-03 01:30', 'yyyy-MM-dd HH:mm', 'America/Los_Angeles')).toBe(
+      Date.UTC(2024, 10, 3, 8, 30),
+    );
   });
 
   it('names the index where the text stops matching', () => {
-    expect(() => time.parseFormattedToEpochMilliSeconds('2018-2-01', 'yyyy-MM-dd')).toThrow("Text '2018-2-01' could not be parsed at index 5");
+    expect(() => time.parseFormattedToEpochMilliSeconds('2018-2-01', 'yyyy-MM-dd')).toThrow(
+      "Text '2018-2-01' could not be parsed at index 5",
+    );
     expect(() => time.parseFormattedToEpochMilliSeconds('2018-02-01x', 'yyyy-MM-dd')).toThrow('unparsed text found at index 10');
   });
 });

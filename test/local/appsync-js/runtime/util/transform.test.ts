@@ -8,10 +8,12 @@ const filter = (input: unknown) => JSON.parse(transform.toDynamoDBFilterExpressi
 
 describe('toDynamoDBFilterExpression / toDynamoDBConditionExpression', () => {
   it('answers a JSON string with the documented example', () => {
-    expect(transform.toDynamoDBFilterExpression({ title: { contains: 'Hello World' } }))
-      .toBe('{"expression":"(contains(#title,:title_contains))","expressionNames":{"#title":"title"},"expressionValues":{":title_contains":{"S":"Hello World"}}}');
-    expect(transform.toDynamoDBConditionExpression({ and: [{ id: { attributeExists: false } }] }))
-      .toBe('{"expression":"(attribute_not_exists(#id))","expressionNames":{"#id":"id"},"expressionValues":{}}');
+    expect(transform.toDynamoDBFilterExpression({ title: { contains: 'Hello World' } })).toBe(
+      '{"expression":"(contains(#title,:title_contains))","expressionNames":{"#title":"title"},"expressionValues":{":title_contains":{"S":"Hello World"}}}',
+    );
+    expect(transform.toDynamoDBConditionExpression({ and: [{ id: { attributeExists: false } }] })).toBe(
+      '{"expression":"(attribute_not_exists(#id))","expressionNames":{"#id":"id"},"expressionValues":{}}',
+    );
   });
 
   it('writes comparisons, functions, between, in, size and attributeType', () => {
@@ -19,7 +21,8 @@ describe('toDynamoDBFilterExpression / toDynamoDBConditionExpression', () => {
     expect(filter({ v: { notContains: 'x' } }).expression).toBe('(NOT contains(#v,:v_notContains))');
     expect(filter({ v: { beginsWith: 'x' } }).expression).toBe('(begins_with(#v,:v_beginsWith))');
     expect(filter({ v: { between: [1, 9] } })).toEqual({
-      expression: '(#v BETWEEN :v_between_start AND :v_between_end)', expressionNames: { '#v': 'v' },
+      expression: '(#v BETWEEN :v_between_start AND :v_between_end)',
+      expressionNames: { '#v': 'v' },
       expressionValues: { ':v_between_start': { N: 1 }, ':v_between_end': { N: 9 } },
     });
     expect(filter({ v: { in: ['a', 'b'] } }).expression).toBe('(#v IN (:v_in_0, :v_in_1))');
@@ -29,8 +32,9 @@ describe('toDynamoDBFilterExpression / toDynamoDBConditionExpression', () => {
   });
 
   it('names values after their nesting and groups and/or/not', () => {
-    expect(filter({ or: [{ and: [{ a: { eq: 1 } }, { b: { eq: 2 } }] }, { c: { eq: 3 } }] }).expression)
-      .toBe('(((#a = :or_0_and_0_a_eq) AND (#b = :or_0_and_1_b_eq)) OR (#c = :or_1_c_eq))');
+    expect(filter({ or: [{ and: [{ a: { eq: 1 } }, { b: { eq: 2 } }] }, { c: { eq: 3 } }] }).expression).toBe(
+      '(((#a = :or_0_and_0_a_eq) AND (#b = :or_0_and_1_b_eq)) OR (#c = :or_1_c_eq))',
+    );
     expect(filter({ and: [{ a: { eq: 1 } }] }).expression).toBe('(#a = :and_0_a_eq)');
     expect(filter({ not: { not: { a: { eq: 1 } } } }).expression).toBe('(NOT (NOT (#a = :not_not_a_eq)))');
     expect(filter({ a: { eq: 1 }, and: [{ b: { eq: 2 } }] }).expression).toBe('(#a = :a_eq) AND (#b = :and_0_b_eq)');
@@ -44,8 +48,19 @@ describe('toDynamoDBFilterExpression / toDynamoDBConditionExpression', () => {
   });
 
   it.each([
-    null, [], 'string', { v: { foo: 1 } }, { v: 'x' }, { and: { a: { eq: 1 } } }, { and: [null] }, { not: [{ a: { eq: 1 } }] },
-    { v: { between: [1] } }, { v: { in: 'x' } }, { v: { attributeExists: 'yes' } }, { v: { attributeType: 'S' } }, { v: { size: 3 } },
+    null,
+    [],
+    'string',
+    { v: { foo: 1 } },
+    { v: 'x' },
+    { and: { a: { eq: 1 } } },
+    { and: [null] },
+    { not: [{ a: { eq: 1 } }] },
+    { v: { between: [1] } },
+    { v: { in: 'x' } },
+    { v: { attributeExists: 'yes' } },
+    { v: { attributeType: 'S' } },
+    { v: { size: 3 } },
   ])('answers null for %j', (input) => {
     expect(transform.toDynamoDBFilterExpression(input)).toBeNull();
   });
@@ -53,7 +68,9 @@ describe('toDynamoDBFilterExpression / toDynamoDBConditionExpression', () => {
 
 describe('toElasticsearchQueryDSL', () => {
   it('produces the documented example', () => {
-    const query = JSON.parse(transform.toElasticsearchQueryDSL({ upvotes: { ne: 15, range: [10, 20] }, title: { eq: 'hihihi', wildcard: 'h*i' } }));
+    const query = JSON.parse(
+      transform.toElasticsearchQueryDSL({ upvotes: { ne: 15, range: [10, 20] }, title: { eq: 'hihihi', wildcard: 'h*i' } }),
+    );
     expect(query).toEqual({
       bool: {
         must: [
@@ -65,9 +82,13 @@ describe('toElasticsearchQueryDSL', () => {
   });
 
   it('maps or, not, exists and the text operators', () => {
-    const query = JSON.parse(transform.toElasticsearchQueryDSL({
-      or: [{ a: { match: 'x' } }, { b: { matchPhrase: 'y z' } }], not: { c: { exists: true } }, d: { gt: 1 },
-    }));
+    const query = JSON.parse(
+      transform.toElasticsearchQueryDSL({
+        or: [{ a: { match: 'x' } }, { b: { matchPhrase: 'y z' } }],
+        not: { c: { exists: true } },
+        d: { gt: 1 },
+      }),
+    );
     expect(query).toEqual({
       bool: {
         must: [
@@ -102,7 +123,9 @@ describe('toSubscriptionFilter', () => {
   });
 
   it('drops ignored fields at any depth and adds rules as alternatives', () => {
-    expect(transform.toSubscriptionFilter({ a: { eq: 1 }, and: [{ b: { eq: 2 } }] }, ['b'])).toEqual({ filterGroup: [{ filters: [f('a', 'eq', 1)] }] });
+    expect(transform.toSubscriptionFilter({ a: { eq: 1 }, and: [{ b: { eq: 2 } }] }, ['b'])).toEqual({
+      filterGroup: [{ filters: [f('a', 'eq', 1)] }],
+    });
     expect(transform.toSubscriptionFilter({ a: { eq: 1 } }, [], { r1: { gte: 250 }, r2: { eq: 'p' } })).toEqual({
       filterGroup: [{ filters: [f('a', 'eq', 1), f('r1', 'gte', 250)] }, { filters: [f('a', 'eq', 1), f('r2', 'eq', 'p')] }],
     });
@@ -110,7 +133,9 @@ describe('toSubscriptionFilter', () => {
   });
 
   it('carries operators as written, keeps dotted paths and reads not as a field', () => {
-    expect(transform.toSubscriptionFilter({ 'loc.addr.country': { eq: 'USA' }, t: { containsAny: ['x', 'y'] }, n: { between: [1, 9] } })).toEqual({
+    expect(
+      transform.toSubscriptionFilter({ 'loc.addr.country': { eq: 'USA' }, t: { containsAny: ['x', 'y'] }, n: { between: [1, 9] } }),
+    ).toEqual({
       filterGroup: [{ filters: [f('loc.addr.country', 'eq', 'USA'), f('t', 'containsAny', ['x', 'y']), f('n', 'between', [1, 9])] }],
     });
     expect(transform.toSubscriptionFilter({ not: { a: { eq: 1 } } })).toEqual({ filterGroup: [{ filters: [f('not', 'a', { eq: 1 })] }] });

@@ -6,15 +6,22 @@ const { xml } = freshRuntime().util;
 
 describe('xml', () => {
   it('converts the AWS example, with numbers typed', () => {
-    const source = '<?xml version="1.0" encoding="UTF-8"?>\n<posts>\n<post>\n  <id>1</id>\n  <title>Getting started with GraphQL</title>\n</post>\n</posts>';
+    const source =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<posts>\n<post>\n  <id>1</id>\n  <title>Getting started with GraphQL</title>\n</post>\n</posts>';
     expect(xml.toMap(source)).toEqual({ posts: { post: { id: 1, title: 'Getting started with GraphQL' } } });
   });
 
   it('converts the AWS example with two posts into an array', () => {
-    const source = '<?xml version="1.0" encoding="UTF-8"?>\n<posts>\n<post>\n  <id>1</id>\n  <title>Getting started with GraphQL</title>\n</post>\n'
-      + '<post>\n  <id>2</id>\n  <title>Getting started with AWS AppSync</title>\n</post>\n</posts>';
+    const source =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<posts>\n<post>\n  <id>1</id>\n  <title>Getting started with GraphQL</title>\n</post>\n' +
+      '<post>\n  <id>2</id>\n  <title>Getting started with AWS AppSync</title>\n</post>\n</posts>';
     expect(xml.toMap(source)).toEqual({
-      posts: { post: [{ id: 1, title: 'Getting started with GraphQL' }, { id: 2, title: 'Getting started with AWS AppSync' }] },
+      posts: {
+        post: [
+          { id: 1, title: 'Getting started with GraphQL' },
+          { id: 2, title: 'Getting started with AWS AppSync' },
+        ],
+      },
     });
   });
 
@@ -24,10 +31,22 @@ describe('xml', () => {
   });
 
   it('keeps attributes, content, CDATA, entities, booleans, null and empty elements', () => {
-    const source = '<!-- c --><r a="1" b=\'x &amp; y\'>text<flag>TRUE</flag><none>null</none><empty/><code><![CDATA[<b>&]]></code>'
-      + '<e>&lt;&#65;&#x42;&gt;</e><zip>01234</zip><big>12345678901234567890</big></r>';
+    const source =
+      '<!-- c --><r a="1" b=\'x &amp; y\'>text<flag>TRUE</flag><none>null</none><empty/><code><![CDATA[<b>&]]></code>' +
+      '<e>&lt;&#65;&#x42;&gt;</e><zip>01234</zip><big>12345678901234567890</big></r>';
     expect(xml.toMap(source)).toEqual({
-      r: { a: 1, b: 'x & y', content: 'text', flag: true, none: null, empty: '', code: '<b>&', e: '<AB>', zip: '01234', big: '12345678901234567890' },
+      r: {
+        a: 1,
+        b: 'x & y',
+        content: 'text',
+        flag: true,
+        none: null,
+        empty: '',
+        code: '<b>&',
+        e: '<AB>',
+        zip: '01234',
+        big: '12345678901234567890',
+      },
     });
   });
 

@@ -14,9 +14,9 @@ describe('bindParameters', () => {
   });
 
   it('leaves placeholders inside literals, comments, dollar bodies and unknown names alone', () => {
-    const sql = "select ':a', \":a\", $$ :a $$, arr[1:2] -- :a\n, :a";
+    const sql = 'select \':a\', ":a", $$ :a $$, arr[1:2] -- :a\n, :a';
     const bound = bindParameters(sql, [{ name: 'a', value: { isNull: true } }]);
-    expect(bound.sql).toBe("select ':a', \":a\", $$ :a $$, arr[1:2] -- :a\n, $1");
+    expect(bound.sql).toBe('select \':a\', ":a", $$ :a $$, arr[1:2] -- :a\n, $1');
     expect(bound.values).toEqual([null]);
   });
 

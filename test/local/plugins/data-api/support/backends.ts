@@ -1,9 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createPgliteBackend,
-  createPostgresBackend,
-  type DatabaseBackend,
-} from '../../../../../local/plugins/data-api/index.js';
+import { createPgliteBackend, createPostgresBackend, type DatabaseBackend } from '../../../../../local/plugins/data-api/index.js';
 
 /** How a shared suite gets a fresh backend of one kind. */
 export interface BackendFixture {

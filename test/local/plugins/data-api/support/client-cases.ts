@@ -79,7 +79,12 @@ export function defineClientCases(suite: SuiteContext): void {
 
     it('inserts and selects, timestamptz coming back as the same instant', async () => {
       const joined = new Date(Date.UTC(2024, 0, 31, 12, 34, 56, 789));
-      const inserted = await db.withSchema(suite.schema).insertInto('guests').values({ name: 'Linus', joined }).returning(['id', 'name']).executeTakeFirstOrThrow();
+      const inserted = await db
+        .withSchema(suite.schema)
+        .insertInto('guests')
+        .values({ name: 'Linus', joined })
+        .returning(['id', 'name'])
+        .executeTakeFirstOrThrow();
       expect(inserted).toEqual({ id: expect.any(Number), name: 'Linus' });
       const row = await guests().select(['name', 'joined']).where('name', '=', 'Linus').executeTakeFirstOrThrow();
       expect(row).toEqual({ name: 'Linus', joined });

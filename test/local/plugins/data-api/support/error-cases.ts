@@ -16,7 +16,8 @@ import type { SuiteContext } from './suite.js';
 /** Errors as the service sends them, seen through the SDK's own exception classes. */
 export function defineErrorCases(suite: SuiteContext): void {
   describe('errors', () => {
-    const execute = (input: object) => suite.dataApi.client.send(new ExecuteStatementCommand({ ...suite.dataApi.arns, sql: 'select 1', ...input }));
+    const execute = (input: object) =>
+      suite.dataApi.client.send(new ExecuteStatementCommand({ ...suite.dataApi.arns, sql: 'select 1', ...input }));
 
     it('DatabaseErrorException carries the PostgreSQL message, position and SQLSTATE, and no code member', async () => {
       const error = await execute({ sql: `select * from ${suite.schema}.nope` }).catch((e: unknown) => e);
@@ -31,36 +32,49 @@ export function defineErrorCases(suite: SuiteContext): void {
     it('refuses several statements in one call with ValidationException', async () => {
       const error = await execute({ sql: 'select 1; select 2' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RDSDataServiceException);
-      expect(error).toMatchObject({ name: 'ValidationException', message: "Multistatements aren't supported.", $metadata: { httpStatusCode: 400 } });
+      expect(error).toMatchObject({
+        name: 'ValidationException',
+        message: "Multistatements aren't supported.",
+        $metadata: { httpStatusCode: 400 },
+      });
       // A trailing semicolon, or one inside a literal, is still one statement.
       await expect(execute({ sql: "select ';' ;" })).resolves.toMatchObject({ records: [[{ stringValue: ';' }]] });
     });
 
     it('refuses array parameters and the schema parameter with ValidationException', async () => {
-      await expect(execute({ sql: 'select :a', parameters: [{ name: 'a', value: { arrayValue: { longValues: [1] } } }] })).rejects.toMatchObject({
+      await expect(
+        execute({ sql: 'select :a', parameters: [{ name: 'a', value: { arrayValue: { longValues: [1] } } }] }),
+      ).rejects.toMatchObject({
         name: 'ValidationException',
         message: 'Array parameters are not supported.',
       });
-      await expect(execute({ schema: 'public' })).rejects.toMatchObject({ name: 'ValidationException', message: "The schema parameter isn't supported." });
+      await expect(execute({ schema: 'public' })).rejects.toMatchObject({
+        name: 'ValidationException',
+        message: "The schema parameter isn't supported.",
+      });
     });
 
     it('refuses an unknown cluster ARN with HttpEndpointNotEnabledException and an unknown secret with SecretsErrorException', async () => {
       const otherCluster = 'arn:aws:rds:us-east-1:123456789012:cluster:somebody-else';
       await expect(execute({ resourceArn: otherCluster })).rejects.toBeInstanceOf(HttpEndpointNotEnabledException);
-      await expect(execute({ resourceArn: otherCluster })).rejects.toMatchObject({ message: `HttpEndpoint is not enabled for resource ${otherCluster}` });
-      await expect(execute({ secretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:nope' })).rejects.toBeInstanceOf(SecretsErrorException);
-      await expect(suite.dataApi.client.send(new BeginTransactionCommand({ ...suite.dataApi.arns, resourceArn: otherCluster }))).rejects.toBeInstanceOf(
-        HttpEndpointNotEnabledException,
+      await expect(execute({ resourceArn: otherCluster })).rejects.toMatchObject({
+        message: `HttpEndpoint is not enabled for resource ${otherCluster}`,
+      });
+      await expect(execute({ secretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:nope' })).rejects.toBeInstanceOf(
+        SecretsErrorException,
       );
+      await expect(
+        suite.dataApi.client.send(new BeginTransactionCommand({ ...suite.dataApi.arns, resourceArn: otherCluster })),
+      ).rejects.toBeInstanceOf(HttpEndpointNotEnabledException);
     });
 
     it('refuses malformed input with BadRequestException', async () => {
       await expect(execute({ sql: undefined })).rejects.toBeInstanceOf(BadRequestException);
       await expect(execute({ resourceArn: 'short' })).rejects.toBeInstanceOf(BadRequestException);
       await expect(execute({ sql: 'select :a', parameters: [{ name: 'a', value: {} }] })).rejects.toBeInstanceOf(BadRequestException);
-      await expect(execute({ sql: 'select :a', parameters: [{ name: 'a', value: { stringValue: 'x' }, typeHint: 'BOGUS' }] })).rejects.toBeInstanceOf(
-        BadRequestException,
-      );
+      await expect(
+        execute({ sql: 'select :a', parameters: [{ name: 'a', value: { stringValue: 'x' }, typeHint: 'BOGUS' }] }),
+      ).rejects.toBeInstanceOf(BadRequestException);
     });
 
     it('answers a body that is not JSON, an odd shape, or an unknown path with the error shape, not a crash', async () => {
@@ -105,8 +119,13 @@ export function defineErrorCases(suite: SuiteContext): void {
     it('after an SQL error inside a transaction, later statements fail with 25P02 and the commit fails and ends it', async () => {
       const { client, arns } = suite.dataApi;
       const { transactionId } = await client.send(new BeginTransactionCommand(arns));
-      await expect(execute({ transactionId, sql: 'select 1/0' })).rejects.toMatchObject({ message: expect.stringContaining('SQLState: 22012') });
-      await expect(execute({ transactionId })).rejects.toMatchObject({ name: 'DatabaseErrorException', message: expect.stringContaining('SQLState: 25P02') });
+      await expect(execute({ transactionId, sql: 'select 1/0' })).rejects.toMatchObject({
+        message: expect.stringContaining('SQLState: 22012'),
+      });
+      await expect(execute({ transactionId })).rejects.toMatchObject({
+        name: 'DatabaseErrorException',
+        message: expect.stringContaining('SQLState: 25P02'),
+      });
       await expect(client.send(new CommitTransactionCommand({ ...arns, transactionId }))).rejects.toMatchObject({
         name: 'DatabaseErrorException',
         message: 'ERROR: The database returned ROLLBACK, so the transaction cannot commit; SQLState: 25P02',

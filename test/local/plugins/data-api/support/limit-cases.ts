@@ -5,7 +5,8 @@ import type { SuiteContext } from './suite.js';
 /** The response limits: 64 KB per row, 1 MiB per response, 10 MB of formattedRecords, 4 MiB per request. */
 export function defineLimitCases(suite: SuiteContext): void {
   describe('limits', () => {
-    const execute = (sql: string, input: object = {}) => suite.dataApi.client.send(new ExecuteStatementCommand({ ...suite.dataApi.arns, sql, ...input }));
+    const execute = (sql: string, input: object = {}) =>
+      suite.dataApi.client.send(new ExecuteStatementCommand({ ...suite.dataApi.arns, sql, ...input }));
 
     it('a row up to 64 KB is returned; a larger one fails with UnsupportedResultException', async () => {
       const fits = await execute(`select repeat('x', 60000)`);
@@ -32,9 +33,9 @@ export function defineLimitCases(suite: SuiteContext): void {
     it('formattedRecords may pass 1 MiB but not 10 MB (BadRequestException)', async () => {
       const fits = await execute(`select repeat('x', 50000) as v from generate_series(1, 40)`, { formatRecordsAs: 'JSON' });
       expect(JSON.parse(fits.formattedRecords!)).toHaveLength(40);
-      await expect(execute(`select repeat('x', 60000) as v from generate_series(1, 180)`, { formatRecordsAs: 'JSON' })).rejects.toBeInstanceOf(
-        BadRequestException,
-      );
+      await expect(
+        execute(`select repeat('x', 60000) as v from generate_series(1, 180)`, { formatRecordsAs: 'JSON' }),
+      ).rejects.toBeInstanceOf(BadRequestException);
     });
 
     it('refuses a request body over 4 MiB with BadRequestException', async () => {

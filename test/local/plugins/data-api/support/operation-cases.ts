@@ -41,22 +41,42 @@ export function defineOperationCases(suite: SuiteContext): void {
 
     it('ExecuteStatement: a query returns records, and columnMetadata only when asked (even for zero rows)', async () => {
       const { client, arns } = suite.dataApi;
-      const plain = await client.send(new ExecuteStatementCommand({ ...arns, sql: `select name, qty from ${table} where name = 'pen' order by qty` }));
-      expect(plain.records).toEqual([[{ stringValue: 'pen' }, { longValue: 3 }], [{ stringValue: 'pen' }, { longValue: 4 }]]);
+      const plain = await client.send(
+        new ExecuteStatementCommand({ ...arns, sql: `select name, qty from ${table} where name = 'pen' order by qty` }),
+      );
+      expect(plain.records).toEqual([
+        [{ stringValue: 'pen' }, { longValue: 3 }],
+        [{ stringValue: 'pen' }, { longValue: 4 }],
+      ]);
       expect(plain.numberOfRecordsUpdated).toBe(0);
       expect(plain.columnMetadata).toBeUndefined();
 
-      const none = await client.send(new ExecuteStatementCommand({ ...arns, sql: `select id as "itemId" from ${table} where false`, includeResultMetadata: true }));
+      const none = await client.send(
+        new ExecuteStatementCommand({ ...arns, sql: `select id as "itemId" from ${table} where false`, includeResultMetadata: true }),
+      );
       expect(none.records).toEqual([]);
       expect(none.columnMetadata).toEqual([
-        expect.objectContaining({ name: 'itemId', label: 'itemId', typeName: 'serial', type: 4, tableName: 'ops', schemaName: '', nullable: 0, isAutoIncrement: true, isSigned: true, precision: 10, scale: 0 }),
+        expect.objectContaining({
+          name: 'itemId',
+          label: 'itemId',
+          typeName: 'serial',
+          type: 4,
+          tableName: 'ops',
+          schemaName: '',
+          nullable: 0,
+          isAutoIncrement: true,
+          isSigned: true,
+          precision: 10,
+          scale: 0,
+        }),
       ]);
     });
 
     it('columnMetadata follows DDL (table facts are cached until DDL or a rollback)', async () => {
       const { client, arns } = suite.dataApi;
       const nullable = async () =>
-        (await client.send(new ExecuteStatementCommand({ ...arns, sql: `select qty from ${table} limit 0`, includeResultMetadata: true }))).columnMetadata?.[0]?.nullable;
+        (await client.send(new ExecuteStatementCommand({ ...arns, sql: `select qty from ${table} limit 0`, includeResultMetadata: true })))
+          .columnMetadata?.[0]?.nullable;
       expect(await nullable()).toBe(1);
       await client.send(new ExecuteStatementCommand({ ...arns, sql: `update ${table} set qty = 0 where qty is null` }));
       await client.send(new ExecuteStatementCommand({ ...arns, sql: `alter table ${table} alter qty set not null` }));
@@ -67,7 +87,9 @@ export function defineOperationCases(suite: SuiteContext): void {
 
     it('ExecuteStatement: RETURNING gives records', async () => {
       const { client, arns } = suite.dataApi;
-      const out = await client.send(new ExecuteStatementCommand({ ...arns, sql: `update ${table} set qty = qty * 10 where qty = 3 returning qty` }));
+      const out = await client.send(
+        new ExecuteStatementCommand({ ...arns, sql: `update ${table} set qty = qty * 10 where qty = 3 returning qty` }),
+      );
       expect(out.records).toEqual([[{ longValue: 30 }]]);
     });
 
@@ -78,14 +100,25 @@ export function defineOperationCases(suite: SuiteContext): void {
           ...arns,
           sql: `insert into ${table} (name, qty) values (:name, :qty)`,
           parameterSets: [
-            [{ name: 'name', value: { stringValue: 'batch-a' } }, { name: 'qty', value: { longValue: 1 } }],
-            [{ name: 'name', value: { stringValue: 'batch-b' } }, { name: 'qty', value: { isNull: true } }],
+            [
+              { name: 'name', value: { stringValue: 'batch-a' } },
+              { name: 'qty', value: { longValue: 1 } },
+            ],
+            [
+              { name: 'name', value: { stringValue: 'batch-b' } },
+              { name: 'qty', value: { isNull: true } },
+            ],
           ],
         }),
       );
       expect(out.updateResults).toEqual([{ generatedFields: [] }, { generatedFields: [] }]);
-      const rows = await client.send(new ExecuteStatementCommand({ ...arns, sql: `select name, qty from ${table} where name like 'batch-%' order by name` }));
-      expect(rows.records).toEqual([[{ stringValue: 'batch-a' }, { longValue: 1 }], [{ stringValue: 'batch-b' }, { isNull: true }]]);
+      const rows = await client.send(
+        new ExecuteStatementCommand({ ...arns, sql: `select name, qty from ${table} where name like 'batch-%' order by name` }),
+      );
+      expect(rows.records).toEqual([
+        [{ stringValue: 'batch-a' }, { longValue: 1 }],
+        [{ stringValue: 'batch-b' }, { isNull: true }],
+      ]);
     });
 
     it('BatchExecuteStatement outside a transaction is all-or-nothing (DECISIONS.md)', async () => {
@@ -98,7 +131,9 @@ export function defineOperationCases(suite: SuiteContext): void {
         }),
       );
       await expect(failing).rejects.toMatchObject({ name: 'DatabaseErrorException', message: expect.stringContaining('SQLState: 23502') });
-      const rows = await client.send(new ExecuteStatementCommand({ ...arns, sql: `select count(*) from ${table} where name = 'atomic-1'` }));
+      const rows = await client.send(
+        new ExecuteStatementCommand({ ...arns, sql: `select count(*) from ${table} where name = 'atomic-1'` }),
+      );
       expect(rows.records).toEqual([[{ longValue: 0 }]]);
     });
 
@@ -107,11 +142,15 @@ export function defineOperationCases(suite: SuiteContext): void {
       const { transactionId } = await client.send(new BeginTransactionCommand({ ...arns, database: 'roam' }));
       expect(transactionId).toMatch(/^[A-Za-z0-9+/=]{20,192}$/);
       await client.send(new ExecuteStatementCommand({ ...arns, transactionId, sql: `insert into ${table} (name) values ('tx-commit')` }));
-      const inside = await client.send(new ExecuteStatementCommand({ ...arns, transactionId, sql: `select count(*) from ${table} where name = 'tx-commit'` }));
+      const inside = await client.send(
+        new ExecuteStatementCommand({ ...arns, transactionId, sql: `select count(*) from ${table} where name = 'tx-commit'` }),
+      );
       expect(inside.records).toEqual([[{ longValue: 1 }]]);
       const commit = await client.send(new CommitTransactionCommand({ ...arns, transactionId }));
       expect(commit.transactionStatus).toBe('Transaction Committed');
-      const after = await client.send(new ExecuteStatementCommand({ ...arns, sql: `select count(*) from ${table} where name = 'tx-commit'` }));
+      const after = await client.send(
+        new ExecuteStatementCommand({ ...arns, sql: `select count(*) from ${table} where name = 'tx-commit'` }),
+      );
       expect(after.records).toEqual([[{ longValue: 1 }]]);
     });
 
@@ -120,12 +159,20 @@ export function defineOperationCases(suite: SuiteContext): void {
       const { transactionId } = await client.send(new BeginTransactionCommand(arns));
       await client.send(new ExecuteStatementCommand({ ...arns, transactionId, sql: `create table ${suite.schema}.scratch (a int)` }));
       await client.send(
-        new BatchExecuteStatementCommand({ ...arns, transactionId, sql: `insert into ${table} (name) values (:n)`, parameterSets: [[{ name: 'n', value: { stringValue: 'tx-rollback' } }]] }),
+        new BatchExecuteStatementCommand({
+          ...arns,
+          transactionId,
+          sql: `insert into ${table} (name) values (:n)`,
+          parameterSets: [[{ name: 'n', value: { stringValue: 'tx-rollback' } }]],
+        }),
       );
       const rollback = await client.send(new RollbackTransactionCommand({ ...arns, transactionId }));
       expect(rollback.transactionStatus).toBe('Rollback Complete');
       const rows = await client.send(
-        new ExecuteStatementCommand({ ...arns, sql: `select (select count(*) from ${table} where name = 'tx-rollback'), to_regclass('${suite.schema}.scratch')::text` }),
+        new ExecuteStatementCommand({
+          ...arns,
+          sql: `select (select count(*) from ${table} where name = 'tx-rollback'), to_regclass('${suite.schema}.scratch')::text`,
+        }),
       );
       expect(rows.records).toEqual([[{ longValue: 0 }, { isNull: true }]]);
     });

@@ -29,8 +29,11 @@ export function defineTimingCases(suite: SuiteContext): void {
 
     const run = (sql: string, input: object = {}) => quick.client.send(new ExecuteStatementCommand({ ...quick.arns, sql, ...input }));
     const countOf = async (name: string) =>
-      (await suite.dataApi.client.send(new ExecuteStatementCommand({ ...suite.dataApi.arns, sql: `select count(*) from ${table} where name = '${name}'` })))
-        .records?.[0]?.[0]?.longValue;
+      (
+        await suite.dataApi.client.send(
+          new ExecuteStatementCommand({ ...suite.dataApi.arns, sql: `select count(*) from ${table} where name = '${name}'` }),
+        )
+      ).records?.[0]?.[0]?.longValue;
     const stillRunning = async (marker: string) =>
       suite.kind === 'postgres' &&
       (
@@ -50,15 +53,17 @@ export function defineTimingCases(suite: SuiteContext): void {
 
     it('without continueAfterTimeout the statement is cancelled (PostgreSQL) or runs to its end (PGlite)', async () => {
       const marker = `cancel-${suite.schema}`;
-      await expect(run(`insert into ${table} select 'cancelled' from pg_sleep(1.5) /* ${marker} */`)).rejects.toBeInstanceOf(StatementTimeoutException);
+      await expect(run(`insert into ${table} select 'cancelled' from pg_sleep(1.5) /* ${marker} */`)).rejects.toBeInstanceOf(
+        StatementTimeoutException,
+      );
       await eventually(async () => !(await stillRunning(marker)), 'the cancelled statement to stop');
       expect(await countOf('cancelled')).toBe(suite.kind === 'postgres' ? 0 : 1);
     });
 
     it('with continueAfterTimeout the caller gets the timeout but the statement completes', async () => {
-      await expect(run(`insert into ${table} select 'continued' from pg_sleep(1.5)`, { continueAfterTimeout: true })).rejects.toBeInstanceOf(
-        StatementTimeoutException,
-      );
+      await expect(
+        run(`insert into ${table} select 'continued' from pg_sleep(1.5)`, { continueAfterTimeout: true }),
+      ).rejects.toBeInstanceOf(StatementTimeoutException);
       await eventually(async () => (await countOf('continued')) === 1, 'the continued statement to commit');
     });
 
@@ -79,7 +84,8 @@ export function defineTimingCases(suite: SuiteContext): void {
       }
       // The default endpoint (45 s statement timeout), so the first statement runs to its end.
       const { client, arns } = suite.dataApi;
-      const inTransaction = (sql: string, transactionId: string | undefined) => client.send(new ExecuteStatementCommand({ ...arns, sql, transactionId }));
+      const inTransaction = (sql: string, transactionId: string | undefined) =>
+        client.send(new ExecuteStatementCommand({ ...arns, sql, transactionId }));
       const { transactionId } = await client.send(new BeginTransactionCommand(arns));
       const marker = `busy-${suite.schema}`;
       const first = inTransaction(`select pg_sleep(1) /* ${marker} */`, transactionId);
@@ -99,7 +105,10 @@ export function defineTimingCases(suite: SuiteContext): void {
       try {
         const other = waiting.client.send(new ExecuteStatementCommand({ ...waiting.arns, sql: 'select 1' }));
         if (suite.kind === 'pglite') {
-          await expect(other).rejects.toMatchObject({ name: 'StatementTimeoutException', message: expect.stringContaining('no database connection') });
+          await expect(other).rejects.toMatchObject({
+            name: 'StatementTimeoutException',
+            message: expect.stringContaining('no database connection'),
+          });
         } else {
           await expect(other).resolves.toMatchObject({ records: [[{ longValue: 1 }]] });
         }

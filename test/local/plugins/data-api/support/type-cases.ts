@@ -55,9 +55,34 @@ export function defineTypeCases(suite: SuiteContext): void {
         ],
       ]);
       expect(out.columnMetadata?.map((column) => `${column.typeName}:${column.type}`)).toEqual([
-        'int2:5', 'int4:4', 'int8:-5', 'float4:7', 'float8:8', 'numeric:2', 'bool:-7', 'bool:-7', 'text:12', 'varchar:12', 'bpchar:1',
-        'name:12', 'mood:12', 'uuid:1111', 'inet:1111', 'cidr:1111', 'oid:-5', 'json:1111', 'jsonb:1111', 'bytea:-2', 'date:91',
-        'time:92', 'timetz:92', 'timestamp:93', 'timestamptz:93', 'timestamptz:93', 'void:1111', 'int4:4',
+        'int2:5',
+        'int4:4',
+        'int8:-5',
+        'float4:7',
+        'float8:8',
+        'numeric:2',
+        'bool:-7',
+        'bool:-7',
+        'text:12',
+        'varchar:12',
+        'bpchar:1',
+        'name:12',
+        'mood:12',
+        'uuid:1111',
+        'inet:1111',
+        'cidr:1111',
+        'oid:-5',
+        'json:1111',
+        'jsonb:1111',
+        'bytea:-2',
+        'date:91',
+        'time:92',
+        'timetz:92',
+        'timestamp:93',
+        'timestamptz:93',
+        'timestamptz:93',
+        'void:1111',
+        'int4:4',
       ]);
     });
 
@@ -183,12 +208,17 @@ export function defineTypeCases(suite: SuiteContext): void {
     it('a stringValue without typeHint is text: uuid and timestamp columns refuse it unless cast', async () => {
       const { client, arns } = suite.dataApi;
       const uuid = { name: 'u', value: { stringValue: '1b4e28ba-2fa1-11d2-883f-0016d3cca427' } };
-      await expect(client.send(new ExecuteStatementCommand({ ...arns, sql: `insert into ${table} (u) values (:u)`, parameters: [uuid] }))).rejects.toMatchObject({
+      await expect(
+        client.send(new ExecuteStatementCommand({ ...arns, sql: `insert into ${table} (u) values (:u)`, parameters: [uuid] })),
+      ).rejects.toMatchObject({
         name: 'DatabaseErrorException',
-        message: 'ERROR: column "u" is of type uuid but expression is of type text; Hint: You will need to rewrite or cast the expression.; Position: ' +
+        message:
+          'ERROR: column "u" is of type uuid but expression is of type text; Hint: You will need to rewrite or cast the expression.; Position: ' +
           `${`insert into ${table} (u) values (`.length + 1}; SQLState: 42804`,
       });
-      const cast = await client.send(new ExecuteStatementCommand({ ...arns, sql: `insert into ${table} (u) values (:u::uuid)`, parameters: [uuid] }));
+      const cast = await client.send(
+        new ExecuteStatementCommand({ ...arns, sql: `insert into ${table} (u) values (:u::uuid)`, parameters: [uuid] }),
+      );
       expect(cast.numberOfRecordsUpdated).toBe(1);
     });
   });

@@ -9,13 +9,20 @@ const builtinsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 describe('attachAppSyncScalars', () => {
   it('gives every AppSync scalar of a schema built from the built-ins file its AppSync behaviour', () => {
-    const schema = attachAppSyncScalars(buildSchema(`${readFileSync(builtinsFile, 'utf8')}\ntype Query { when(at: AWSDateTime): AWSDateTime }`));
+    const schema = attachAppSyncScalars(
+      buildSchema(`${readFileSync(builtinsFile, 'utf8')}\ntype Query { when(at: AWSDateTime): AWSDateTime }`),
+    );
     for (const name of APPSYNC_SCALAR_NAMES) {
       const type = schema.getType(name);
       expect(isScalarType(type), name).toBe(true);
       if (isScalarType(type)) expect(type.parseValue).toBe(appSyncScalars[name].parseValue);
     }
-    const result = graphqlSync({ schema, source: 'query Q($at: AWSDateTime) { when(at: $at) }', variableValues: { at: '2019' }, rootValue: { when: () => null } });
+    const result = graphqlSync({
+      schema,
+      source: 'query Q($at: AWSDateTime) { when(at: $at) }',
+      variableValues: { at: '2019' },
+      rootValue: { when: () => null },
+    });
     expect(result.errors?.[0]?.message).toContain('Unable to parse `2019` as a valid DateTime Object.');
   });
 

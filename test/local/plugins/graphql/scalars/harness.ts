@@ -21,14 +21,17 @@ ${APPSYNC_SCALAR_NAMES.map((name) => `  echo${name}(v: ${name}): ${name}\n  seen
 /** A schema with one echo, one "what did the resolver see" and one output field per scalar. */
 export const schema = attachAppSyncScalars(buildSchema(schemaText));
 
-const rootValue = new Proxy({}, {
-  get: (_target, field: string) => (args: { v?: unknown; raw?: string; input?: unknown }) => {
-    if (field.startsWith('echo')) return args.v;
-    if (field.startsWith('seen')) return JSON.stringify(args.v);
-    if (field.startsWith('out')) return args.raw === undefined ? null : JSON.parse(args.raw);
-    return JSON.stringify(args.input);
+const rootValue = new Proxy(
+  {},
+  {
+    get: (_target, field: string) => (args: { v?: unknown; raw?: string; input?: unknown }) => {
+      if (field.startsWith('echo')) return args.v;
+      if (field.startsWith('seen')) return JSON.stringify(args.v);
+      if (field.startsWith('out')) return args.raw === undefined ? null : JSON.parse(args.raw);
+      return JSON.stringify(args.input);
+    },
   },
-});
+);
 
 /** Result of one operation, with errors in AppSync's words. */
 export interface Outcome {

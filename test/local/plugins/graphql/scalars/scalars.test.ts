@@ -28,8 +28,12 @@ describe.each(stringScalars)('%s', (scalar, { valid, invalid }) => {
   });
 
   it('refuses a number where a string is expected', () => {
-    expect(echoVariable(scalar, 2019).messages).toEqual([`Variable 'v' has an invalid value. Unable to parse \`2019\` as a valid ${nouns[scalar]}.`]);
-    expect(echoLiteral(scalar, '2019').messages).toEqual([`Validation error of type WrongType: argument 'v' with value 'IntValue{value=2019}' is not a valid '${scalar}'`]);
+    expect(echoVariable(scalar, 2019).messages).toEqual([
+      `Variable 'v' has an invalid value. Unable to parse \`2019\` as a valid ${nouns[scalar]}.`,
+    ]);
+    expect(echoLiteral(scalar, '2019').messages).toEqual([
+      `Validation error of type WrongType: argument 'v' with value 'IntValue{value=2019}' is not a valid '${scalar}'`,
+    ]);
   });
 
   it('passes null through', () => {
@@ -44,16 +48,26 @@ describe('AWSTimestamp', () => {
     expect(output('AWSTimestamp', value)).toEqual({ data: { outAWSTimestamp: value }, messages: [] });
   });
 
-  it.each([[1.5, '1.5'], ['1700000000', '1700000000'], [true, 'true']])('refuses the variable %j', (value, shown) => {
-    expect(echoVariable('AWSTimestamp', value).messages).toEqual([`Variable 'v' has an invalid value. Unable to parse \`${shown}\` as a valid Timestamp Object.`]);
-    expect(output('AWSTimestamp', value).messages).toEqual([`Can't serialize value (/outAWSTimestamp) : Unable to serialize \`${shown}\` as a valid Timestamp Object.`]);
+  it.each([
+    [1.5, '1.5'],
+    ['1700000000', '1700000000'],
+    [true, 'true'],
+  ])('refuses the variable %j', (value, shown) => {
+    expect(echoVariable('AWSTimestamp', value).messages).toEqual([
+      `Variable 'v' has an invalid value. Unable to parse \`${shown}\` as a valid Timestamp Object.`,
+    ]);
+    expect(output('AWSTimestamp', value).messages).toEqual([
+      `Can't serialize value (/outAWSTimestamp) : Unable to serialize \`${shown}\` as a valid Timestamp Object.`,
+    ]);
   });
 
   it.each([
     ['1.5', 'FloatValue{value=1.5}'],
     ['"17"', "StringValue{value='17'}"],
   ])('refuses the literal %s', (literal, printed) => {
-    expect(echoLiteral('AWSTimestamp', literal).messages).toEqual([`Validation error of type WrongType: argument 'v' with value '${printed}' is not a valid 'AWSTimestamp'`]);
+    expect(echoLiteral('AWSTimestamp', literal).messages).toEqual([
+      `Validation error of type WrongType: argument 'v' with value '${printed}' is not a valid 'AWSTimestamp'`,
+    ]);
   });
 });
 
@@ -65,7 +79,10 @@ describe('AWSJSON', () => {
     ['3', 3],
     ['null', null],
   ])('parses the string %s before the resolver sees it (variable and literal)', (text, parsed) => {
-    expect(run('query Q($v: AWSJSON) { seenAWSJSON(v: $v) }', { v: text })).toEqual({ data: { seenAWSJSON: JSON.stringify(parsed) }, messages: [] });
+    expect(run('query Q($v: AWSJSON) { seenAWSJSON(v: $v) }', { v: text })).toEqual({
+      data: { seenAWSJSON: JSON.stringify(parsed) },
+      messages: [],
+    });
     expect(run(`{ seenAWSJSON(v: ${JSON.stringify(text)}) }`)).toEqual({ data: { seenAWSJSON: JSON.stringify(parsed) }, messages: [] });
   });
 
@@ -76,7 +93,9 @@ describe('AWSJSON', () => {
   });
 
   it.each(['hello', '{a:1}', '', '{"a":1'])('refuses the invalid JSON text %j', (text) => {
-    expect(echoVariable('AWSJSON', text).messages).toEqual([`Variable 'v' has an invalid value. Unable to parse \`${text}\` as a valid JSON Object.`]);
+    expect(echoVariable('AWSJSON', text).messages).toEqual([
+      `Variable 'v' has an invalid value. Unable to parse \`${text}\` as a valid JSON Object.`,
+    ]);
     expect(echoLiteral('AWSJSON', JSON.stringify(text)).messages).toEqual([
       `Validation error of type WrongType: argument 'v' with value 'StringValue{value='${text}'}' is not a valid 'AWSJSON'`,
     ]);
@@ -89,16 +108,18 @@ describe('AWSJSON', () => {
   });
 
   it('refuses a variable that is not a string', () => {
-    expect(echoVariable('AWSJSON', { a: 1 }).messages).toEqual(['Variable \'v\' has an invalid value. Unable to parse `{"a":1}` as a valid JSON Object.']);
+    expect(echoVariable('AWSJSON', { a: 1 }).messages).toEqual([
+      'Variable \'v\' has an invalid value. Unable to parse `{"a":1}` as a valid JSON Object.',
+    ]);
   });
 });
 
 describe('where the bad value sits', () => {
   it('names the innermost input field of a variable, as AppSync does', () => {
     const outcome = run('mutation M($input: PhoneBook) { book(input: $input) }', { input: { phone: '1110004444' } });
-    expect(outcome.messages).toEqual(['Variable \'phone\' has an invalid value. Unable to parse `1110004444` as a valid phone number.']);
+    expect(outcome.messages).toEqual(["Variable 'phone' has an invalid value. Unable to parse `1110004444` as a valid phone number."]);
     const listed = run('query Q($input: PhoneBook) { book(input: $input) }', { input: { phones: ['206-555-0100', '1110004444'] } });
-    expect(listed.messages).toEqual(['Variable \'phones\' has an invalid value. Unable to parse `1110004444` as a valid phone number.']);
+    expect(listed.messages).toEqual(["Variable 'phones' has an invalid value. Unable to parse `1110004444` as a valid phone number."]);
   });
 
   it('names the argument path of a literal inside an input object or list', () => {

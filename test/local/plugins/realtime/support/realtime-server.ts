@@ -31,7 +31,11 @@ export async function startRealtimeFixture(realtimeLimits?: StartOptions['realti
     server,
     logs,
     async graphql(query, variables = {}, headers = { 'x-api-key': API_KEY }) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return response.json();
     },
     async stop() {

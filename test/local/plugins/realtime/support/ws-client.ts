@@ -41,7 +41,12 @@ export class RealtimeTestClient {
   }
 
   /** Opens a socket with the auth headers in the given form; `protocols` overrides the subprotocols. */
-  static async open(baseUrl: string, headers: Record<string, string>, form: AuthForm = 'subprotocol', protocols?: string[]): Promise<RealtimeTestClient> {
+  static async open(
+    baseUrl: string,
+    headers: Record<string, string>,
+    form: AuthForm = 'subprotocol',
+    protocols?: string[],
+  ): Promise<RealtimeTestClient> {
     const realtime = `${baseUrl.replace(/^http/, 'ws')}/graphql/realtime`;
     const socket =
       form === 'query'
@@ -64,7 +69,10 @@ export class RealtimeTestClient {
     const queued = this.frames.findIndex(match);
     if (queued >= 0) return Promise.resolve(this.frames.splice(queued, 1)[0] as Frame);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; queued: ${JSON.stringify(this.frames)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching frame within ${timeoutMs} ms; queued: ${JSON.stringify(this.frames)}`)),
+        timeoutMs,
+      );
       this.#waiters.push({ match, resolve: (frame) => (clearTimeout(timer), resolve(frame)) });
     });
   }
