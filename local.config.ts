@@ -4,7 +4,7 @@
  * `npm run migrate` and `npm run seed` run.
  */
 import { api } from './api.config.js';
-import { playgroundExamples } from './client/playground-examples.js';
+import { PLAYGROUND_WELCOME, playgroundExamples } from './client/playground-examples.js';
 import { migrate } from './db/migrate/index.js';
 import { SEEDED_USERS, seed, type SeedOptions } from './db/seed/index.js';
 import { migrateTask, seedTask } from './db/tasks/index.js';
@@ -15,6 +15,7 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
   return defineLocalConfig({
     ...api,
     playground: {
+      welcome: PLAYGROUND_WELCOME,
       examples: playgroundExamples(),
       users: SEEDED_USERS.map(({ username, groups }) => ({ username, groups })),
     },

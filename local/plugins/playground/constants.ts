@@ -7,6 +7,8 @@ export const PlaygroundPaths = {
   TOKEN: '/playground/token',
   /** POST `{ body }`: SigV4 headers for a GraphQL request with the local IAM credentials. */
   SIGN: '/playground/sign',
+  /** The icon a browser asks for by itself (served as SVG, which browsers accept at this path). */
+  FAVICON: '/favicon.ico',
 } as const;
 
 /**
@@ -20,6 +22,7 @@ export const PLAYGROUND_ASSETS = {
   'graphiql.js': { packageName: 'graphiql', path: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.css': { packageName: 'graphiql', path: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
   'playground.js': { file: new URL('./browser/playground.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  'favicon.svg': { file: new URL('./browser/favicon.svg', import.meta.url), type: 'image/svg+xml' },
   'realtime.js': { file: new URL('../realtime/browser/subscriptions.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
 } as const;
 

@@ -17,6 +17,8 @@ export interface PlaygroundOptions {
   readonly iam: { readonly accessKeyId: string; readonly region: string };
   readonly users: readonly PlaygroundUser[];
   readonly examples: readonly PlaygroundExample[];
+  /** The editor's first text. */
+  readonly welcome?: string;
   mint(username: string, groups: readonly string[]): Promise<MintedTokens>;
   /** SigV4 headers for a POST of `body` to `url`. */
   sign(request: { url: string; body: string }): Promise<Record<string, string>>;
@@ -40,6 +42,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
       ? options.users.map((user) => ({ username: user.username, groups: user.groups ?? [] }))
       : [],
     examples: options.examples,
+    welcome: options.welcome ?? null,
   };
   return async function playgroundRoutes(request) {
     const url = new URL(request.url);
@@ -47,6 +50,8 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
     if (path === PlaygroundPaths.PAGE && request.method === 'GET') {
       return new Response(playgroundPage(), { headers: { 'content-type': 'text/html; charset=utf-8' } });
     }
+    // Browsers ask for /favicon.ico on their own; the page also links the same icon.
+    if (path === PlaygroundPaths.FAVICON && request.method === 'GET') return playgroundAsset('favicon.svg');
     if (path.startsWith(PlaygroundPaths.ASSETS)) {
       const name = path.slice(PlaygroundPaths.ASSETS.length);
       return isPlaygroundAsset(name) ? playgroundAsset(name) : undefined;

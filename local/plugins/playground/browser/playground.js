@@ -58,6 +58,22 @@
     };
   }
 
+  /**
+   * GraphiQL takes in a new document's operation name after a short debounce, so a run right after
+   * picking an example can carry the previous example's name. When the document holds one
+   * operation and not the named one, that one operation is meant.
+   */
+  function withCurrentOperation(params) {
+    try {
+      const operations = GraphiQL.GraphQL.parse(params.query).definitions.filter((node) => node.kind === 'OperationDefinition');
+      const named = operations.some((node) => node.name && node.name.value === params.operationName);
+      if (!params.operationName || named || operations.length !== 1) return params;
+      return Object.assign({}, params, { operationName: operations[0].name ? operations[0].name.value : undefined });
+    } catch {
+      return params;
+    }
+  }
+
   function isSubscription(params) {
     try {
       const operation = GraphiQL.GraphQL.getOperationAST(GraphiQL.GraphQL.parse(params.query), params.operationName || undefined);
@@ -65,6 +81,56 @@
     } catch {
       return false;
     }
+  }
+
+  /** The last `data` each named operation answered in this tab: what placeholders read. */
+  const answers = new Map();
+  const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
+
+  function operationNameOf(params) {
+    try {
+      const operation = GraphiQL.GraphQL.getOperationAST(GraphiQL.GraphQL.parse(params.query), params.operationName || undefined);
+      return operation && operation.name ? operation.name.value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function rememberAnswer(params, result) {
+    const name = operationNameOf(params);
+    if (name && result && result.data) answers.set(name, result.data);
+  }
+
+  /** The value a placeholder names, or undefined (with the reason in `missing`). */
+  function placeholderValue(reference, missing) {
+    if (reference === 'uuid') return crypto.randomUUID();
+    const [operation, ...path] = reference.split('.');
+    let value = answers.get(operation);
+    if (value === undefined) {
+      missing.add(`run ${operation} first`);
+      return undefined;
+    }
+    for (const key of path) value = value === null || value === undefined ? undefined : value[key];
+    if (value === undefined || value === null) missing.add(`${reference} is empty in ${operation}'s last answer`);
+    return value === null ? undefined : value;
+  }
+
+  /** Copies example variables with every `{{…}}` filled where it can be (see PlaygroundExample in local/config/project.ts). */
+  function fillPlaceholders(value, missing) {
+    if (Array.isArray(value)) return value.map((item) => fillPlaceholders(item, missing));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillPlaceholders(item, missing)]));
+    }
+    if (typeof value !== 'string') return value;
+    const whole = /^\{\{([^{}]+)\}\}$/.exec(value);
+    if (whole) {
+      const filled = placeholderValue(whole[1].trim(), missing);
+      return filled === undefined ? value : filled;
+    }
+    return value.replace(PLACEHOLDER, (text, reference) => {
+      const filled = placeholderValue(reference.trim(), missing);
+      return filled === undefined ? text : String(filled);
+    });
   }
 
   /**
@@ -89,8 +155,88 @@
         await credentialHeaders(currentChoice(), body),
       );
       const response = await fetch(config.graphqlPath, { method: 'POST', headers, body });
-      return response.json();
+      const result = await response.json();
+      rememberAnswer(params, result);
+      return result;
     };
+  }
+
+  const clock = () => new Date().toLocaleTimeString();
+
+  /**
+   * Runs a subscription outside GraphiQL's single execution, so it keeps watching while other
+   * operations run: its events collect in the Events panel, newest first, each with its time.
+   */
+  function startWatch(params, credentials, setWatches) {
+    const id = `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+    const name = operationNameOf(params) || 'subscription';
+    const update = (change) =>
+      setWatches((watches) => watches.map((watch) => (watch.id === id ? Object.assign({}, watch, change(watch)) : watch)));
+    let acknowledged;
+    const ready = new Promise((resolve) => (acknowledged = resolve));
+    const handle = transports.subscription(params, {}, credentials).subscribe({
+      next(result) {
+        if (result && result.extensions && result.extensions.realtime) {
+          update(() => ({ status: 'watching' }));
+          acknowledged({ data: null, extensions: { playground: `Watching ${name}: its events are listed in the Events panel below.` } });
+          return;
+        }
+        if (result && result.data) rememberAnswer(params, result);
+        update((watch) => ({ events: [{ at: clock(), result }].concat(watch.events) }));
+        acknowledged(result);
+      },
+      error(error) {
+        update(() => ({ status: `failed: ${error && error.message ? error.message : error}` }));
+        acknowledged({ errors: [{ message: String(error && error.message ? error.message : error) }] });
+      },
+      complete() {
+        update(() => ({ status: 'stopped' }));
+        acknowledged({ data: null, extensions: { playground: `${name} ended.` } });
+      },
+    });
+    const stop = () => {
+      handle.unsubscribe();
+      update(() => ({ status: 'stopped' }));
+    };
+    setWatches((watches) => [{ id, name, status: 'starting', startedAt: clock(), events: [], stop }].concat(watches));
+    return ready;
+  }
+
+  function EventsPanel(props) {
+    if (props.watches.length === 0) return null;
+    return h(
+      'section',
+      { id: 'events', 'aria-label': 'Subscription events' },
+      h('h2', null, 'Events'),
+      props.watches.map((watch) =>
+        h(
+          'div',
+          { key: watch.id, className: 'watch', 'data-watch': watch.name },
+          h(
+            'div',
+            { className: 'watch-head' },
+            h('strong', null, watch.name),
+            ` since ${watch.startedAt} · `,
+            h('span', { className: 'watch-status' }, watch.status),
+            watch.status === 'watching' && h('button', { type: 'button', onClick: watch.stop }, 'Stop'),
+          ),
+          watch.events.length === 0
+            ? h('p', { className: 'watch-empty' }, 'No event yet: run a mutation that publishes to it.')
+            : h(
+                'ol',
+                { className: 'watch-events' },
+                watch.events.map((event, index) =>
+                  h(
+                    'li',
+                    { key: watch.events.length - index, className: 'watch-event' },
+                    h('time', null, event.at),
+                    h('pre', null, JSON.stringify(event.result, null, 2)),
+                  ),
+                ),
+              ),
+        ),
+      ),
+    );
   }
 
   function Select(props) {
@@ -113,6 +259,7 @@
     const [status, setStatus] = React.useState('');
     const [example, setExample] = React.useState(null);
     const [otherUser, setOtherUser] = React.useState({ username: '', groups: '' });
+    const [watches, setWatches] = React.useState([]);
     const choiceRef = React.useRef(choices[0]);
     const picked = choices.find((choice) => choice.id === choiceId) || choices[0];
     choiceRef.current = picked.other
@@ -130,14 +277,24 @@
       const credentialHeaders = createCredentials(config, setStatus);
       transports.http = createHttpTransport(config, () => choiceRef.current, credentialHeaders);
       const currentCredentials = (body) => credentialHeaders(choiceRef.current, body);
-      return (params, options) =>
-        isSubscription(params) ? transports.subscription(params, options, currentCredentials) : transports.http(params, options);
+      return (given, options) => {
+        const params = withCurrentOperation(given);
+        return isSubscription(params) ? startWatch(params, currentCredentials, setWatches) : transports.http(params, options);
+      };
     }, [config]);
     const pickChoice = (id) => {
       setChoiceId(id);
       setStatus(id.startsWith('user:') ? 'A token is minted with the next request.' : '');
     };
-    const pickExample = (name) => setExample(config.examples.find((candidate) => candidate.name === name) || null);
+    // Placeholders are filled at each pick, so ids come from the latest answers and keys are new.
+    const pickExample = (name) => {
+      const picked = config.examples.find((candidate) => candidate.name === name) || null;
+      if (!picked) return setExample(null);
+      const missing = new Set();
+      const variables = fillPlaceholders(picked.variables || {}, missing);
+      setExample({ name: picked.name, query: picked.query, variables, picks: (example ? example.picks : 0) + 1 });
+      setStatus(missing.size > 0 ? `Not filled yet: ${[...missing].join('; ')}.` : '');
+    };
     const bar = h(
       'div',
       { id: 'auth-bar' },
@@ -172,14 +329,26 @@
             config.examples.map((candidate) => ({ value: candidate.name, label: candidate.name })),
           ),
         }),
+      example &&
+        h(
+          'button',
+          {
+            id: 'example-refill',
+            type: 'button',
+            title: 'Fill the placeholders again: new keys, latest ids',
+            onClick: () => pickExample(example.name),
+          },
+          'Fill again',
+        ),
       h('span', { id: 'auth-status' }, status),
     );
     const graphiqlProps = { fetcher };
+    if (config.welcome) graphiqlProps.defaultQuery = config.welcome;
     if (example) {
       graphiqlProps.query = example.query;
       graphiqlProps.variables = JSON.stringify(example.variables || {}, null, 2);
     }
-    return h(React.Fragment, null, bar, h('div', { id: 'graphiql' }, h(GraphiQL, graphiqlProps)));
+    return h(React.Fragment, null, bar, h('div', { id: 'graphiql' }, h(GraphiQL, graphiqlProps)), h(EventsPanel, { watches }));
   }
 
   getJson('/playground/config').then((config) => {

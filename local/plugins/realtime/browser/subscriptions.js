@@ -60,7 +60,7 @@
             if (frame.type === 'connection_ack') {
               socket.send(JSON.stringify({ id, type: 'start', payload: { data, extensions: { authorization: headers } } }));
             } else if (frame.type === 'start_ack') {
-              observer.next({ data: null, extensions: { realtime: 'Subscribed: events appear here as mutations publish them.' } });
+              observer.next({ data: null, extensions: { realtime: 'Subscribed.' } });
             } else if (frame.type === 'data' && frame.id === id) {
               observer.next(frame.payload);
             } else if (frame.type === 'error' || frame.type === 'connection_error') {
