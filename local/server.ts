@@ -235,7 +235,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       schedules: { names: schedules.names, run: schedules.run },
       async close() {
         schedules.close();
-        activeWatcher?.close();
+        await activeWatcher?.close();
         // Upgraded sockets first (the HTTP server does not track them), then the port, then the rest.
         await Promise.all(plugins.filter((plugin) => plugin.attach).map((plugin) => plugin.close?.()));
         await server.close();
@@ -243,7 +243,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       },
     };
   } catch (error) {
-    watcher?.close();
+    await watcher?.close();
     await http?.close();
     await lambda?.close();
     await dataApiCore.close();
