@@ -8,6 +8,7 @@ import type { LocalProjectConfig } from './config/project.js';
 import { DEFAULT_DATA_DIR, OptionsError, parseServerOptions, USAGE, type ServerOptions } from './config/options.js';
 import { onRuntimeWarning, recordHandlerCalls } from './appsync-js/index.js';
 import { startLocalServer, type LocalServer } from './server.js';
+import { confirm } from './config/confirm.js';
 
 function banner(server: LocalServer, options: ServerOptions): string {
   const dataDirFlag = options.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${options.dataDir}`;
@@ -35,6 +36,14 @@ async function main(): Promise<void> {
     return;
   }
   const rootDir = process.cwd();
+  if (options.resetData && !options.dbUrl && !options.yes) {
+    const folder = resolve(rootDir, options.dataDir, 'pglite');
+    if (!(await confirm(`Delete the database in ${folder} and start with an empty one?`))) {
+      console.error('Nothing deleted: --reset-data was not confirmed (answer y, or add --yes).');
+      process.exitCode = 1;
+      return;
+    }
+  }
   const module = (await import(pathToFileURL(resolve(rootDir, options.config)).href)) as { config?: LocalProjectConfig };
   if (!module.config) throw new OptionsError(`${options.config} must export \`config\``);
   if (options.record) recordHandlerCalls(resolve(rootDir, options.record), rootDir);
