@@ -1,6 +1,6 @@
 /**
  * `npm run -s token -- --user alice [--groups partners,admins] [--data-dir DIR] [--expires-in 1h]`:
- * prints a user-pool ID token, and only it, on stdout (`-s` silences npm's own lines, for `$(…)`) from the local issuer, whose key pair lives in the data folder
+ * prints a user-pool ID token, and only it, on stdout (`-s` silences npm's own lines, for `$(…)`), from the local issuer, whose key pair lives in the data folder
  * (the same one `npm start` uses, so it works whether or not the server is running).
  */
 import { existsSync } from 'node:fs';
