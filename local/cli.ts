@@ -8,8 +8,10 @@ import type { LocalProjectConfig } from './config/project.js';
 import { DEFAULT_DATA_DIR, OptionsError, parseServerOptions, USAGE, type ServerOptions } from './config/options.js';
 import { onRuntimeWarning, recordHandlerCalls } from './appsync-js/index.js';
 import { startLocalServer, type LocalServer } from './server.js';
+import { confirm } from './config/confirm.js';
+import { tokenCommand } from './config/token-hint.js';
 
-function banner(server: LocalServer, options: ServerOptions): string {
+function banner(server: LocalServer, options: ServerOptions, project: LocalProjectConfig): string {
   const dataDirFlag = options.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${options.dataDir}`;
   const expires = new Date(server.apiKey.expires * 1000).toISOString().slice(0, 10);
   return [
@@ -19,7 +21,7 @@ function banner(server: LocalServer, options: ServerOptions): string {
     `  Playground   ${server.url}/`,
     `  Data API     ${server.dataApi.url}  (resource ${server.dataApi.resourceArn})`,
     `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
-    `  User token   npm run token -- --user alice [--groups admins]${dataDirFlag}  (Authorization header; or pick a user in the playground)`,
+    `  User token   ${tokenCommand(project.playground?.users ?? [], dataDirFlag)}  (Authorization header; or pick a user in the playground)`,
     `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
     `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, service appsync)`,
     `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,
@@ -35,6 +37,14 @@ async function main(): Promise<void> {
     return;
   }
   const rootDir = process.cwd();
+  if (options.resetData && !options.dbUrl && !options.yes) {
+    const folder = resolve(rootDir, options.dataDir, 'pglite');
+    if (!(await confirm(`Delete the database in ${folder} and start with an empty one?`))) {
+      console.error('Nothing deleted: --reset-data was not confirmed (answer y, or add --yes).');
+      process.exitCode = 1;
+      return;
+    }
+  }
   const module = (await import(pathToFileURL(resolve(rootDir, options.config)).href)) as { config?: LocalProjectConfig };
   if (!module.config) throw new OptionsError(`${options.config} must export \`config\``);
   if (options.record) recordHandlerCalls(resolve(rootDir, options.record), rootDir);
@@ -42,7 +52,7 @@ async function main(): Promise<void> {
   onRuntimeWarning((line) => console.warn(line));
   const started = performance.now();
   const server = await startLocalServer(module.config, { ...options, rootDir });
-  console.log(banner(server, options));
+  console.log(banner(server, options, module.config));
   if (options.record) console.log(`  Recording each resolver handler call's ctx to ${options.record} (for npm run verify:aws)`);
   console.log(`Ready in ${Math.round(performance.now() - started)} ms. Ctrl+C stops.`);
   const stop = async (): Promise<void> => {

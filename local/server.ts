@@ -92,7 +92,11 @@ function formatOperationLog(entry: OperationLog): string {
 export async function startLocalServer(project: LocalProjectConfig, options: StartOptions): Promise<LocalServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = resolve(options.rootDir, options.dataDir);
-  const { core: dataApiCore } = openLocalDatabase({ dataDir, ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}) });
+  const { core: dataApiCore } = openLocalDatabase({
+    dataDir,
+    ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
+    ...(options.resetData ? { resetData: true } : {}),
+  });
   let app: ((request: Request, peer: RequestPeer) => Promise<Response>) | undefined;
   let http: NodeHttpServer | undefined;
   let lambda: LambdaRunner | undefined;
@@ -112,7 +116,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const dataApi = { url: `${http.url}${Routes.DATA_API}`, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database };
     const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
     // The database and the API do not need each other to get ready: prepare one while the other loads.
-    const prepared = Promise.resolve(project.database.prepare?.(target, log));
+    // A database that cannot open says why itself, rather than as a migration's internal error.
+    const prepared = dataApiCore.backend.opened().then(() => project.database.prepare?.(target, log));
     prepared.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
 
     const apiKey: ApiKey = options.apiKey
@@ -160,7 +165,12 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       ...(options.realtimeLimits ? { limits: options.realtimeLimits } : {}),
       log,
     });
-    const [firstApi] = await Promise.all([buildGraphqlApi(apiInputs), prepared]);
+    // Both settle before a failure is thrown: a process that exits while esbuild is still bundling
+    // gets esbuild's Go panic printed after our own message.
+    const [built, ready] = await Promise.allSettled([buildGraphqlApi(apiInputs), prepared]);
+    if (ready.status === 'rejected') throw ready.reason;
+    if (built.status === 'rejected') throw built.reason;
+    const firstApi = built.value;
     let api: GraphqlApi = firstApi;
     if (options.watch) {
       watcher = watchProject({
@@ -236,7 +246,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       schedules: { names: schedules.names, run: schedules.run },
       async close() {
         schedules.close();
-        activeWatcher?.close();
+        await activeWatcher?.close();
         // Upgraded sockets first (the HTTP server does not track them), then the port, then the rest.
         await Promise.all(plugins.filter((plugin) => plugin.attach).map((plugin) => plugin.close?.()));
         await server.close();
@@ -244,7 +254,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       },
     };
   } catch (error) {
-    watcher?.close();
+    await watcher?.close();
     await http?.close();
     await lambda?.close();
     await dataApiCore.close();

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_DATA_DIR } from './config/options.js';
 import type { DataApi } from '../platform/data-api/types.js';
 import type { LocalProjectConfig } from './config/project.js';
-import { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase } from './plugins/data-api/index.js';
+import { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase, type DataApiCore } from './plugins/data-api/index.js';
 
 const DATABASE_HELP = `Database options:
   --data-dir DIR   the offline server's data folder (default ${DEFAULT_DATA_DIR}; PGlite lives in DIR/pglite)
@@ -57,19 +57,25 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   // Opened on the task's first statement, so a usage error never touches the data folder.
   let opened: ReturnType<typeof openLocalDatabase> | undefined;
-  const core = (): DataApi => {
+  const core = (): DataApiCore => {
     if (!opened) {
       opened = openLocalDatabase({ dataDir: own['data-dir'] ?? DEFAULT_DATA_DIR, ...(own['db-url'] ? { dbUrl: own['db-url'] } : {}) });
       console.log(`${name}: ${opened.description}`);
     }
     return opened.core;
   };
+  // A database that cannot open says why itself, rather than as the statement's internal error.
+  const openedCore = async () => {
+    const database = core();
+    await database.backend.opened();
+    return database;
+  };
   const api: DataApi = {
-    executeStatement: (input) => core().executeStatement(input),
-    batchExecuteStatement: (input) => core().batchExecuteStatement(input),
-    beginTransaction: (input) => core().beginTransaction(input),
-    commitTransaction: (input) => core().commitTransaction(input),
-    rollbackTransaction: (input) => core().rollbackTransaction(input),
+    executeStatement: async (input) => (await openedCore()).executeStatement(input),
+    batchExecuteStatement: async (input) => (await openedCore()).batchExecuteStatement(input),
+    beginTransaction: async (input) => (await openedCore()).beginTransaction(input),
+    commitTransaction: async (input) => (await openedCore()).commitTransaction(input),
+    rollbackTransaction: async (input) => (await openedCore()).rollbackTransaction(input),
   };
   try {
     await task.run(

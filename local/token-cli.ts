@@ -1,6 +1,6 @@
 /**
- * `npm run token -- --user alice [--groups partners,admins] [--data-dir DIR] [--expires-in 1h]`:
- * prints a user-pool ID token from the local issuer, whose key pair lives in the data folder
+ * `npm run -s token -- --user alice [--groups partners,admins] [--data-dir DIR] [--expires-in 1h]`:
+ * prints a user-pool ID token, and only it, on stdout (`-s` silences npm's own lines, for `$(…)`), from the local issuer, whose key pair lives in the data folder
  * (the same one `npm start` uses, so it works whether or not the server is running).
  */
 import { existsSync } from 'node:fs';
@@ -11,9 +11,10 @@ import { DEFAULT_DATA_DIR } from './config/options.js';
 import type { LocalProjectConfig } from './config/project.js';
 import { openLocalUserPool, parseDuration, TokenOptionsError } from './plugins/auth/index.js';
 
-const USAGE = `Usage: npm run token -- --user NAME [options]
+const USAGE = `Usage: npm run -s token -- --user NAME [options]
 
-Prints an ID token of the local Cognito user pool, for the Authorization header.
+Prints an ID token of the local Cognito user pool, for the Authorization header, alone on
+stdout: TOKEN=$(npm run -s token -- --user alice) (-s keeps npm's own lines out).
 
 Options:
   --user NAME         cognito:username (required); the sub is derived from it, always the same

@@ -4,6 +4,7 @@
  */
 import { parseStageArgs, fail } from './lib/stage-args.js';
 import { run } from './lib/run.js';
+import { requireAwsReady } from './lib/preflight.js';
 
 const USAGE = `Usage: npm run deploy -- --stage NAME [--prod-min-capacity ACU] [--project FILE#EXPORT] [--ci]
 
@@ -24,6 +25,8 @@ const { stage, values } = parseStageArgs(
   USAGE,
 );
 
+await requireAwsReady('Deploy', { needsBootstrap: true, needsAwsCli: false });
+
 const args = ['cdk', 'deploy', '--all', '-c', `stage=${stage}`, '--outputs-file', `cdk.out/outputs-${stage}.json`];
 if (values['prod-min-capacity'] !== undefined) args.push('-c', `prodMinCapacity=${String(values['prod-min-capacity'])}`);
 if (values.project !== undefined) args.push('-c', `project=${String(values.project)}`);
@@ -31,4 +34,6 @@ if (values.ci) args.push('--ci', '--require-approval', 'never', '--progress', 'e
 
 const code = await run('npx', args);
 if (code !== 0)
-  fail(`Deploy of ${stage} failed (exit ${code}). CloudFormation has rolled back the stack that failed; see its events in the console.`);
+  fail(
+    `Deploy of ${stage} failed (exit ${code}); the CDK's output above says which step. A stack whose update failed is rolled back by CloudFormation (its events are in the console).`,
+  );

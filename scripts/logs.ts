@@ -7,12 +7,15 @@ import { createInterface } from 'node:readline';
 import { APP_NAME } from '../infra/constants.js';
 import { listOutput, stackOutputs } from './lib/run.js';
 import { fail, parseStageArgs } from './lib/stage-args.js';
+import { requireAwsReady } from './lib/preflight.js';
 
 const USAGE = `Usage: npm run logs -- --stage NAME [--since 10m] [--no-follow]
 
 Tails the AppSync request logs, the Lambdas' logs and the migration Lambda's logs of a stage.`;
 
 const { stage, values } = parseStageArgs(process.argv.slice(2), { since: { type: 'string' }, 'no-follow': { type: 'boolean' } }, USAGE);
+
+await requireAwsReady('Logs', { needsBootstrap: false, needsAwsCli: true });
 
 let groups: string[];
 try {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { APP_NAME, LambdaDefaults } from '../infra/constants.js';
 import { awsJson, listOutput, run, stackOutputs } from './lib/run.js';
 import { fail, parseStageArgs } from './lib/stage-args.js';
+import { requireAwsReady } from './lib/preflight.js';
 
 const USAGE = `Usage: npm run rollback -- --stage NAME [--to GIT_REF]
 
@@ -20,6 +21,8 @@ The database and its migrations are never rolled back.`;
 
 const { stage, values } = parseStageArgs(process.argv.slice(2), { to: { type: 'string' } }, USAGE);
 const apiStack = `${APP_NAME}-${stage}-api`;
+// --to redeploys through the CDK (bootstrap needed); both modes call the AWS CLI.
+await requireAwsReady('Rollback', { needsBootstrap: values.to !== undefined, needsAwsCli: true });
 
 /** Redeploys only the API stack from `ref`, in a temporary worktree sharing this node_modules. */
 async function redeployFrom(ref: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { HandlerName } from '../../platform/appsync-js/constants.js';
 /** A JSON value: what crosses the sandbox boundary, in both directions. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** `ctx.info` (reference/appsync.md §A4). */
+/** `ctx.info`. */
 export interface ResolverInfo {
   fieldName: string;
   parentTypeName: string;
@@ -22,7 +22,7 @@ export type AuthMode = 'API_KEY' | 'AWS_IAM' | 'AMAZON_COGNITO_USER_POOLS' | 'OP
  */
 export interface FieldContextInput {
   arguments: Record<string, unknown>;
-  /** `null` for API_KEY requests (§D3). */
+  /** `null` for API_KEY requests. */
   identity: unknown;
   /** The parent object; `null` for root fields. */
   source: unknown;

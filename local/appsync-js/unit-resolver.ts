@@ -3,7 +3,7 @@ import { FieldRun, type ResolveOptions } from './field-run.js';
 import type { ResolverCode } from './load.js';
 
 /**
- * Resolves a field with a unit resolver (reference/appsync.md §A3): `request` → data source →
+ * Resolves a field with a unit resolver: `request` → data source →
  * `response`. `util.error` fails the field (in `request`, before the data source is called);
  * `runtime.earlyReturn` in `request` skips the data source and `response`.
  * @example

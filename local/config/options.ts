@@ -23,6 +23,10 @@ export interface ServerOptions {
   readonly config: string;
   /** Write each resolver handler call's ctx (credentials redacted) to this folder, for `npm run verify:aws`. */
   readonly record?: string;
+  /** Delete the embedded database and start with an empty one (the command line asks first). @default false */
+  readonly resetData?: boolean;
+  /** Answer yes to the questions the command line asks (`--reset-data`'s). @default false */
+  readonly yes?: boolean;
 }
 
 /** Where the embedded database, keys and tokens live unless `--data-dir` says otherwise. */
@@ -46,6 +50,9 @@ Options:
   --config FILE     the project configuration module (default local.config.ts)
   --record DIR      write each resolver handler call's ctx to DIR as JSON, credentials
                     redacted (contexts for npm run verify:aws)
+  --reset-data      delete the embedded database in the data folder and start with an empty one
+                    (asks first; the API key and signing keys beside it stay)
+  --yes             do not ask (for --reset-data in scripts)
   --help            show this help
 `;
 
@@ -66,6 +73,8 @@ const schema = z.object({
   watch: z.boolean(),
   config: z.string().min(1),
   record: z.string().min(1).optional(),
+  resetData: z.boolean(),
+  yes: z.boolean(),
 });
 
 /** A problem with the command line, listing every bad option. */
@@ -91,6 +100,8 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
         watch: { type: 'boolean', default: true },
         config: { type: 'string', default: 'local.config.ts' },
         record: { type: 'string' },
+        'reset-data': { type: 'boolean', default: false },
+        yes: { type: 'boolean', short: 'y', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -110,6 +121,8 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
     watch: values.watch,
     config: values.config,
     record: values.record,
+    resetData: values['reset-data'],
+    yes: values.yes,
   });
   if (!result.success) {
     throw new OptionsError(

@@ -1,5 +1,6 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Stats } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { WatchDefaults } from './constants.js';
 
 /** A folder to watch: recursively, or only its own files (for a schema that sits at the project root). */
@@ -11,7 +12,9 @@ export interface WatchRoot {
 export interface FileWatcher {
   /** Watches more folders (those already covered are skipped); returns the folders newly watched. */
   add(roots: readonly WatchRoot[]): string[];
-  close(): void;
+  /** Settles once every folder added so far is being watched (its first scan is done). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Whether `file` is `dir` or inside it. */
@@ -31,16 +34,21 @@ export function collapseRoots(roots: readonly WatchRoot[]): WatchRoot[] {
 }
 
 function isSourceFile(file: string): boolean {
-  return (
-    WatchDefaults.EXTENSIONS.some((extension) => file.endsWith(extension)) &&
-    !file.split(sep).some((part) => part === 'node_modules' || part.startsWith('.'))
-  );
+  return WatchDefaults.EXTENSIONS.some((extension) => file.endsWith(extension));
+}
+
+/** Dot folders (.git, .cache) and node_modules below a root are never watched. */
+function isIgnoredPath(path: string, root: string): boolean {
+  return relative(root, path)
+    .split(sep)
+    .some((part) => part === 'node_modules' || (part.startsWith('.') && part !== '.' && part !== '..'));
 }
 
 /**
- * Watches folders with node:fs (recursive watching works on Linux, macOS and Windows from
- * Node 20) and reports changed source files in batches, once edits have been quiet for
- * `debounceMs` (editors write a file in several steps). `add` watches more folders later.
+ * Watches folders with chokidar and reports changed source files in batches, once edits have been
+ * quiet for `debounceMs` (editors write a file in several steps). chokidar re-attaches to a file
+ * replaced by a rename (an editor's safe write, `sed -i`), which recursive node:fs `watch` on Linux
+ * does not: later edits of such a file went unseen. `add` watches more folders later.
  */
 export function watchFiles(
   roots: readonly WatchRoot[],
@@ -50,6 +58,7 @@ export function watchFiles(
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watchers: FSWatcher[] = [];
+  const readiness: Promise<void>[] = [];
   const watched: WatchRoot[] = [];
   const flush = () => {
     timer = undefined;
@@ -63,20 +72,20 @@ export function watchFiles(
     const added: string[] = [];
     for (const root of collapseRoots(more)) {
       if (covered(root)) continue;
-      let watcher: FSWatcher;
-      try {
-        watcher = watch(root.dir, { recursive: root.recursive }, (_event, name) => {
-          if (!name) return;
-          const file = join(root.dir, name.toString());
-          if (!isSourceFile(file)) return;
-          pending.add(file);
-          clearTimeout(timer);
-          timer = setTimeout(flush, debounceMs);
-        });
-      } catch {
-        continue; // the folder is gone: nothing to watch there
-      }
-      watcher.on('error', () => watcher.close()); // a watched folder was removed
+      const watcher = watch(root.dir, {
+        ignoreInitial: true,
+        ...(root.recursive ? {} : { depth: 0 }),
+        ignored: (path: string, stats?: Stats) => isIgnoredPath(path, root.dir) || (stats?.isFile() === true && !isSourceFile(path)),
+      });
+      const onFile = (file: string) => {
+        if (!isSourceFile(file) || isIgnoredPath(file, root.dir)) return;
+        pending.add(resolve(file));
+        clearTimeout(timer);
+        timer = setTimeout(flush, debounceMs);
+      };
+      watcher.on('add', onFile).on('change', onFile).on('unlink', onFile);
+      watcher.on('error', () => undefined); // a watched folder was removed: chokidar stops watching it
+      readiness.push(new Promise<void>((settle) => watcher.once('ready', () => settle())));
       watchers.push(watcher);
       watched.push(root);
       added.push(root.dir);
@@ -86,9 +95,12 @@ export function watchFiles(
   add(roots);
   return {
     add,
-    close() {
+    ready: async () => {
+      await Promise.all(readiness);
+    },
+    async close() {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await Promise.all(watchers.map((watcher) => watcher.close()));
     },
   };
 }

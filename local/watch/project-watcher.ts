@@ -19,7 +19,9 @@ export interface ProjectWatchOptions {
 }
 
 export interface ProjectWatcher {
-  close(): void;
+  /** Settles once the folders known at start are watched. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Which part of the project a batch of changed files touches. */
@@ -174,5 +176,5 @@ export function watchProject(options: ProjectWatchOptions): ProjectWatcher {
       running = undefined;
       drain();
     });
-  return { close: () => watcher.close() };
+  return { ready: () => watcher.ready(), close: () => watcher.close() };
 }

@@ -1,7 +1,7 @@
-/** The runtime a resolver declares to AppSync (reference/appsync.md §A2). */
+/** The runtime a resolver declares to AppSync. */
 export const APPSYNC_JS_RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' } as const;
 
-/** AppSync's limits on APPSYNC_JS code and its execution (reference/appsync.md §A3, §A9). */
+/** AppSync's limits on APPSYNC_JS code and its execution. */
 export const AppSyncJsLimits = {
   /** `Resolver.code` / `FunctionConfiguration.code`: characters of the deployed (bundled) code. */
   MAX_CODE_CHARS: 32_768,
@@ -13,7 +13,7 @@ export const AppSyncJsLimits = {
   REQUEST_DEADLINE_MS: 30_000,
 } as const;
 
-/** The only modules resolver code may import; everything else must be bundled in (§A2). */
+/** The only modules resolver code may import; everything else must be bundled in. */
 export const ALLOWED_IMPORTS: readonly string[] = [
   '@aws-appsync/utils',
   '@aws-appsync/utils/rds',
@@ -21,7 +21,7 @@ export const ALLOWED_IMPORTS: readonly string[] = [
   '@aws-appsync/utils/ai',
 ];
 
-/** Exports every resolver and function module must have (§A2). */
+/** Exports every resolver and function module must have. */
 export const REQUIRED_EXPORTS = ['request', 'response'] as const;
 
 /** Handler names of a resolver or function module. */

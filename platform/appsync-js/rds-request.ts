@@ -1,6 +1,6 @@
 /**
  * What an APPSYNC_JS resolver returns for an RDS data source, and what AppSync accepts of it
- * (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-rds-js.html): the
+ *: the
  * `@aws-appsync/utils/rds` builders make it, and the data source runs it.
  */
 export interface RdsRequest {

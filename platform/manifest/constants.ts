@@ -1,4 +1,4 @@
-/** AppSync's limits that a manifest can break (reference/appsync.md §G). */
+/** AppSync's limits that a manifest can break. */
 export const ManifestLimits = {
   MAX_PIPELINE_FUNCTIONS: 10,
   MAX_BATCH_SIZE: 2000,

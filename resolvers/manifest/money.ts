@@ -1,7 +1,7 @@
 import type { ManifestPart } from '../../platform/manifest/index.js';
 
 /**
- * The money part of Roam's API (issue 7): Lambda resolvers that need transactions and business
+ * The money part of Roam's API: Lambda resolvers that need transactions and business
  * rules. One Lambda per area; each is bound to the shared invokeLambda pipeline function once.
  * User fields start with ensureUser; back-office fields do not (IAM callers have no user row),
  * and their Lambda checks the caller's group or IAM identity as the schema's directives do.

@@ -11,7 +11,7 @@ function forCaller(fn: string) {
 }
 
 /**
- * READS of issue 7: catalogue reads (API key or signed in) and the caller's own bookings, account
+ * The reads: catalogue reads (API key or signed in) and the caller's own bookings, account
  * and lists, all APPSYNC_JS on the `db` data source. Hotel, RoomType and City nested fields come
  * whole from the parent query (api_hotel, migration 0007); Hotel.city/amenities/roomTypes have
  * resolvers only so that a Hotel built elsewhere (a Lambda) without them still resolves: they

@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../support/chromium.js';
 
-/** Debian's chromium; .ci/run installs it (apt-get install -y chromium). */
-const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -72,11 +70,10 @@ async function editorContains(selector: string, text: string, timeout: number): 
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (what .ci/run does)`);
   scratch = await mkdtemp(join(tmpdir(), 'roam-browser-'));
   baseUrl = await startCli(join(scratch, 'data'));
   context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: findChromium(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

@@ -1,4 +1,4 @@
-// The API covers what issue 2 asks for, with the types it names: a table of field signatures
+// The API covers what Roam's clients need, with the types it names: a table of field signatures
 // (arguments and result type, as GraphQL prints them) that fails if a field, an argument or a type
 // changes, plus the enum values the business rules depend on.
 import { isEnumType, isInputObjectType, isObjectType } from 'graphql';
@@ -165,7 +165,7 @@ function checkConstraintValues(file: string, constraint: string): string[] {
   return [...match[1]!.matchAll(/'([^']+)'/g)].map((value) => value[1]!);
 }
 
-describe('the API issue 2 asks for', () => {
+describe("the API Roam's clients need", () => {
   it.each(expectedSignatures)('%s', (signature) => {
     const path = signature.replace(/[(:].*$/, '');
     expect(signatureOf(path)).toBe(signature);

@@ -1,4 +1,4 @@
-// AppSync's auth-directive rules (shared/reference/appsync.md §D2), read statically from the
+// AppSync's auth-directive rules, read statically from the
 // schema so tests can state which modes each field allows:
 //   - a field's own auth directives replace its type's; with none on either, the default mode applies;
 //   - once any directive is present the default mode is not implied;

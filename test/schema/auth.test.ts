@@ -1,4 +1,4 @@
-// Every operation the API offers, with the auth modes it must allow (issue 2): signed-out browsing
+// Every operation the API offers, with the auth modes it must allow: signed-out browsing
 // with an API key, signed-in users by default, the back office with IAM or group `partners`, and
 // the publish mutations with IAM only. Then the inheritance check: every field a root field can
 // return allows every mode that may call the root field.
@@ -73,7 +73,7 @@ describe('auth directives on the operations', () => {
   });
 });
 
-describe('auth inheritance into returned types (appsync.md §D2)', () => {
+describe('auth inheritance into returned types', () => {
   it.each(Object.keys(expectedAuth))('every field reachable from %s admits its callers', (path) => {
     const { root, name } = rootField(path);
     expect(findAuthGaps(root, name)).toEqual([]);

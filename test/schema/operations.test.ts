@@ -1,6 +1,6 @@
 // The client operation documents (client/operations/*.graphql) validate against the schema, cover
 // every root field, and let subscribers receive every field they select: AppSync publishes only
-// what the mutation's caller selected (appsync.md §E4), so each document of a publishing mutation
+// what the mutation's caller selected, so each document of a publishing mutation
 // must select at least what the subscription document asks for.
 import {
   Kind,

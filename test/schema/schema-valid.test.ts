@@ -16,7 +16,7 @@ import { loadSchema, paths, readRepoFile, schemaSource } from './load.js';
 
 const APPSYNC_SCALARS = ['AWSDate', 'AWSDateTime', 'AWSEmail', 'AWSIPAddress', 'AWSJSON', 'AWSPhone', 'AWSTime', 'AWSTimestamp', 'AWSURL'];
 const GRAPHQL_SCALARS = ['Boolean', 'Float', 'ID', 'Int', 'String'];
-/** AppSync's limit on the schema document (appsync.md §G). */
+/** AppSync's limit on the schema document. */
 const MAX_SCHEMA_BYTES = 1024 * 1024;
 
 function userTypes(): GraphQLNamedType[] {

@@ -1,4 +1,4 @@
-// The realtime contract (appsync.md §E4, domain.md §4.3): each subscription names the mutations
+// The realtime contract: each subscription names the mutations
 // that publish to it, those mutations return the subscription's type, each subscription argument
 // filters on a top-level field of that type, and changes made inside Lambdas reach subscribers
 // through IAM-only publish mutations.

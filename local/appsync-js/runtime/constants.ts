@@ -1,5 +1,5 @@
 /**
- * Wire constants and limits of the APPSYNC_JS runtime (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-overview-js.html).
+ * Wire constants and limits of the APPSYNC_JS runtime.
  * Pure data: this file is bundled into the resolver sandbox with the rest of the runtime.
  */
 import { RdsRequestLimits } from '../../../platform/appsync-js/rds-request.js';
@@ -14,7 +14,7 @@ export const SignalKind = {
   EARLY_RETURN: 'earlyReturn',
 } as const;
 
-/** `util.authType()` answers, keyed by the auth mode names of the AppSync API (§A7). */
+/** `util.authType()` answers, keyed by the auth mode names of the AppSync API. */
 export const AuthTypeNames = {
   API_KEY: 'API Key Authorization',
   AWS_IAM: 'IAM Authorization',
@@ -27,20 +27,20 @@ export const AuthTypeNames = {
 export const RuntimeLimits = {
   /** `createPgStatement` / `createMySQLStatement` take at most two statements. */
   MAX_RDS_STATEMENTS: RdsRequestLimits.MAX_STATEMENTS,
-  /** Distinct `extensions.invalidateSubscriptions` calls per request (§A8, §E6). */
+  /** Distinct `extensions.invalidateSubscriptions` calls per request. */
   MAX_INVALIDATIONS_PER_REQUEST: 5,
-  /** All custom response headers of one request together, names and values, in bytes (§A7). */
+  /** All custom response headers of one request together, names and values, in bytes. */
   MAX_RESPONSE_HEADER_BYTES: 4096,
-  /** Values of an `in` / `notIn` subscription filter (§E5). */
+  /** Values of an `in` / `notIn` subscription filter. */
   MAX_FILTER_IN_VALUES: 5,
-  /** Filters in one subscription filter group (§E5, "attributes"). */
+  /** Filters in one subscription filter group ("attributes"). */
   MAX_FILTERS_PER_GROUP: 5,
   /** Compiled regular expressions and date patterns kept per runtime (then the cache restarts). */
   PATTERN_CACHE_SIZE: 256,
 } as const;
 
-/** Header prefixes a resolver may not set (§A7). */
+/** Header prefixes a resolver may not set. */
 export const RESTRICTED_RESPONSE_HEADER_PREFIXES = ['x-amz-', 'x-amzn-'] as const;
 
-/** SQL type hints of `typeHint.*`, which the Data API accepts as `typeHint` (§B1, §B2). */
+/** SQL type hints of `typeHint.*`, which the Data API accepts as `typeHint`. */
 export const RDS_TYPE_HINTS = ['DECIMAL', 'JSON', 'TIMESTAMP', 'TIME', 'UUID', 'DATE'] as const;

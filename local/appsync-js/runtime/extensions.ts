@@ -1,5 +1,5 @@
 /**
- * The `extensions` export of `@aws-appsync/utils` (§A8, §E5, §E6). Each call is recorded as an
+ * The `extensions` export of `@aws-appsync/utils`. Each call is recorded as an
  * effect of the current handler call; the executor applies them (filters at subscription start,
  * invalidations after the mutation, cache evictions).
  */
@@ -13,7 +13,7 @@ const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
 
 /**
  * Check a filter against the limits the reference gives and copy it. The error texts are the ones
- * AWS sends (§E5); they are thrown as `util.error` signals with no errorType, and the realtime
+ * AWS sends; they are thrown as `util.error` signals with no errorType, and the realtime
  * layer turns them into the `error` frame.
  */
 export function validateSubscriptionFilter(filter: unknown): SubscriptionFilter {

@@ -1,4 +1,4 @@
-/** The `runtime` export of `@aws-appsync/utils` (§A5). */
+/** The `runtime` export of `@aws-appsync/utils`. */
 import { earlyReturnSignal } from './signals.js';
 
 /** `runtime.earlyReturn(value?, { skipTo? })`: throws the early-return signal. */

@@ -5,7 +5,7 @@
  * Lifecycle, as the executor drives it:
  * 1. `createAppSyncModules()` once per sandbox context; hand `modules` to the module loader so that
  *    `import … from '@aws-appsync/utils'` and `'@aws-appsync/utils/rds'` resolve to them, and set
- *    `util`, `extensions` and `runtime` as globals too (AppSync declares them global, §A2).
+ *    `util`, `extensions` and `runtime` as globals too (AppSync declares them global).
  * 2. `beginRequest()` at the start of every GraphQL request (request-wide limits: the 5 distinct
  *    invalidations, the 4 KB of response headers).
  * 3. `beginInvocation(info)` before each handler call (`request` or `response` of a resolver or
@@ -40,7 +40,7 @@ export interface AppendedError {
   errorInfo: unknown;
 }
 
-/** A subscription filter in AppSync's shape (§E5). */
+/** A subscription filter in AppSync's shape. */
 export interface SubscriptionFilter {
   filterGroup: { filters: { fieldName: string; operator: string; value: unknown }[] }[];
 }
@@ -72,7 +72,7 @@ export interface Effects {
   cacheEvictions: CacheEviction[];
   /**
    * Response headers set by `util.http.addResponseHeader(s)` in this call, name → string value.
-   * A later call with the same name wins, across the whole request (§A7).
+   * A later call with the same name wins, across the whole request.
    */
   responseHeaders: Record<string, string>;
   /** Advice for the developer, with the executed code position of the call that raised it. */
@@ -97,7 +97,7 @@ export interface ErrorSignal {
 
 /**
  * Thrown by `util.unauthorized()`: `errorType` is `Unauthorized` and the message is
- * `Not Authorized to access <field> on type <Type>` (§A6).
+ * `Not Authorized to access <field> on type <Type>`.
  */
 export interface UnauthorizedSignal {
   __appsyncSignal: 'unauthorized';
@@ -107,7 +107,7 @@ export interface UnauthorizedSignal {
   errorInfo: null;
 }
 
-/** Thrown by `runtime.earlyReturn(value?, { skipTo? })` (§A5). `skipTo` defaults to `END`. */
+/** Thrown by `runtime.earlyReturn(value?, { skipTo? })`. `skipTo` defaults to `END`. */
 export interface EarlyReturnSignal {
   __appsyncSignal: 'earlyReturn';
   value: unknown;

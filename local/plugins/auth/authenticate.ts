@@ -12,7 +12,7 @@ export interface RequestFacts {
 
 /**
  * Picks the authenticator whose kind of credential the request carries, among the API's modes,
- * and lets it decide; a request with none is refused with AppSync's 401 (reference/appsync.md §D5).
+ * and lets it decide; a request with none is refused with AppSync's 401.
  */
 export async function authenticate(
   authenticators: readonly Authenticator[],

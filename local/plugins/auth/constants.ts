@@ -35,7 +35,7 @@ export const AuthWire = {
   RSA_MODULUS_BITS: 2048,
 } as const;
 
-/** AppSync's 401 messages for user-pool tokens (reference/appsync.md §D5). */
+/** AppSync's 401 messages for user-pool tokens. */
 export const JwtMessages = {
   UNPARSEABLE: 'Unable to parse JWT token.',
   EXPIRED: 'Token has expired.',
@@ -43,7 +43,7 @@ export const JwtMessages = {
   NOT_VALID: 'Valid authorization header not provided.',
 } as const;
 
-/** IAM's error types and messages for SigV4 problems (reference/appsync.md §D5, marked [inf]). */
+/** IAM's error types and messages for SigV4 problems (marked [inf]). */
 export const SigV4Errors = {
   INCOMPLETE: AppSyncErrorTypes.INCOMPLETE_SIGNATURE,
   INVALID: AppSyncErrorTypes.INVALID_SIGNATURE,

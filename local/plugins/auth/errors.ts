@@ -3,7 +3,7 @@ import { AppSyncHttpError } from '../shared/errors.js';
 /**
  * A SigV4 request refused the way IAM refuses it: HTTP 403 with an IAM error type
  * (`InvalidSignatureException`, `IncompleteSignatureException`, `UnrecognizedClientException`),
- * in AppSync's error body (reference/appsync.md §D5 marks this [inf]; see DECISIONS.md).
+ * in AppSync's error body (see DECISIONS.md).
  */
 export class SignatureRejectedError extends AppSyncHttpError {
   override readonly name = 'SignatureRejectedError';

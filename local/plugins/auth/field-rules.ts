@@ -32,7 +32,7 @@ function modesFromDirectives(directives: readonly ConstDirectiveNode[] | undefin
 }
 
 /**
- * The modes each field admits, by AppSync's rules (reference/appsync.md §D2): a field's directives
+ * The modes each field admits, by AppSync's rules: a field's directives
  * replace its type's; a type or field with none gets only the default mode; once any directive is
  * present the default mode is not implied.
  */
@@ -67,7 +67,7 @@ export function isFieldAllowed(
   });
 }
 
-/** AppSync's field-level refusal message (§D5). */
+/** AppSync's field-level refusal message. */
 export function unauthorizedFieldMessage(typeName: string, fieldName: string): string {
   return `Not Authorized to access ${fieldName} on type ${typeName}`;
 }

@@ -23,7 +23,7 @@ export interface LocalAuth {
   readonly region: string;
   readonly userPool: LocalUserPool;
   readonly iam: Required<LocalIamCredentials>;
-  /** API key, then SigV4, then user-pool tokens (reference/appsync.md §D1), only for the API's modes. */
+  /** API key, then SigV4, then user-pool tokens, only for the API's modes. */
   readonly authenticators: readonly Authenticator[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * `ctx.identity.sourceIp`: the TCP peer address, then the addresses of `x-forwarded-for` when the
- * header is present (reference/appsync.md §D3).
+ * header is present.
  */
 export function sourceIpOf(peer: string | undefined, forwardedFor: string | null | undefined): string[] {
   const forwarded = forwardedFor

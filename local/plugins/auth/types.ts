@@ -2,7 +2,7 @@ import type { AuthMode } from '../../../platform/graphql/auth-modes.js';
 
 export type { AuthMode };
 
-/** `ctx.identity` for each mode (§D3); `null` for API keys. */
+/** `ctx.identity` for each mode; `null` for API keys. */
 export type Identity = CognitoIdentity | IamIdentity | OidcIdentity | LambdaIdentity | null;
 
 export interface CognitoIdentity {
@@ -44,7 +44,7 @@ export interface Caller {
 
 /**
  * Checks one kind of credential. The server asks each authenticator in turn whether the request
- * carries its kind (`accepts`), and the first that does decides (§D1: API key header, then SigV4, then JWT).
+ * carries its kind (`accepts`), and the first that does decides (then SigV4, then JWT).
  */
 export interface Authenticator {
   readonly mode: AuthMode;

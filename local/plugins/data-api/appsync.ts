@@ -12,7 +12,7 @@ export type RdsRequestInput = Pick<RdsRequest, 'statements'> & Partial<Omit<RdsR
 export type RdsRequestOutcome = { result: string } | { error: { message: string; type: string } };
 
 /**
- * Runs an RDS data-source request the way AppSync does (reference: appsync.md §B2-B4): one
+ * Runs an RDS data-source request the way AppSync does: one
  * ExecuteStatement per statement, in order, each on its own (no shared transaction), with
  * result metadata. `ctx.result` is `{"sqlStatementResults":[{numberOfRecordsUpdated, records,
  * columnMetadata}, ...]}` as a JSON string; a statement without a result set has empty `records`

@@ -1,4 +1,4 @@
-/** Limits, defaults and wire constants of the offline RDS Data API (reference: data-api.md §2, §5, §6). */
+/** Limits, defaults and wire constants of the offline RDS Data API. */
 
 /** The cluster ARN the endpoint accepts unless configured otherwise. */
 export const DEFAULT_RESOURCE_ARN = 'arn:aws:rds:us-east-1:123456789012:cluster:roam-local';

@@ -12,7 +12,7 @@ const DDL_COMMANDS = new Set(['ALTER', 'CREATE', 'DROP', 'COMMENT', 'GRANT', 'RE
 export type ExecuteOutput = Omit<ExecuteStatementCommandOutput, '$metadata'>;
 
 /**
- * The ExecuteStatement response for one statement's result (reference: data-api.md §2.1):
+ * The ExecuteStatement response for one statement's result:
  * a statement without a result set reports `numberOfRecordsUpdated` and an empty
  * `generatedFields` and never `columnMetadata`; one with a result set reports `records` (or
  * `formattedRecords`), `numberOfRecordsUpdated: 0`, and `columnMetadata` when asked.

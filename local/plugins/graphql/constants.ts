@@ -1,4 +1,4 @@
-/** AppSync's request-level limits (reference/appsync.md §A9, §G). */
+/** AppSync's request-level limits. */
 export const GraphqlLimits = {
   /** Whole-request execution deadline. */
   REQUEST_TIMEOUT_MS: 30_000,

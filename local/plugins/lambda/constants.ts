@@ -84,5 +84,5 @@ export const LambdaErrorTypes = {
   BUILD: 'Offline.BuildError',
 } as const;
 
-/** The `type` AppSync puts in `ctx.error` for any failed Lambda invocation (reference §C). */
+/** The `type` AppSync puts in `ctx.error` for any failed Lambda invocation. */
 export const APPSYNC_LAMBDA_ERROR_TYPE = 'Lambda:Unhandled';

@@ -1,5 +1,5 @@
 /**
- * The Lambda data source as AppSync calls it (reference §C): `Invoke` sends the payload itself
+ * The Lambda data source as AppSync calls it: `Invoke` sends the payload itself
  * as the event; `BatchInvoke` sends the array of payloads once and expects an array of the same
  * length back. Any failure becomes `{ message, type: 'Lambda:Unhandled' }`, whatever error type
  * the function used: only the message crosses. Collecting a batch is the GraphQL server's job.

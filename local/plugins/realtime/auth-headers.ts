@@ -34,7 +34,7 @@ export function offeredProtocols(request: IncomingMessage): string[] {
 }
 
 /**
- * The handshake's auth headers from either form AppSync accepts (reference/appsync.md §E1): the
+ * The handshake's auth headers from either form AppSync accepts: the
  * `header-…` subprotocol (current Amplify) or the `header` query parameter (older clients).
  */
 export function handshakeAuth(url: URL, protocols: readonly string[]): HandshakeAuth {

@@ -25,7 +25,7 @@ export interface ConnectionOptions {
   log: (line: string) => void;
 }
 
-/** The socket-level refusals (§E2) in one place, so their wording stays consistent. */
+/** The socket-level refusals in one place, so their wording stays consistent. */
 const Refusals = {
   unreadable: { errorType: AppSyncErrorTypes.BAD_REQUEST, message: 'The message is not a JSON object with a type.', errorCode: 400 },
   unknownType: { errorType: AppSyncErrorTypes.UNSUPPORTED_OPERATION, message: 'unknown not supported through the realtime channel' },
@@ -44,7 +44,7 @@ const Refusals = {
 } as const;
 
 /**
- * Serves AppSync's realtime protocol on one accepted socket (reference/appsync.md §E2, §E3):
+ * Serves AppSync's realtime protocol on one accepted socket:
  * the handshake's auth on `connection_init`, `ka` after the ack, `start`/`stop` with their
  * acknowledgements, and closing once no subscription has been live for the connection timeout.
  */
@@ -81,7 +81,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     if (!options.handshake.ok) return refuseConnection(Refusals.noAuth);
     const headers = toHeaders(options.handshake.headers);
     try {
-      // IAM signs `POST https://<host>/graphql/connect` with body `{}` at the handshake (§E1).
+      // IAM signs `POST https://<host>/graphql/connect` with body `{}` at the handshake.
       await options.pipeline().authenticate(headers, {
         sourceIp: options.sourceIp,
         body: '{}',

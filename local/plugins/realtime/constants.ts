@@ -1,4 +1,4 @@
-/** AppSync's realtime wire constants (reference/appsync.md §E1, §E2). */
+/** AppSync's realtime wire constants. */
 export const RealtimeWire = {
   /** The only subprotocol AppSync accepts (not `graphql-transport-ws`). */
   SUBPROTOCOL: 'graphql-ws',
@@ -8,7 +8,7 @@ export const RealtimeWire = {
   HEADER_QUERY_PARAM: 'header',
 } as const;
 
-/** Timing and size limits (reference/appsync.md §E2, §E3, §G). */
+/** Timing and size limits. */
 export const RealtimeLimits = {
   /** Advertised in `connection_ack`; also how long a connection may stay idle. */
   CONNECTION_TIMEOUT_MS: 300_000,

@@ -14,7 +14,7 @@ const eventSchemas = new WeakMap<GraphQLSchema, EventSchema>();
 
 /**
  * AppSync does not run resolvers for an event: the subscriber's selection reads the mutation's
- * result (reference/appsync.md §E4). So events are executed against a copy of the schema whose
+ * result. So events are executed against a copy of the schema whose
  * fields read properties; values arrive already serialized, so custom scalars pass through as they are.
  */
 function eventSchemaFor(apiSchema: GraphQLSchema, defaultMode: AuthMode): EventSchema {

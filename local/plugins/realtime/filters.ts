@@ -38,7 +38,7 @@ function inList(field: unknown, list: unknown): boolean {
 }
 
 /**
- * One filter against the event (reference/appsync.md §E5). An operator AppSync does not know
+ * One filter against the event. An operator AppSync does not know
  * matches nothing [obs: "everything or nothing"; DECISIONS.md].
  */
 export function matchesFilter(event: unknown, filter: Filter): boolean {
@@ -88,7 +88,7 @@ export function matchesSubscriptionFilter(event: unknown, filter: SubscriptionFi
 }
 
 /**
- * `@aws_subscribe` argument filtering (§E4): every argument the subscriber gave equals the
+ * `@aws_subscribe` argument filtering: every argument the subscriber gave equals the
  * top-level field of that name in the mutation result; explicit null matches only null.
  */
 export function matchesArguments(event: unknown, args: Readonly<Record<string, unknown>>): boolean {

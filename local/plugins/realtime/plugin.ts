@@ -43,7 +43,7 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
 }
 
 /**
- * AppSync's realtime endpoint offline (reference/appsync.md §E): WebSocket upgrades on
+ * AppSync's realtime endpoint offline: WebSocket upgrades on
  * `/graphql/realtime` with subprotocol `graphql-ws`, auth from either handshake form, and events
  * published from the mutations the GraphQL handler runs.
  */
@@ -68,7 +68,7 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== path) return;
     const protocols = offeredProtocols(request);
-    // AppSync speaks its own `graphql-ws` protocol only (§E1).
+    // AppSync speaks its own `graphql-ws` protocol only.
     if (!protocols.includes(RealtimeWire.SUBPROTOCOL)) return refuseUpgrade(socket, 400, 'Bad Request');
     const handshake = handshakeAuth(url, protocols);
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {

@@ -19,7 +19,7 @@ export interface PublishContext {
 
 /**
  * Ends every live subscription on the named field whose invalidation filter matches the payload
- * (reference/appsync.md §E6); each gets a `complete` frame (DECISIONS.md).
+ *; each gets a `complete` frame (DECISIONS.md).
  */
 export function applyInvalidations(context: PublishContext, invalidations: readonly SubscriptionInvalidation[]): number {
   let ended = 0;
@@ -35,7 +35,7 @@ export function applyInvalidations(context: PublishContext, invalidations: reado
 }
 
 /**
- * Delivers a mutation's results to the subscriptions that follow them (§E4): each root field of
+ * Delivers a mutation's results to the subscriptions that follow them: each root field of
  * the mutation that produced a value is published to the subscriptions listing it in
  * `@aws_subscribe`, filtered by their arguments and enhanced filter, and shaped by the
  * subscriber's selection over what the mutation's caller selected. Oversized events are dropped

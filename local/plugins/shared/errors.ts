@@ -13,7 +13,7 @@ export class AppSyncHttpError extends Error {
   }
 }
 
-/** 400: an empty or unparseable body (reference/appsync.md §H). */
+/** 400: an empty or unparseable body. */
 export class MalformedRequestError extends AppSyncHttpError {
   override readonly name = 'MalformedRequestError';
   constructor(message: string, options?: ErrorOptions) {
@@ -21,7 +21,7 @@ export class MalformedRequestError extends AppSyncHttpError {
   }
 }
 
-/** 401: missing, wrong or expired credentials (reference/appsync.md §D5). */
+/** 401: missing, wrong or expired credentials. */
 export class UnauthorizedRequestError extends AppSyncHttpError {
   override readonly name = 'UnauthorizedRequestError';
   constructor(message: string, options?: ErrorOptions) {

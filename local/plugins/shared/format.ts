@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { ERROR_TYPE_HEADER, REQUEST_ID_HEADER } from '../graphql/constants.js';
 import type { AppSyncHttpError } from './errors.js';
 
-/** One entry of a response's `errors`, as AppSync writes it (reference/appsync.md §A6, §H). */
+/** One entry of a response's `errors`, as AppSync writes it. */
 export interface AppSyncErrorEntry {
   path: readonly (string | number)[] | null;
   locations: { line: number; column: number; sourceName: null }[];

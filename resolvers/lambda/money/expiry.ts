@@ -1,5 +1,5 @@
 /**
- * When credits expire (issue 7, domain.md §4.4). Instants are `Date`s in UTC; year arithmetic keeps
+ * When credits expire. Instants are `Date`s in UTC; year arithmetic keeps
  * the calendar date (29 February moves to 1 March, as JavaScript's Date does).
  */
 import { CreditRules } from '../shared/constants.js';

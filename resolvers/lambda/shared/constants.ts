@@ -1,5 +1,5 @@
 /**
- * Roam's money rules and wire constants, in one place (issue 7; domain.md §4.4). Amounts are
+ * Roam's money rules and wire constants, in one place. Amounts are
  * integer minor units; the dollar amounts of the rules are US cents and are converted to a
  * user's home currency with the fixed rates of migration 0010 when it is not USD.
  */

@@ -1,4 +1,4 @@
-// Issue 7, "never oversell": at least 100 concurrent createBooking calls (different users and keys)
+// "Never oversell": at least 100 concurrent createBooking calls (different users and keys)
 // at a room type with 5 rooms left on every night, on the PostgreSQL server. Exactly 5 succeed, the
 // others get SoldOut, and every user's balance equals the sum of their ledger.
 import { randomUUID } from 'node:crypto';

@@ -3,7 +3,15 @@ import { OptionsError, parseServerOptions } from '../../../local/config/options.
 
 describe('Function: parseServerOptions', () => {
   it('fills every default', () => {
-    expect(parseServerOptions([])).toEqual({ port: 4000, host: '127.0.0.1', dataDir: '.data', watch: true, config: 'local.config.ts' });
+    expect(parseServerOptions([])).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      dataDir: '.data',
+      watch: true,
+      config: 'local.config.ts',
+      resetData: false,
+      yes: false,
+    });
   });
 
   it('reads every flag', () => {

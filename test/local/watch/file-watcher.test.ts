@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,7 @@ describe('File watcher', () => {
       (files) => batches.push([...files].sort()),
       100,
     );
+    await watcher.ready();
     try {
       await writeFile(join(dir, 'resolvers/js/helpers/util.ts'), 'export const a = 1;\n');
       await writeFile(join(dir, 'resolvers/js/notes.txt'), 'not source\n');
@@ -55,8 +56,43 @@ describe('File watcher', () => {
       for (let attempt = 0; attempt < 300 && batches.flat().length < 2; attempt += 1)
         await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
-      watcher.close();
+      await watcher.close();
     }
     expect([...new Set(batches.flat())].sort()).toEqual([join(dir, 'resolvers/js/helpers/util.ts'), join(dir, 'schema.graphql')]);
+  });
+
+  it('keeps seeing a file after a rename-style save (temp file renamed over it), edit after edit', async () => {
+    const file = join(dir, 'resolvers/js/Query.saved.ts');
+    await writeFile(file, 'export const v = 0;\n');
+    const seen: string[] = [];
+    const watcher = watchFiles([{ dir: join(dir, 'resolvers'), recursive: true }], (files) => seen.push(...files), 50);
+    await watcher.ready();
+    const seenTimes = () => seen.filter((path) => path === file).length;
+    const waitForBatch = async (count: number) => {
+      for (let attempt = 0; attempt < 200 && seenTimes() < count; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    try {
+      // As `sed -i` and editors' safe writes do: write a temporary file beside it, rename it over the original.
+      const temp = join(dir, 'resolvers/js/sedAbc123');
+      await writeFile(temp, 'export const v = 1;\n');
+      await rename(temp, file);
+      await waitForBatch(1);
+      expect(seenTimes()).toBe(1);
+      // Later plain edits of the same file: recursive node:fs watch on Linux stopped reporting these.
+      await writeFile(file, 'export const v = 2;\n');
+      await waitForBatch(2);
+      expect(seenTimes()).toBe(2);
+      await writeFile(file, 'export const v = 3;\n');
+      await waitForBatch(3);
+      expect(seenTimes()).toBe(3);
+      // And a second rename-style save after the edits.
+      await writeFile(temp, 'export const v = 4;\n');
+      await rename(temp, file);
+      await waitForBatch(4);
+      expect(seenTimes()).toBe(4);
+    } finally {
+      await watcher.close();
+    }
+    expect(seen).not.toContain(join(dir, 'resolvers/js/sedAbc123'));
   });
 });

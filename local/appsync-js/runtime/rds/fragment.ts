@@ -2,7 +2,7 @@
  * The inner form of an RDS statement: a list of parts whose identifiers are quoted and whose
  * values become `:Pn` placeholders only when `createPgStatement` / `createMySQLStatement` renders
  * it, because the quote character depends on the engine and the numbering runs across the whole
- * request (§B1).
+ * request.
  */
 
 /** Static SQL text, sent as is. */

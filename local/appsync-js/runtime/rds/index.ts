@@ -1,4 +1,4 @@
-/** `@aws-appsync/utils/rds`: SQL builders, statement creators and the result converter (§B). */
+/** `@aws-appsync/utils/rds`: SQL builders, statement creators and the result converter. */
 export { agg } from './agg.js';
 export { insert, remove, update } from './mutations.js';
 export { select } from './select.js';

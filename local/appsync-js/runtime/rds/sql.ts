@@ -1,5 +1,5 @@
 /**
- * The `sql` tagged template (§B1): the static text is sent unchanged and every interpolated value
+ * The `sql` tagged template: the static text is sent unchanged and every interpolated value
  * becomes a placeholder, so a dynamic value can never become SQL text.
  */
 import { isStatement, makeStatement, text, value, type Part, type Statement } from './fragment.js';

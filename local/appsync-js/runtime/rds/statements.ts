@@ -1,6 +1,6 @@
 /**
  * `createPgStatement` and `createMySQLStatement`: render at most two statements into the RDS
- * request, numbering placeholders `:P0`, `:P1`, … across both (§B1).
+ * request, numbering placeholders `:P0`, `:P1`, … across both.
  */
 import { RuntimeLimits } from '../constants.js';
 import type { RdsRequest } from '../types.js';

@@ -1,5 +1,5 @@
 /**
- * `toJsonObject(result)` (§B3): the Data API result (a JSON string, as AWS passes it, or the
+ * `toJsonObject(result)`: the Data API result (a JSON string, as AWS passes it, or the
  * parsed object) → one array per statement of row objects keyed by column label.
  * Accepts both Field naming families: ExecuteStatement's (`booleanValue`, `longValue`,
  * `arrayValue`, …) and the older ExecuteSql names the d.ts describes (`bitValue`, `bigIntValue`,

@@ -1,5 +1,5 @@
 /**
- * `typeHint.*`: mark a value with the SQL type the Data API should convert it to (§B1, §B2).
+ * `typeHint.*`: mark a value with the SQL type the Data API should convert it to.
  * AWS returns the plain object `{ type, value }` (captured: `typeHint.UUID('abc123')`).
  */
 import { RDS_TYPE_HINTS } from '../constants.js';

@@ -1,5 +1,5 @@
 /**
- * `util.dynamodb` (§A7): values in DynamoDB's typed form. Numbers stay numbers (`{ N: 12345 }`,
+ * `util.dynamodb`: values in DynamoDB's typed form. Numbers stay numbers (`{ N: 12345 }`,
  * captured on AWS), `toNull()` is `{ NULL: null }`, and the general converters use lists, never
  * sets. A null or undefined input to a typed converter answers null.
  */

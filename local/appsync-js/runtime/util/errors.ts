@@ -1,5 +1,5 @@
 /**
- * `util.error`, `util.appendError`, `util.unauthorized` and `util.authType` (§A6, §A7): the
+ * `util.error`, `util.appendError`, `util.unauthorized` and `util.authType`: the
  * functions that read or write the state of the current handler call.
  */
 import { AuthTypeNames } from '../constants.js';

@@ -1,4 +1,4 @@
-/** `util` of `@aws-appsync/utils`: every member the 2.1.1 d.ts declares for JS (§A7). */
+/** `util` of `@aws-appsync/utils`: every member the 2.1.1 d.ts declares for JS. */
 import { toJsonObject } from '../rds/to-json-object.js';
 import type { RuntimeState } from '../state.js';
 import { dynamodb } from './dynamodb.js';

@@ -1,4 +1,4 @@
-/** `util.math` (§A7). Random numbers come from Math.random: not for secrets, as AWS warns too. */
+/** `util.math`. Random numbers come from Math.random: not for secrets, as AWS warns too. */
 
 /** The members of `util.math`. */
 export const math = {

@@ -1,4 +1,4 @@
-/** `util.str` (§A7). */
+/** `util.str`. */
 export const str = {
   /** Unicode normalization: `nfc`, `nfd`, `nfkc` or `nfkd` (either case). */
   normalize(value: string, form: string): string {

@@ -1,5 +1,5 @@
 /**
- * `util.xml.toMap` / `toJsonString` (§A7): XML → plain object with the conventions of org.json's
+ * `util.xml.toMap` / `toJsonString`: XML → plain object with the conventions of org.json's
  * `XML.toJSONObject`, which match AWS's documented example (our choice beyond it): an element
  * holding only text becomes that text (numbers, `true`/`false` and `null` converted), repeated
  * elements become arrays, attributes become keys, and text beside attributes or children goes

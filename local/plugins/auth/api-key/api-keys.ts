@@ -21,7 +21,7 @@ export function createApiKey(days = 7, now = Date.now()): ApiKey {
   return { id, expires };
 }
 
-/** The message AppSync gives for a missing, wrong or expired key (reference/appsync.md §D5). */
+/** The message AppSync gives for a missing, wrong or expired key. */
 export const API_KEY_REFUSED = 'You are not authorized to make this call.';
 
 /** Accepts requests whose `x-api-key` is one of `keys` and not expired. */

@@ -17,7 +17,7 @@ export interface UserPoolAuthOptions {
   readonly now?: () => number;
 }
 
-/** Whether a request carries a bearer-style token rather than a SigV4 signature (§D1). */
+/** Whether a request carries a bearer-style token rather than a SigV4 signature. */
 function carriesToken(headers: Headers): boolean {
   const value = headers.get('authorization');
   return value !== null && !value.startsWith(AuthWire.SIGV4_ALGORITHM);
@@ -43,7 +43,7 @@ function claimedClient(payload: JWTPayload): string | undefined {
 /**
  * Accepts Cognito user-pool ID and access tokens in `Authorization` (no `Bearer` prefix, as
  * AppSync expects): RS256 signature against the pool's JWKS, expiry, issuer, `token_use` and the
- * app client. Refusals are AppSync's 401s (reference/appsync.md §D5; the choices are in DECISIONS.md).
+ * app client. Refusals are AppSync's 401s (the choices are in DECISIONS.md).
  * @example
  * const auth = userPoolAuthenticator({ issuer: pool.issuer, clientIds: [pool.clientId], jwks: pool.jwks() });
  */

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
+import { openFailure } from '../data-folder.js';
 import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
 import { SessionLock } from './session-lock.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
@@ -23,6 +24,7 @@ export interface PgliteBackendOptions {
 export function createPgliteBackend(options: PgliteBackendOptions = {}): DatabaseBackend {
   const lock = new SessionLock();
   const ready = open(options.dataDir);
+  ready.catch(() => undefined); // reported by the first acquire(); this only keeps it from counting as unhandled
   let session: DatabaseSession | undefined;
 
   return {
@@ -38,8 +40,13 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
       });
       return session;
     },
+    async opened(): Promise<void> {
+      await ready;
+    },
     async close(): Promise<void> {
-      const { lite, client } = await ready;
+      const opened = await ready.catch(() => undefined);
+      if (!opened) return; // it never opened: nothing to close
+      const { lite, client } = opened;
       await client.end().catch(() => undefined);
       await lite.close();
     },
@@ -49,7 +56,12 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
 async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client: pg.Client }> {
   // PGlite creates its own folder but not missing parents (`.data/` on a fresh clone).
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  let lite: PGlite;
+  try {
+    lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  } catch (error) {
+    throw dataDir === undefined ? error : openFailure(dataDir, error);
+  }
   const client = new pg.Client({ ...(createPgConfig(lite) as unknown as pg.ClientConfig), types: TEXT_VALUES });
   await client.connect();
   await client.query(SESSION_SETUP_SQL);

@@ -48,6 +48,8 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
         release: (destroy) => client.release(destroy),
       });
     },
+    // A pool connects on demand: a server that is down is reported by the first statement.
+    async opened(): Promise<void> {},
     async close(): Promise<void> {
       await pool.end();
     },

@@ -50,5 +50,10 @@ export interface DatabaseBackend {
   readonly canCancel: boolean;
   /** Waits for a free session; `signal` abandons the wait. */
   acquire(signal?: AbortSignal): Promise<DatabaseSession>;
+  /**
+   * Settles once the database is open; rejects with the reason it cannot open (a damaged PGlite
+   * folder), unmasked, where a statement would get the Data API's InternalServerErrorException.
+   */
+  opened(): Promise<void>;
   close(): Promise<void>;
 }

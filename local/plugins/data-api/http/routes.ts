@@ -5,7 +5,7 @@ import { errorResponse, successResponse } from '../format.js';
 
 type Route = (core: DataApiCore, input: never) => Promise<object>;
 
-/** The operations by the last segment of their REST path (reference: data-api.md §1). */
+/** The operations by the last segment of their REST path. */
 const ROUTES: Record<string, Route> = {
   Execute: (core, input) => core.executeStatement(input),
   BatchExecute: (core, input) => core.batchExecuteStatement(input),

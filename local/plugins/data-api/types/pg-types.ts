@@ -1,5 +1,5 @@
 /**
- * What we know about each PostgreSQL type the Data API maps (reference: data-api.md §4): how its
+ * What we know about each PostgreSQL type the Data API maps: how its
  * values become a `Field`, and the JDBC facts reported in `columnMetadata` (the service is
  * JDBC-based, so metadata follows pgjdbc: java.sql.Types codes, lower-case pg type names).
  */

@@ -5,7 +5,7 @@ import type { PgTypeInfo, ValueKind } from './pg-types.js';
 
 /**
  * Turns one value, in PostgreSQL's text form, into the Data API `Field` for its type
- * (reference: data-api.md §4). Each Field has exactly one member.
+ *. Each Field has exactly one member.
  */
 export function toField(text: string | null, type: PgTypeInfo, options: ResultSetOptions = {}): Field {
   if (text === null) return { isNull: true };

@@ -1,7 +1,7 @@
 /**
  * Collects the calls made during one turn of the event loop and runs them together, in batches
  * of at most `maxBatchSize`: how AppSync's BatchInvoke gathers the resolutions of one field
- * across a list (reference/appsync.md §C). `run` answers with one outcome per item, in order.
+ * across a list. `run` answers with one outcome per item, in order.
  */
 export function createBatcher<Item, Outcome>(maxBatchSize: number, run: (items: Item[]) => Promise<Outcome[]>) {
   let pending: { item: Item; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void }[] = [];

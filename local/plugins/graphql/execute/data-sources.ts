@@ -12,7 +12,7 @@ export interface DataSourceDeps {
 
 const badRequest = (message: string): DataSourceOutcome => ({ error: { message, type: 'BadRequestException' } });
 
-/** NONE: the request's `payload` becomes `ctx.result` (reference/appsync.md §A3). */
+/** NONE: the request's `payload` becomes `ctx.result`. */
 const noneDataSource: DataSourceCall = async (request) => ({ result: (request as { payload?: unknown } | null)?.payload ?? null });
 
 function rdsDataSource(deps: DataSourceDeps, source: Extract<DataSourceConfig, { kind: 'RDS' }>): DataSourceCall {
@@ -28,7 +28,7 @@ function rdsDataSource(deps: DataSourceDeps, source: Extract<DataSourceConfig, {
 
 /**
  * LAMBDA: `Invoke` sends the payload as the event; `BatchInvoke` joins the calls of one resolver
- * made in the same turn into batches of at most `maxBatchSize` (reference/appsync.md §C).
+ * made in the same turn into batches of at most `maxBatchSize`.
  * `invocationType: 'Event'` does not wait for the function, and the result is null [inf].
  */
 function lambdaDataSource(deps: DataSourceDeps, functionName: string, maxBatchSize: number): DataSourceCall {

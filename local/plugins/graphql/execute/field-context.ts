@@ -5,7 +5,7 @@ import { selectionSetGraphQL, selectionSetList } from './selection-set.js';
 
 /**
  * AppSync passes a nullable argument bound to a variable the client left out as an explicit
- * `null`, where graphql-js leaves it absent (reference/appsync.md §A4, aws-appsync-community#348).
+ * `null`, where graphql-js leaves it absent (aws-appsync-community#348).
  */
 function withOmittedVariablesAsNull(args: Record<string, unknown>, info: GraphQLResolveInfo): Record<string, unknown> {
   let result = args;

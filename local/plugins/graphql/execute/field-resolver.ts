@@ -57,7 +57,7 @@ export function manifestResolver(runner: FieldRunner, env: Record<string, string
   };
 }
 
-/** Wraps a field's resolver with AppSync's directive check (reference/appsync.md §D2, §D5). */
+/** Wraps a field's resolver with AppSync's directive check. */
 export function authorizedResolver(rules: Map<string, AllowedMode[]>, resolve: Resolver = defaultFieldResolver): Resolver {
   return function resolveIfAllowed(source, args, state, info) {
     const field = info.parentType.getFields()[info.fieldName];

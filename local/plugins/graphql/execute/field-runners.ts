@@ -68,7 +68,7 @@ export async function loadFieldRunners(
   }
 }
 
-/** A direct Lambda resolver receives the whole context and its answer is the field value (§C). */
+/** A direct Lambda resolver receives the whole context and its answer is the field value. */
 async function runDirectLambda(
   call: (event: unknown) => Promise<{ result: unknown } | { error: { message: string } }>,
   field: FieldContextInput,

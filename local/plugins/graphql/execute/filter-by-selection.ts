@@ -1,6 +1,6 @@
 /**
  * Keeps only the parts of `value` that the field's selection asked for, as AppSync filters the
- * `data` of an error entry (reference/appsync.md §A6). Paths come from `selectionSetList`.
+ * `data` of an error entry. Paths come from `selectionSetList`.
  */
 export function filterBySelection(value: unknown, selectionSetList: readonly string[], prefix = ''): unknown {
   if (value === null || typeof value !== 'object') return value;

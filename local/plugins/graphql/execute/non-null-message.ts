@@ -5,7 +5,7 @@ const NON_NULL = /^Cannot return null for non-nullable field (\w+)\.(\w+)\.$/;
 /**
  * graphql-java's wording of a non-null violation, which AppSync shows:
  * "Cannot return null for non-nullable type: 'AWSDateTime' within parent 'Todo' (/newTodo/created)"
- * (reference/appsync.md §A6). Other errors come back unchanged.
+ *. Other errors come back unchanged.
  */
 export function nonNullInAppSyncWords(error: GraphQLError, schema: GraphQLSchema): GraphQLError {
   const nonNull = NON_NULL.exec(error.message);

@@ -25,7 +25,7 @@ export function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Re
 
 /**
  * `ctx.info.selectionSetGraphQL`: the field's sub-selection printed as GraphQL text; inline
- * fragments stay, named fragments stay as spreads (reference/appsync.md §A4). Empty for leaves.
+ * fragments stay, named fragments stay as spreads. Empty for leaves.
  */
 export function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
   const sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));

@@ -4,7 +4,7 @@ import { scalarVariableMessage } from '../scalars/index.js';
 import { validationErrorEntry } from '../validation/validate-document.js';
 
 /**
- * graphql-java's wording for a variable that could not be coerced (reference/appsync.md §F):
+ * graphql-java's wording for a variable that could not be coerced:
  * "Variable 'id' has coerced Null value for NonNull type 'ID!'" and
  * "Variable 'phone' has an invalid value. Unable to parse ...".
  */

@@ -1,4 +1,4 @@
-/** The scalars AppSync defines (reference/appsync.md §F). */
+/** The scalars AppSync defines. */
 export const APPSYNC_SCALAR_NAMES = [
   'AWSDate',
   'AWSTime',
@@ -16,7 +16,7 @@ export type AppSyncScalarName = (typeof APPSYNC_SCALAR_NAMES)[number];
 
 /**
  * What each scalar's error text calls a valid value: `Unable to parse \`x\` as a valid <noun>.`
- * `DateTime Object` and `phone number` are observed on AppSync (§F); the others follow the same
+ * `DateTime Object` and `phone number` are observed on AppSync; the others follow the same
  * pattern and are unverified (DECISIONS.md).
  */
 export const SCALAR_NOUNS: Readonly<Record<AppSyncScalarName, string>> = {

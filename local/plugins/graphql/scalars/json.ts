@@ -11,7 +11,7 @@ function parseJsonText(value: unknown): unknown {
 }
 
 function toJsonText(value: unknown): string | typeof INVALID {
-  // A string is taken as JSON already; anything else is serialized (reference/appsync.md §F).
+  // A string is taken as JSON already; anything else is serialized.
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? INVALID;

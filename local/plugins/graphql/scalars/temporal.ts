@@ -1,7 +1,7 @@
 import { MAX_OFFSET_HOURS } from './constants.js';
 import { defineScalar, stringFormat } from './define-scalar.js';
 
-// Formats from reference/appsync.md §F. Offsets: `Z`, `±hh:mm` or `±hh:mm:ss` (AppSync accepts
+// Formats from https://docs.aws.amazon.com/appsync/latest/devguide/scalars.html. Offsets: `Z`, `±hh:mm` or `±hh:mm:ss` (AppSync accepts
 // offset seconds, which ISO 8601 does not). Years: four digits, optionally negative.
 const DATE = '(-?\\d{4})-(\\d{2})-(\\d{2})';
 const TIME = '(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?';

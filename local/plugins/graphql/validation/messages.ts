@@ -5,7 +5,7 @@ import { wrongTypeArgumentMessage } from '../scalars/index.js';
 /**
  * AppSync runs graphql-java, whose validation errors read
  * "Validation error of type FieldUndefined: Field 'x' in type 'Query' is undefined @ 'x'"
- * (reference/appsync.md §H). graphql-js finds the same problems with other words; this maps each
+ *. graphql-js finds the same problems with other words; this maps each
  * graphql-js rule to graphql-java's error type and, for the common ones, to its sentence.
  */
 type Rewrite = (error: GraphQLError, path: string, document: DocumentNode) => string | undefined;

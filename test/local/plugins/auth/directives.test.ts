@@ -20,7 +20,7 @@ afterAll(async () => {
   await stop?.();
 });
 
-/** Who may read each field of the auth fixture (reference/appsync.md §D2); alice is in `admins`, bob is not. */
+/** Who may read each field of the auth fixture; alice is in `admins`, bob is not. */
 const RULES: Array<[query: string, path: string[], allowed: string[]]> = [
   ['{ defaultOnly }', ['defaultOnly'], ['alice', 'bob']],
   ['{ apiKeyOnly }', ['apiKeyOnly'], ['apiKey']],

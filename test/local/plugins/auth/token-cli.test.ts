@@ -59,4 +59,10 @@ describe('npm run token', () => {
     expect(failure?.stderr).toMatch(/^TokenOptionsError: --user NAME is required/);
     expect(failure?.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('with npm run -s, prints the token alone on stdout, so TOKEN=$(npm run -s token -- …) captures just it', async () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const { stdout } = await run(npm, ['run', '-s', 'token', '--', '--user', 'alice', '--data-dir', dataDir], { cwd: process.cwd() });
+    expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  });
 });

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../../support/chromium.js';
 import { startRealtimeFixture, type RealtimeFixtureServer } from './support/realtime-server.js';
 
-/** Debian's chromium; .ci/run installs it (apt-get install -y chromium). */
-const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -42,11 +40,10 @@ async function responseContains(text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (what .ci/run does)`);
   scratch = await mkdtemp(join(tmpdir(), 'roam-realtime-browser-'));
   fixture = await startRealtimeFixture();
   context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: findChromium(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

@@ -33,7 +33,7 @@ afterAll(async () => {
   await fixture?.stop();
 });
 
-describe('Realtime handshake (§E1, §E2)', () => {
+describe('Realtime handshake', () => {
   it.each(['subprotocol', 'query'] as const)(
     'acknowledges a connection whose auth comes in the %s form, then keeps it alive',
     async (form) => {
@@ -164,7 +164,7 @@ describe('start, data, stop, complete', () => {
   });
 });
 
-describe('@aws_subscribe (§E4)', () => {
+describe('@aws_subscribe', () => {
   it('gives subscribers only the fields the mutation selected: others null, non-null ones as errors', async () => {
     const client = await ready();
     await client.start('nullable', 'subscription { onMessage(room: "sel") { id room status priority } }', {}, auth);
@@ -247,7 +247,7 @@ describe('@aws_subscribe (§E4)', () => {
   });
 });
 
-describe('Subscription resolvers (§E5)', () => {
+describe('Subscription resolvers', () => {
   it('lets the resolver refuse with util.unauthorized', async () => {
     const client = await ready();
     expect((await client.start('shut', 'subscription { onGuarded(room: "closed") { id } }', {}, auth)).payload.errors).toEqual([
@@ -325,7 +325,7 @@ describe('Subscription resolvers (§E5)', () => {
   });
 });
 
-describe('Invalidation (§E6)', () => {
+describe('Invalidation', () => {
   it('ends the subscriptions whose invalidation filter matches, with a complete frame; others keep receiving', async () => {
     const client = await ready();
     await client.start('u1', 'subscription { onSession(room: "inv", userId: "u1") { body } }', {}, auth);
@@ -341,7 +341,7 @@ describe('Invalidation (§E6)', () => {
   });
 });
 
-describe('Limits (§E3)', () => {
+describe('Limits', () => {
   it('drops an event over 240 KB and logs it while the mutation succeeds', async () => {
     const client = await ready();
     await client.start('big', 'subscription { onMessage(room: "big") { body } }', {}, auth);

@@ -1,5 +1,5 @@
 /**
- * Roam's own rule (issue 6): a user receives only their own booking events, whatever argument
+ * Roam's own rule: a user receives only their own booking events, whatever argument
  * they subscribe with. Runs the real Roam API offline (bookings Lambda, Aurora through the Data
  * API, the onBookingUpdated resolver) with Cognito tokens from the local user pool.
  */

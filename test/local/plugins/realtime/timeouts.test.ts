@@ -21,7 +21,7 @@ async function open(): Promise<RealtimeTestClient> {
   return client;
 }
 
-describe('Connection timeout (§E2, §E3)', () => {
+describe('Connection timeout', () => {
   it('advertises the configured timeout in connection_ack', async () => {
     const client = await open();
     expect(await client.init()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 1500 } });

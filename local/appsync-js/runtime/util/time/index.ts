@@ -1,5 +1,5 @@
 /**
- * `util.time` (§A7): the nine functions, with Java `DateTimeFormatter` patterns and time zones.
+ * `util.time`: the nine functions, with Java `DateTimeFormatter` patterns and time zones.
  * ISO 8601 output is `toISOString`'s form (`2018-02-06T19:01:35.749Z`, milliseconds always shown),
  * as in AWS's own examples.
  */

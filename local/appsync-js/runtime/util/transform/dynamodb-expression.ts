@@ -1,5 +1,5 @@
 /**
- * `util.transform.toDynamoDBFilterExpression` / `toDynamoDBConditionExpression` (§A7): a filter
+ * `util.transform.toDynamoDBFilterExpression` / `toDynamoDBConditionExpression`: a filter
  * object → `{ expression, expressionNames, expressionValues }` as a JSON string, or `null` when
  * the filter cannot be read. The layout (which terms are parenthesized, value names that carry the
  * nesting such as `:and_0_a_eq`, `<>` for ne, no space after commas in functions) follows

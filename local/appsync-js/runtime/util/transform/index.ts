@@ -1,4 +1,4 @@
-/** `util.transform` (§A7). */
+/** `util.transform`. */
 import { toDynamoDBExpression } from './dynamodb-expression.js';
 import { toElasticsearchQueryDSL } from './opensearch.js';
 import { toSubscriptionFilter } from './subscription-filter.js';

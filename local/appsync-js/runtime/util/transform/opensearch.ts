@@ -1,5 +1,5 @@
 /**
- * `util.transform.toElasticsearchQueryDSL` (§A7): a filter object → an OpenSearch bool query, as
+ * `util.transform.toElasticsearchQueryDSL`: a filter object → an OpenSearch bool query, as
  * a JSON string. Terms of one object are ANDed (`bool.must`), `or` becomes `bool.should`, `not`
  * `bool.must_not`; a field with several operators is its own `bool.must`, as in the d.ts example.
  * An object with a single term is that term, unwrapped (our choice; the example has two).

@@ -1,5 +1,5 @@
 /**
- * `util.transform.toSubscriptionFilter(obj, ignoredFields?, rules?)` (§E5): a filter object →
+ * `util.transform.toSubscriptionFilter(obj, ignoredFields?, rules?)`: a filter object →
  * `{ filterGroup: [{ filters: [{ fieldName, operator, value }] }] }`. Groups are ORed, filters in
  * a group ANDed, so every alternative multiplies the groups out: each operator of a field, each
  * member of an `or`, each rule. `and` members are combined; fields named in `ignoredFields` are

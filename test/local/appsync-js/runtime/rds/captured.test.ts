@@ -1,4 +1,4 @@
-// The four outputs captured on AWS (reference/appsync.md §B1), character for character.
+// The four outputs captured on AWS, character for character.
 import { describe, expect, it } from 'vitest';
 import { freshRuntime } from '../modules.js';
 

@@ -2,7 +2,7 @@ import { ExecuteStatementCommand, UnsupportedResultException } from '@aws-sdk/cl
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SuiteContext } from './suite.js';
 
-/** PostgreSQL → Field for every type in the mapping (reference: data-api.md §4), through the SDK. */
+/** PostgreSQL → Field for every type in the mapping, through the SDK. */
 export function defineTypeCases(suite: SuiteContext): void {
   describe('result types', () => {
     beforeAll(async () => {

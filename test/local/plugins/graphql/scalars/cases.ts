@@ -1,6 +1,6 @@
 import type { AppSyncScalarName } from '../../../../../local/plugins/graphql/scalars/index.js';
 
-/** Valid and invalid values of each string-shaped scalar (reference/appsync.md §F). */
+/** Valid and invalid values of each string-shaped scalar. */
 export const stringCases: Record<Exclude<AppSyncScalarName, 'AWSTimestamp' | 'AWSJSON'>, { valid: string[]; invalid: string[] }> = {
   AWSDate: {
     valid: ['1970-01-01', '2020-02-29', '1970-01-01Z', '1970-01-01-07:00', '1970-01-01+05:30:15', '-0001-01-01', '2000-12-31+18:00'],

@@ -9,7 +9,7 @@ export interface Frame {
 
 const encode = (value: unknown, url = false) => Buffer.from(JSON.stringify(value)).toString(url ? 'base64url' : 'base64');
 
-/** How the handshake carries its auth headers (reference/appsync.md §E1). */
+/** How the handshake carries its auth headers. */
 export type AuthForm = 'query' | 'subprotocol';
 
 /**
