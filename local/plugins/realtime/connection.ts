@@ -174,6 +174,9 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
       sendError(undefined, [{ errorType: AppSyncErrorTypes.INTERNAL_FAILURE, message: 'An internal error occurred.' }]);
     });
   });
+  // ws refuses a frame over maxPayload (close 1009) and text that is not UTF-8 (close 1007) by
+  // emitting `error`; without a listener that error would end the process.
+  socket.on('error', (error) => options.log(`realtime: closing a connection: ${error.message}`));
   socket.on('close', () => {
     closed = true;
     clearInterval(keepAlive);

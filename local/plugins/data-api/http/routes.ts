@@ -2,6 +2,7 @@ import type { DataApiCore } from '../core.js';
 import { DataApiLimits } from '../constants.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import { errorResponse, successResponse } from '../format.js';
+import type { DataApiRequestGuard } from './request-guard.js';
 
 type Route = (core: DataApiCore, input: never) => Promise<object>;
 
@@ -24,14 +25,20 @@ const ROUTES: Record<string, Route> = {
  * const handler = createDataApiHandler(core);
  * serveNodeHttp(handler, { port: 0 });
  */
-export function createDataApiHandler(core: DataApiCore): (request: Request) => Promise<Response> {
+export function createDataApiHandler(
+  core: DataApiCore,
+  options: { guard?: DataApiRequestGuard } = {},
+): (request: Request) => Promise<Response> {
   return async function handleDataApiRequest(request: Request): Promise<Response> {
     try {
       const path = new URL(request.url).pathname.replace(/\/+/g, '/').replace(/\/$/, '');
       const operation = path.slice(path.lastIndexOf('/') + 1);
       const route = Object.hasOwn(ROUTES, operation) ? ROUTES[operation] : undefined;
       if (!route || request.method !== 'POST') throw new NotFoundError(`Unknown operation ${request.method} ${path || '/'}`);
-      const input = await readJsonBody(request);
+      const text = await request.text();
+      if (Buffer.byteLength(text) > DataApiLimits.MAX_REQUEST_BYTES) throw new BadRequestError('Request size exceeded 4 MiB');
+      await options.guard?.(request, text);
+      const input = readJsonBody(text);
       return successResponse(await route(core, input as never));
     } catch (error) {
       return errorResponse(error);
@@ -39,9 +46,7 @@ export function createDataApiHandler(core: DataApiCore): (request: Request) => P
   };
 }
 
-async function readJsonBody(request: Request): Promise<object> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > DataApiLimits.MAX_REQUEST_BYTES) throw new BadRequestError('Request size exceeded 4 MiB');
+function readJsonBody(text: string): object {
   if (text.trim() === '') return {};
   let body: unknown;
   try {
