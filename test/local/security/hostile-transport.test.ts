@@ -71,6 +71,18 @@ describe('WebSocket frames the server refuses without falling over', () => {
   });
 });
 
+describe('A start with a query that does not parse', () => {
+  it('is answered with an error frame that carries the operation id, not an anonymous InternalFailure', async () => {
+    const client = await RealtimeTestClient.open(fixture.server.url, apiKeyHeaders(fixture.server));
+    await client.init();
+    const answer = await client.start('broken-1', 'subscription { onMessage(room: "x") { body }', {}, apiKeyHeaders(fixture.server));
+    expect(answer).toMatchObject({ type: 'error', id: 'broken-1' });
+    expect(answer.payload.errors[0].errorType).not.toBe('InternalFailure');
+    expect(answer.payload.errors[0].message).toMatch(/parse|Syntax/i);
+    client.close();
+  });
+});
+
 describe('Upgrades the server does not serve', () => {
   const upgrade = (path: string, host = `127.0.0.1:${port}`) =>
     `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
