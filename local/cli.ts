@@ -23,7 +23,7 @@ function banner(server: LocalServer, options: ServerOptions, project: LocalProje
     `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
     `  User token   ${tokenCommand(project.playground?.users ?? [], dataDirFlag)}  (Authorization header; or pick a user in the playground)`,
     `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
-    `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, service appsync)`,
+    `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, services appsync and rds-data)`,
     `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,
     `  Jobs         ${server.schedules.names.length > 0 ? `${server.schedules.names.join(', ')} on their timers; npm run jobs -- NAME runs one now` : 'none'}`,
     '',

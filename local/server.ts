@@ -4,7 +4,14 @@ import { serveNodeHttp, type NodeHttpServer } from './adapters/node-http.js';
 import type { LocalProjectConfig } from './config/project.js';
 import type { ServerOptions } from './config/options.js';
 import { createLocalAuth, loadOrCreateApiKey, signAppSyncRequest, sourceIpOf, type ApiKey, type LocalAuth } from './plugins/auth/index.js';
-import { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase, type DataApiCore } from './plugins/data-api/index.js';
+import {
+  dataApiRequestGuard,
+  DEFAULT_RESOURCE_ARN,
+  DEFAULT_SECRET_ARN,
+  openLocalDatabase,
+  type DataApiCore,
+} from './plugins/data-api/index.js';
+import { createRequestScreen } from './security/screen.js';
 import { jsonResponse, type OperationLog } from './plugins/graphql/index.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
 import {
@@ -101,6 +108,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   let http: NodeHttpServer | undefined;
   let lambda: LambdaRunner | undefined;
   let watcher: ProjectWatcher | undefined;
+  const screen = createRequestScreen({ bindHost: options.host ?? '127.0.0.1', dataApiPath: Routes.DATA_API });
   try {
     http = await serveNodeHttp(
       (request, connection) =>
@@ -110,6 +118,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       {
         port: options.port,
         host: options.host,
+        ...screen,
       },
     );
     const database = project.database.name;
@@ -147,6 +156,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       extraEnvironment: { ...lambdaDataApiEnvironment(dataApi.url, database), APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}` },
       // Functions sign as the local IAM principal, so their calls to the IAM-only publish mutations pass.
       credentials: { accessKeyId: auth.iam.accessKeyId, secretAccessKey: auth.iam.secretAccessKey },
+      // and in the region the Data API endpoint checks their signatures against.
+      region: auth.region,
       logger: (entry) => log(`[${entry.functionName}] ${entry.line}`),
     });
     lambda = lambdaRunner;
@@ -163,6 +174,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const realtime = createRealtimePlugin({
       pipeline: () => api.pipeline,
       ...(options.realtimeLimits ? { limits: options.realtimeLimits } : {}),
+      refuseUpgrade: (request) => screen.refuseUpgrade(request),
       log,
     });
     // Both settle before a failure is thrown: a process that exits while esbuild is still bundling
@@ -195,7 +207,11 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const plugins: LocalPlugin[] = [
       createGraphqlPlugin({ path: Routes.GRAPHQL, api: () => api }),
       realtime,
-      createDataApiPlugin({ path: Routes.DATA_API, core: dataApiCore }),
+      createDataApiPlugin({
+        path: Routes.DATA_API,
+        core: dataApiCore,
+        guard: dataApiRequestGuard({ credentials: auth.iam, region: auth.region }),
+      }),
       createHealthPlugin(() => health),
       createAuthPlugin(auth),
       createPlaygroundPlugin({

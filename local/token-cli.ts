@@ -18,7 +18,8 @@ stdout: TOKEN=$(npm run -s token -- --user alice) (-s keeps npm's own lines out)
 
 Options:
   --user NAME         cognito:username (required); the sub is derived from it, always the same
-  --groups A,B        cognito:groups (repeat the flag or separate with commas)
+  --groups A,B        cognito:groups (repeat the flag or separate with commas); without it, the
+                      groups the project's playground users give NAME (none for others)
   --email ADDRESS     email claim (default NAME@example.com)
   --expires-in TIME   lifetime: seconds, or 15m, 1h, 7d; negative (--expires-in=-1h) for an expired token (default 1h)
   --access            print the access token instead of the ID token
@@ -28,12 +29,22 @@ Options:
   --help              show this help
 `;
 
-async function projectAuth(configFile: string, explicit: boolean): Promise<LocalProjectConfig['auth'] | undefined> {
+async function projectConfig(configFile: string, explicit: boolean): Promise<LocalProjectConfig | undefined> {
   const path = resolve(configFile);
   if (!explicit && !existsSync(path)) return undefined;
   const module = (await import(pathToFileURL(path).href)) as { config?: LocalProjectConfig };
   if (!module.config) throw new TokenOptionsError(`${configFile} must export \`config\``);
-  return module.config.auth;
+  return module.config;
+}
+
+/** The groups asked for, or else the ones the project's playground users give this user (as the playground's sign-in does). */
+function tokenGroups(asked: readonly string[] | undefined, username: string, project: LocalProjectConfig | undefined): string[] {
+  if (asked !== undefined)
+    return asked
+      .flatMap((value) => value.split(','))
+      .map((group) => group.trim())
+      .filter(Boolean);
+  return [...(project?.playground?.users?.find((user) => user.username === username)?.groups ?? [])];
 }
 
 async function main(): Promise<void> {
@@ -55,7 +66,8 @@ async function main(): Promise<void> {
     return;
   }
   if (!values.user) throw new TokenOptionsError('--user NAME is required');
-  const auth = await projectAuth(values.config ?? 'local.config.ts', values.config !== undefined);
+  const project = await projectConfig(values.config ?? 'local.config.ts', values.config !== undefined);
+  const auth = project?.auth;
   const pool = await openLocalUserPool({
     dataDir: resolve(values['data-dir']),
     ...(auth?.region ? { region: auth.region } : {}),
@@ -63,10 +75,7 @@ async function main(): Promise<void> {
   });
   const tokens = await pool.mint({
     username: values.user,
-    groups: (values.groups ?? [])
-      .flatMap((value) => value.split(','))
-      .map((group) => group.trim())
-      .filter(Boolean),
+    groups: tokenGroups(values.groups, values.user, project),
     expiresInSeconds: parseDuration(values['expires-in']),
     ...(values.email ? { email: values.email } : {}),
   });

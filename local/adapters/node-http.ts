@@ -18,7 +18,19 @@ export interface ServeOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /**
+   * Answers a request before its body is read or a web Request is built (the Host check): a
+   * response refuses it, undefined lets it through.
+   */
+  screen?: (req: IncomingMessage) => Response | undefined;
+  /** The largest body read, by path; a bigger one is answered with `tooLarge()` as soon as it is known, without reading the rest. */
+  maxBodyBytes?: (req: IncomingMessage) => number;
+  /** The answer to a body over `maxBodyBytes`. @default a bare 413 */
+  tooLarge?: (req: IncomingMessage) => Response;
 }
+
+/** The body was larger than the limit; `respond` answers 413 and drops the connection. */
+class BodyTooLargeError extends Error {}
 
 /** A running server: its base URL and a way to stop it. */
 export interface NodeHttpServer {
@@ -37,7 +49,7 @@ export interface NodeHttpServer {
 export async function serveNodeHttp(handler: FetchHandler, options: ServeOptions = {}): Promise<NodeHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    void respond(handler, req, res, host);
+    void respond(handler, req, res, host, options);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -56,21 +68,47 @@ export async function serveNodeHttp(handler: FetchHandler, options: ServeOptions
   };
 }
 
-async function respond(handler: FetchHandler, req: IncomingMessage, res: ServerResponse, host: string): Promise<void> {
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+async function respond(
+  handler: FetchHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  host: string,
+  options: ServeOptions,
+): Promise<void> {
   try {
-    const response = await handler(await toRequest(req, host), { remoteAddress: req.socket.remoteAddress });
-    res.statusCode = response.status;
-    response.headers.forEach((value, name) => res.setHeader(name, value));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  } catch {
+    const refusal = options.screen?.(req);
+    if (refusal) return await send(res, refusal);
+    // `request.signal` aborts when the client goes away before its answer is sent (the Data API rolls back on it).
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const request = await toRequest(req, host, options.maxBodyBytes?.(req) ?? Infinity, gone.signal);
+    await send(res, await handler(request, { remoteAddress: req.socket.remoteAddress }));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError && !res.headersSent) {
+      // The rest of the body is never read: answer, then close the connection it is still arriving on.
+      res.setHeader('connection', 'close');
+      res.once('finish', () => req.socket.destroy());
+      return send(res, options.tooLarge?.(req) ?? new Response(null, { status: 413 })).catch(() => {
+        req.socket.destroy();
+      });
+    }
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   }
 }
 
-async function toRequest(req: IncomingMessage, host: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+async function toRequest(req: IncomingMessage, host: string, maxBodyBytes: number, signal: AbortSignal): Promise<Request> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBodyBytes) throw new BodyTooLargeError();
+  const chunks = await readBody(req, maxBodyBytes);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((item) => headers.append(name, item));
@@ -80,6 +118,28 @@ async function toRequest(req: IncomingMessage, host: string): Promise<Request> {
   return new Request(`http://${req.headers.host ?? host}${req.url ?? '/'}`, {
     method: req.method ?? 'GET',
     headers,
+    signal,
     ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
+  });
+}
+
+/** The body's chunks, refusing as soon as they pass `maxBodyBytes` (without destroying the socket, so the 413 can still go out). */
+function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      reject(new BodyTooLargeError());
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('The client went away while sending the body'));
+    });
   });
 }

@@ -3,11 +3,12 @@
  * again changes nothing (the primary key keeps it once; updated_at moves only on a real change).
  * Statement 1 reports whether the list (the caller's) and the hotel exist; statement 2 reads the list.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { isUuid, notFound } from '../js/lib/validation.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 interface Args {
   input: { listId: string; hotelId: string };
@@ -32,7 +33,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const [found, lists] = toJsonObject(ctx.result) as Record<string, unknown>[][];
   if (!found?.[0]?.list_found || !lists?.[0]) {

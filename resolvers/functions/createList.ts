@@ -6,6 +6,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { listName } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 export function request(ctx: Context<{ input: { name: string } }>) {
   const id = util.autoId();
@@ -17,7 +18,7 @@ export function request(ctx: Context<{ input: { name: string } }>) {
 
 export function response(ctx: Context<{ input: { name: string } }>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   return jsonColumn(toJsonObject(ctx.result)[1]?.[0]?.list);
 }

@@ -2,10 +2,11 @@
  * Pipeline function (RDS) after ensureUser: deletes one of the caller's lists (its entries go with
  * it); another user's list is NotFound, like a missing one.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId } from '../js/lib/lists.js';
 import { notFound } from '../js/lib/validation.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 export function request(ctx: Context<{ listId: string }>) {
   assertListId(ctx.args.listId);
@@ -15,7 +16,7 @@ export function request(ctx: Context<{ listId: string }>) {
 
 export function response(ctx: Context<{ listId: string }>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[0]?.[0];
   return row ? row.id : notFound(`No list with id ${ctx.args.listId}`);

@@ -6,6 +6,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
+import { databaseError } from '../js/lib/database-error.js';
 
 export function request(ctx: Context) {
   const user = ctx.prev.result;
@@ -19,7 +20,7 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[0]?.[0];
   if (!row) {

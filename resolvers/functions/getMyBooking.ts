@@ -3,10 +3,11 @@
  * 0008), or null. Another user's booking is null too, exactly like a missing one, so its
  * existence never leaks.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from '../js/lib/rows.js';
 import { isUuid } from '../js/lib/validation.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 export function request(ctx: Context<{ id: string }>) {
   if (!isUuid(ctx.args.id)) {
@@ -19,7 +20,7 @@ export function request(ctx: Context<{ id: string }>) {
 
 export function response(ctx: Context<{ id: string }>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[0]?.[0];
   return row ? jsonColumn(row.booking) : null;

@@ -3,12 +3,13 @@
  * id), optionally only some statuses; keyset pages on (check_in DESC, id) read
  * bookings_user_check_in_idx (the redundant `check_in <=` bound makes the cursor an index condition).
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { ReadLimits } from '../js/lib/constants.js';
 import { CursorPatterns, decodeCursor, encodeCursor } from '../js/lib/cursor.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { pageLimit } from '../js/lib/validation.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 interface Args {
   status?: string[] | null;
@@ -34,7 +35,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const rows = toJsonObject(ctx.result)[0] ?? [];
   const page = rows.slice(0, ctx.stash.limit);

@@ -2,9 +2,10 @@
  * Pipeline function (RDS) after ensureUser: the caller's lists with their hotels (api_list,
  * migration 0008), most recently changed first.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from '../js/lib/rows.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 export function request(ctx: Context) {
   return createPgStatement(sql`
@@ -15,7 +16,7 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => jsonColumn(row.list));
 }

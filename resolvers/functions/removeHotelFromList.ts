@@ -2,11 +2,12 @@
  * Pipeline function (RDS) after ensureUser: removes a hotel from one of the caller's lists;
  * removing one that is not there changes nothing. Another user's list is NotFound.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { isUuid, notFound } from '../js/lib/validation.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 interface Args {
   input: { listId: string; hotelId: string };
@@ -28,7 +29,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[1]?.[0];
   return row ? jsonColumn(row.list) : notFound(`No list with id ${ctx.args.input.listId}`);

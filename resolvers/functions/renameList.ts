@@ -2,11 +2,12 @@
  * Pipeline function (RDS) after ensureUser: renames one of the caller's lists; another user's list
  * is NotFound, like a missing one.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId, listName } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { notFound } from '../js/lib/validation.js';
+import { databaseError } from '../js/lib/database-error.js';
 
 interface Args {
   input: { listId: string; name: string };
@@ -24,7 +25,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[1]?.[0];
   return row ? jsonColumn(row.list) : notFound(`No list with id ${ctx.args.input.listId}`);

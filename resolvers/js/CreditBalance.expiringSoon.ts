@@ -3,10 +3,11 @@
  * window, summed per expiry instant, soonest first. The owner is the hidden `ownerId` that
  * Query.me's getMe put on its CreditBalance (never a client value).
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { ReadLimits } from './lib/constants.js';
 import { invalid } from './lib/validation.js';
+import { databaseError } from './lib/database-error.js';
 
 export function request(ctx: Context<{ withinDays?: number | null }>) {
   const days = ctx.args.withinDays ?? ReadLimits.DEFAULT_EXPIRY_WINDOW_DAYS;
@@ -25,7 +26,7 @@ export function request(ctx: Context<{ withinDays?: number | null }>) {
 
 export function response(ctx: Context<{ withinDays?: number | null }>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const currency = (ctx.source as { balance: { currency: string } }).balance.currency;
   return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => ({

@@ -3,9 +3,10 @@
  * hotel, bookings, lists), so those cost no query; read by hotel id only for a Hotel that came
  * without it (e.g. from a Lambda).
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
+import { databaseError } from './lib/database-error.js';
 
 export function request(ctx: Context) {
   const source = ctx.source as { id: string; amenities?: unknown };
@@ -17,7 +18,7 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[0]?.[0];
   return row ? jsonColumn(row.value) : null;

@@ -7,6 +7,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
 import { assertGuests, assertNotPast, stayNights } from './lib/validation.js';
+import { databaseError } from './lib/database-error.js';
 
 interface Args {
   checkIn: string;
@@ -41,7 +42,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const guests = ctx.args.guests;
   return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => {

@@ -2,7 +2,8 @@
  * IAM-only publish mutation (NONE data source): answers with its input, so that the subscription
  * listing it in @aws_subscribe delivers a change a Lambda made inside its own transaction.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
+import { databaseError } from './lib/database-error.js';
 
 export function request(ctx: Context<{ input: Record<string, unknown> }>) {
   return { payload: ctx.arguments.input };
@@ -10,7 +11,7 @@ export function request(ctx: Context<{ input: Record<string, unknown> }>) {
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   return ctx.result;
 }

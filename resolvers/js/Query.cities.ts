@@ -1,10 +1,11 @@
 /**
  * Query.cities (RDS): cities by case-insensitive name prefix, most hotels first (ties by name).
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { ReadLimits } from './lib/constants.js';
 import { pageLimit } from './lib/validation.js';
+import { databaseError } from './lib/database-error.js';
 
 interface Args {
   nameStartsWith?: string | null;
@@ -24,7 +25,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => ({
     id: row.id,

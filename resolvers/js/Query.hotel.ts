@@ -2,10 +2,11 @@
  * Query.hotel (RDS): one hotel with its city, amenities, photos and room types, all from one
  * query (api_hotel, migration 0007); null for an unknown id.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
 import { isUuid } from './lib/validation.js';
+import { databaseError } from './lib/database-error.js';
 
 export function request(ctx: Context<{ id: string }>) {
   if (!isUuid(ctx.args.id)) {
@@ -16,7 +17,7 @@ export function request(ctx: Context<{ id: string }>) {
 
 export function response(ctx: Context<{ id: string }>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[0]?.[0];
   return row && row.hotel !== null ? jsonColumn(row.hotel) : null;

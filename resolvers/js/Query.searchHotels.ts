@@ -10,11 +10,12 @@
  * unrated hotels +1 (last). Hotels that are already past the check-in date on their own clock
  * are left out too (a search near a point can span zones).
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
 import { searchAfter, searchLimit, searchParams, searchToken, type SearchInput } from './lib/search-input.js';
 import { assertNotPast, notFound } from './lib/validation.js';
+import { databaseError } from './lib/database-error.js';
 
 interface Args {
   input: SearchInput;
@@ -85,7 +86,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const [places, rows] = toJsonObject(ctx.result) as Record<string, unknown>[][];
   const { params, limit } = ctx.stash.search;

@@ -3,11 +3,12 @@
  * on (created_at DESC, id) that read credit_ledger_user_created_idx. The owner is the hidden
  * `ownerId` Query.me put on the User.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { ReadLimits } from './lib/constants.js';
 import { CursorPatterns, decodeCursor, encodeCursor } from './lib/cursor.js';
 import { pageLimit } from './lib/validation.js';
+import { databaseError } from './lib/database-error.js';
 
 interface Args {
   limit?: number | null;
@@ -32,7 +33,7 @@ export function request(ctx: Context<Args>) {
 
 export function response(ctx: Context<Args>) {
   if (ctx.error) {
-    return util.error(ctx.error.message, ctx.error.type);
+    return databaseError(ctx.error);
   }
   const rows = toJsonObject(ctx.result)[0] ?? [];
   const page = rows.slice(0, ctx.stash.limit);

@@ -26,6 +26,13 @@ export const DataApiTimeouts = {
   STATEMENT_MS: 45_000,
   /** A transaction no call has used for this long is rolled back. */
   TRANSACTION_IDLE_MS: 3 * 60_000,
+  /**
+   * Ours: a transaction no call has used for this long is rolled back as soon as another call
+   * waits for a session, so an abandoned one cannot stall PGlite's only session (or the pool)
+   * for the whole idle timeout. Longer than any pause between the statements of a working
+   * transaction; a Lambda that keeps one open longer while others wait gets "isn't found".
+   */
+  TRANSACTION_CONTENDED_IDLE_MS: 5_000,
   /** A transaction is rolled back this long after it began, whatever it is doing. */
   TRANSACTION_MAX_MS: 24 * 60 * 60_000,
 } as const;

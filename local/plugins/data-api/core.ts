@@ -35,6 +35,8 @@ export interface DataApiCoreOptions {
     transactionIdleMs?: number;
     /** @default 24 hours */
     transactionMaxMs?: number;
+    /** @default 5 s (idle while another call waits for a session) */
+    transactionContendedIdleMs?: number;
   };
   /**
    * Simulate Aurora Serverless v2 auto-pause (DatabaseResumingException).
@@ -53,8 +55,21 @@ export interface DataApiCore extends DataApi {
   readonly backend: DatabaseBackend;
   /** The deprecated ExecuteSql operation (Serverless v1 shape). */
   executeSql(input: ExecuteSqlCommandInput): Promise<ExecuteSqlOutput>;
+  /**
+   * The same operations for one caller whose going away `signal` reports (the HTTP endpoint's
+   * request): a call still waiting for a session then gives up instead of running later.
+   */
+  forCaller(signal: AbortSignal): CallerOperations;
+  /** Rolls back a transaction whose caller went away (now, or when its running call ends). */
+  abandonTransaction(transactionId: string): void;
   close(): Promise<void>;
 }
+
+/** The operations of one caller. */
+export type CallerOperations = Pick<
+  DataApiCore,
+  'executeStatement' | 'batchExecuteStatement' | 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction' | 'executeSql'
+>;
 
 /**
  * The offline RDS Data API: the five operations with the SDK's own input and output shapes,
@@ -76,13 +91,18 @@ export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
       onRollback: () => catalog.forgetTables(),
       idleMs: options.timeouts?.transactionIdleMs ?? DataApiTimeouts.TRANSACTION_IDLE_MS,
       maxMs: options.timeouts?.transactionMaxMs ?? DataApiTimeouts.TRANSACTION_MAX_MS,
+      contendedIdleMs: options.timeouts?.transactionContendedIdleMs ?? DataApiTimeouts.TRANSACTION_CONTENDED_IDLE_MS,
     }),
     statementTimeoutMs: options.timeouts?.statementMs ?? DataApiTimeouts.STATEMENT_MS,
   };
 
   /** Shared prelude of every operation: input shape, ARNs, simulated pause; errors normalised. */
   const operation =
-    <I extends object, O>(run: (context: CoreContext, input: I) => Promise<O>, kind: 'database' | 'transaction' | 'legacy' = 'database') =>
+    <I extends object, O>(
+      run: (context: CoreContext, input: I) => Promise<O>,
+      kind: 'database' | 'transaction' | 'legacy' = 'database',
+      callContext: CoreContext = context,
+    ) =>
     async (input: I): Promise<O> => {
       try {
         if (input === null || typeof input !== 'object') throw new BadRequestError('The request must be an object');
@@ -91,20 +111,26 @@ export function createDataApiCore(options: DataApiCoreOptions): DataApiCore {
         if (kind === 'database') checkDatabaseAndSchema(input);
         checkArns(resourceArns, secretArns, resourceArn, secretArn);
         autoPause?.check(resourceArn);
-        return await run(context, input);
+        return await run(callContext, input);
       } catch (error) {
         throw toDataApiError(error);
       }
     };
 
+  const operations = (callContext: CoreContext): CallerOperations => ({
+    executeStatement: operation(executeStatement, 'database', callContext),
+    batchExecuteStatement: operation(batchExecuteStatement, 'database', callContext),
+    beginTransaction: operation(beginTransaction, 'database', callContext),
+    commitTransaction: operation(commitTransaction, 'transaction', callContext),
+    rollbackTransaction: operation(rollbackTransaction, 'transaction', callContext),
+    executeSql: operation(executeSql, 'legacy', callContext),
+  });
+
   return {
     backend: options.backend,
-    executeStatement: operation(executeStatement),
-    batchExecuteStatement: operation(batchExecuteStatement),
-    beginTransaction: operation(beginTransaction),
-    commitTransaction: operation(commitTransaction, 'transaction'),
-    rollbackTransaction: operation(rollbackTransaction, 'transaction'),
-    executeSql: operation(executeSql, 'legacy'),
+    ...operations(context),
+    forCaller: (signal) => operations({ ...context, signal }),
+    abandonTransaction: (transactionId) => context.transactions.abandon(transactionId),
     async close(): Promise<void> {
       await context.transactions.closeAll();
       if (options.closeBackend !== false) await options.backend.close();

@@ -116,3 +116,10 @@ export class InternalServerError extends DataApiError {
     super('InternalServerErrorException', 500, 'An internal error occurred', options);
   }
 }
+
+/** The caller closed its request while it waited; nobody reads this answer, but it must not run the statement. */
+export class CallerGoneError extends DataApiError {
+  constructor() {
+    super('BadRequestException', 400, 'The request was closed by the client before a database connection became free');
+  }
+}

@@ -13,5 +13,6 @@ export * from './errors.js';
 export { splitSqlStatements } from '../../../platform/sql/split.js';
 export { createDataApiHandler } from './http/routes.js';
 export { createDataApiPlugin } from './plugin.js';
+export { dataApiRequestGuard, DATA_API_SIGNING_SERVICE, type DataApiRequestGuard } from './http/request-guard.js';
 export { executeRdsRequest } from './appsync.js';
 export type { RdsRequestInput, RdsRequestOutcome } from './appsync.js';

@@ -5,6 +5,10 @@ import { DatabaseError, TransactionNotFoundError } from './errors.js';
 /** Why a transaction id is no longer valid; appended to the "isn't found" message. */
 export const TransactionEndCause = {
   EXPIRED: 'Transaction may be expired.',
+  /** Ours: idle past the contended bound while other calls waited for the database (see DECISIONS.md). */
+  RECLAIMED: 'Transaction may be expired: it was idle while other calls waited for the database.',
+  /** Ours: the caller closed its request while a call in the transaction was waiting or running. */
+  CALLER_GONE: 'One previous call resulted in a termination of your transaction: its client went away.',
   TERMINATED: 'One previous call resulted in a termination of your transaction.',
 } as const;
 
@@ -16,6 +20,8 @@ export interface OpenTransaction {
   readonly session: DatabaseSession;
   /** True while a call is running a statement in it. */
   busy: boolean;
+  /** When a call last gave it back (or it began). */
+  lastUsedAt: number;
   idleTimer?: NodeJS.Timeout;
   maxTimer?: NodeJS.Timeout;
 }
@@ -23,6 +29,8 @@ export interface OpenTransaction {
 export interface TransactionTimeouts {
   idleMs: number;
   maxMs: number;
+  /** Idle time after which a transaction is rolled back if another call is waiting for a session. */
+  contendedIdleMs: number;
   /** Called after the registry itself rolls a transaction back (expiry, shutdown). */
   onRollback?: () => void;
 }
@@ -40,7 +48,7 @@ export class TransactionRegistry {
 
   /** Registers a session on which BEGIN has run; returns the new transaction. */
   register(session: DatabaseSession): OpenTransaction {
-    const transaction: OpenTransaction = { id: randomBytes(48).toString('base64'), session, busy: false };
+    const transaction: OpenTransaction = { id: randomBytes(48).toString('base64'), session, busy: false, lastUsedAt: Date.now() };
     this.open.set(transaction.id, transaction);
     transaction.maxTimer = setTimeout(() => this.expire(transaction, TransactionEndCause.EXPIRED), this.timeouts.maxMs);
     transaction.maxTimer.unref();
@@ -61,6 +69,7 @@ export class TransactionRegistry {
   /** Gives a transaction back after a call; it starts counting idle time again. */
   checkin(transaction: OpenTransaction): void {
     transaction.busy = false;
+    transaction.lastUsedAt = Date.now();
     if (this.open.get(transaction.id) === transaction) this.scheduleIdle(transaction);
     else void this.rollbackAndRelease(transaction);
   }
@@ -74,6 +83,27 @@ export class TransactionRegistry {
   finish(transaction: OpenTransaction, cause?: string): void {
     this.forget(transaction, cause ?? TransactionEndCause.TERMINATED);
     transaction.busy = false;
+  }
+
+  /**
+   * Called while a caller waits for a session: rolls back the transaction idle the longest, if
+   * it has been idle for `contendedIdleMs` or more. Returns whether one was reclaimed.
+   */
+  reclaimIdle(): boolean {
+    const now = Date.now();
+    let oldest: OpenTransaction | undefined;
+    for (const transaction of this.open.values()) {
+      if (transaction.busy || now - transaction.lastUsedAt < this.timeouts.contendedIdleMs) continue;
+      if (!oldest || transaction.lastUsedAt < oldest.lastUsedAt) oldest = transaction;
+    }
+    if (oldest) this.expire(oldest, TransactionEndCause.RECLAIMED);
+    return oldest !== undefined;
+  }
+
+  /** Ends the transaction whose caller went away: rolled back now, or when its running call checks it in. */
+  abandon(id: string): void {
+    const transaction = this.open.get(id);
+    if (transaction) this.expire(transaction, TransactionEndCause.CALLER_GONE);
   }
 
   /** Rolls back every open transaction and releases its session (shutdown). */

@@ -105,7 +105,14 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     operations.set(id, 'pending');
     armIdleTimer();
     const handshakeHeaders = options.handshake.ok ? options.handshake.headers : {};
-    const outcome = await prepareStart(options.pipeline(), { connectionHeaders: handshakeHeaders, sourceIp: options.sourceIp }, payload);
+    let outcome: Awaited<ReturnType<typeof prepareStart>>;
+    try {
+      outcome = await prepareStart(options.pipeline(), { connectionHeaders: handshakeHeaders, sourceIp: options.sourceIp }, payload);
+    } catch (error) {
+      // An unexpected fault still answers this operation, by its id, without internals.
+      options.log(`realtime: start ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = { ok: false, errors: [{ errorType: AppSyncErrorTypes.INTERNAL_FAILURE, message: 'An internal error occurred.' }] };
+    }
     // A stop or a close that came while the start was checked wins.
     if (closed || operations.get(id) !== 'pending') return;
     if (!outcome.ok) {
@@ -174,6 +181,9 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
       sendError(undefined, [{ errorType: AppSyncErrorTypes.INTERNAL_FAILURE, message: 'An internal error occurred.' }]);
     });
   });
+  // ws refuses a frame over maxPayload (close 1009) and text that is not UTF-8 (close 1007) by
+  // emitting `error`; without a listener that error would end the process.
+  socket.on('error', (error) => options.log(`realtime: closing a connection: ${error.message}`));
   socket.on('close', () => {
     closed = true;
     clearInterval(keepAlive);

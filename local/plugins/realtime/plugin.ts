@@ -21,6 +21,8 @@ export interface RealtimePluginOptions {
   /** AppSync's values unless set (tests shorten the timings). */
   limits?: Partial<ConnectionLimits & { maxEventBytes: number }>;
   log?: (line: string) => void;
+  /** Checks run before any upgrade (the server's Host check); a refusal is answered and the socket closed. */
+  refuseUpgrade?: (request: IncomingMessage) => { status: number; reason: string; body?: string } | undefined;
 }
 
 /** The realtime endpoint: attach it to the HTTP server, publish executed operations to it. */
@@ -38,8 +40,13 @@ function sourceIpOfUpgrade(request: IncomingMessage): string[] {
   return sourceIpOf(request.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : undefined);
 }
 
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** Answers an upgrade it will not serve and lets the socket go: a refused socket left open holds a file descriptor. */
+export function refuseUpgrade(socket: Duplex, status: number, reason: string, body = ''): void {
+  const length = Buffer.byteLength(body);
+  const type = body ? 'Content-Type: application/json\r\n' : '';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${type}Content-Length: ${length}\r\n\r\n${body}`, () =>
+    socket.destroy(),
+  );
 }
 
 /**
@@ -65,8 +72,13 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
   const attached: Server[] = [];
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // A peer that resets mid-handshake must not become an unhandled error.
+    socket.on('error', () => socket.destroy());
+    const refusal = options.refuseUpgrade?.(request);
+    if (refusal) return refuseUpgrade(socket, refusal.status, refusal.reason, refusal.body);
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== path) return;
+    // This plugin is the server's only upgrade handler: an upgrade anywhere else is answered, not left hanging.
+    if (url.pathname !== path) return refuseUpgrade(socket, 404, 'Not Found');
     const protocols = offeredProtocols(request);
     // AppSync speaks its own `graphql-ws` protocol only.
     if (!protocols.includes(RealtimeWire.SUBPROTOCOL)) return refuseUpgrade(socket, 400, 'Bad Request');

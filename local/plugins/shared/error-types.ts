@@ -41,6 +41,8 @@ export const AppSyncErrorTypes = {
   METHOD_NOT_ALLOWED: 'MethodNotAllowed',
   /** Ours: a path the server does not serve. */
   NOT_FOUND: 'NotFound',
+  /** Ours: a `Host` the server does not answer to (DNS rebinding), or a local-only helper asked from another machine. */
+  FORBIDDEN: 'ForbiddenException',
   /** SigV4 (IAM) refusals, with the words of AWS's signature checks. */
   INCOMPLETE_SIGNATURE: 'IncompleteSignatureException',
   INVALID_SIGNATURE: 'InvalidSignatureException',

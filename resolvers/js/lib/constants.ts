@@ -25,6 +25,8 @@ export const ReadLimits = {
 export const ErrorTypes = {
   VALIDATION: 'ValidationError',
   NOT_FOUND: 'NotFound',
+  /** A value that must be unique (an account's email) is already taken. */
+  CONFLICT: 'Conflict',
 } as const;
 
 /** Milliseconds in a day: stay dates are calendar days, so UTC arithmetic on them is exact. */

@@ -31,7 +31,14 @@ export function pageLimit(limit: number | null | undefined, fallback: number, ma
   return limit;
 }
 
-function dayNumber(date: string): number {
+/**
+ * Days since the epoch of a calendar date. AWSDate also admits an offset (`2027-01-02Z`,
+ * `2027-01-02+01:00`), which means nothing for a night's stay: that is a ValidationError.
+ */
+function dayNumber(date: string, name: string): number {
+  if (!util.matches('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', date)) {
+    invalid(`${name} must be a calendar date without a time zone, YYYY-MM-DD (got ${date})`);
+  }
   return util.time.parseFormattedToEpochMilliSeconds(date, 'yyyy-MM-dd', 'UTC') / DAY_MS;
 }
 
@@ -40,7 +47,7 @@ function dayNumber(date: string): number {
  * ValidationError. Whether checkIn is in the past depends on the hotel's zone: see {@link assertNotPast}.
  */
 export function stayNights(checkIn: string, checkOut: string): number {
-  const nights = dayNumber(checkOut) - dayNumber(checkIn);
+  const nights = dayNumber(checkOut, 'checkOut') - dayNumber(checkIn, 'checkIn');
   if (nights < 1) {
     invalid(`checkOut (${checkOut}) must be after checkIn (${checkIn})`);
   }

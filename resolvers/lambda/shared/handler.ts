@@ -74,6 +74,9 @@ export function createResolverHandler(routes: Record<string, FieldHandler>, cont
   const reply = async (event: ResolverEvent): Promise<ResolverReply> => {
     const route = routes[event?.field];
     if (!route) return { error: { message: `This function does not serve ${String(event?.field)}`, type: ErrorType.INTERNAL } };
+    // PostgreSQL text cannot hold NUL: refused here as the client's mistake, not failed later in SQL.
+    if (holdsNul(event.arguments))
+      return { error: { message: 'Text must not contain NUL characters (\\u0000)', type: ErrorType.VALIDATION } };
     try {
       return { data: await route(event, context()) };
     } catch (error) {
@@ -96,6 +99,14 @@ export function createResolverHandler(routes: Record<string, FieldHandler>, cont
       logger.resetKeys();
     }
   };
+}
+
+/** True when any string in the arguments (at any depth) contains U+0000. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsNul);
+  return false;
 }
 
 /** Runs `work` in its own X-Ray subsegment under Lambda's segment (a plain call with tracing off). */

@@ -36,7 +36,7 @@ export async function startMoneyApi(options: { hotels?: number; dbUrl?: string }
   const client = new RDSData({
     endpoint: server.dataApi.url,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: server.auth.iam,
   });
   const db = createDataAccess({
     api: client,

@@ -13,6 +13,8 @@ export interface IamAuthOptions {
   readonly credentials: Required<LocalIamCredentials>;
   /** The region requests must be scoped to. */
   readonly region: string;
+  /** The service requests must be signed for. @default 'appsync' (the Data API endpoint uses 'rds-data') */
+  readonly service?: string;
   /** @default Date.now */
   readonly now?: () => number;
 }
@@ -90,8 +92,9 @@ function checkScope(auth: SigV4Authorization, amzDate: string, date: Date | unde
     throw new SignatureRejectedError(SigV4Errors.UNRECOGNIZED_CLIENT, SigV4Errors.UNKNOWN_KEY_MESSAGE);
   if (auth.region !== options.region)
     throw new SignatureRejectedError(SigV4Errors.INVALID, `Credential should be scoped to a valid region, not '${auth.region}'. `);
-  if (auth.service !== AuthWire.SIGV4_SERVICE)
-    throw new SignatureRejectedError(SigV4Errors.INVALID, `Credential should be scoped to correct service: '${AuthWire.SIGV4_SERVICE}'. `);
+  const service = options.service ?? AuthWire.SIGV4_SERVICE;
+  if (auth.service !== service)
+    throw new SignatureRejectedError(SigV4Errors.INVALID, `Credential should be scoped to correct service: '${service}'. `);
   if (auth.scopeDate !== amzDate.slice(0, 8)) {
     throw new SignatureRejectedError(
       SigV4Errors.INVALID,

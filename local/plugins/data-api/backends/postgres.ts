@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
+import { DATA_API_ROLE, prepareDataApiRole } from './data-api-role.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
 
 export interface PostgresBackendOptions {
@@ -10,6 +11,12 @@ export interface PostgresBackendOptions {
    * @default 10
    */
   maxConnections?: number;
+  /**
+   * Run statements as this non-superuser role, set up with `url` on first use (data-api-role.ts);
+   * false runs them as the URL's user.
+   * @default 'roam_data_api'
+   */
+  role?: string | false;
 }
 
 /**
@@ -18,15 +25,17 @@ export interface PostgresBackendOptions {
  * PostgreSQL decides).
  */
 export function createPostgresBackend(options: PostgresBackendOptions): DatabaseBackend {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, types: TEXT_VALUES });
-  // An idle client that loses its connection emits 'error' on the pool; without a listener that
-  // would crash the process. The next acquire gets a fresh connection.
-  pool.on('error', () => undefined);
-  // Each new connection gets our settings before any statement (a client runs its queries in
-  // order), whatever the URL's `options` or the role's defaults say.
-  pool.on('connect', (client) => {
-    client.query(SESSION_SETUP_SQL).catch(() => undefined);
-  });
+  const role = options.role ?? DATA_API_ROLE;
+  // The pool connects as the role once it is set up; an acquire waits for that, and tries again
+  // after a failure (the server may have been down).
+  let ready: Promise<pg.Pool> | undefined;
+  const poolReady = (): Promise<pg.Pool> =>
+    (ready ??= (role === false ? Promise.resolve(options.url) : prepareDataApiRole(options.url, role))
+      .then((url) => openPool(url, options))
+      .catch((error: unknown) => {
+        ready = undefined;
+        throw error;
+      }));
 
   const cancelBackend = async (processId: number): Promise<void> => {
     const canceller = new pg.Client({ connectionString: options.url });
@@ -42,7 +51,7 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
     kind: 'postgres',
     canCancel: true,
     async acquire(signal?: AbortSignal): Promise<DatabaseSession> {
-      const client = await connectUnlessAborted(pool, signal);
+      const client = await connectUnlessAborted(await poolReady(), signal);
       return createPgSession(client, {
         cancel: () => cancelBackend((client as { processID?: number }).processID ?? 0),
         release: (destroy) => client.release(destroy),
@@ -51,9 +60,23 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
     // A pool connects on demand: a server that is down is reported by the first statement.
     async opened(): Promise<void> {},
     async close(): Promise<void> {
-      await pool.end();
+      const pool = await ready?.catch(() => undefined);
+      await pool?.end();
     },
   };
+}
+
+function openPool(url: string, options: PostgresBackendOptions): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: TEXT_VALUES });
+  // An idle client that loses its connection emits 'error' on the pool; without a listener that
+  // would crash the process. The next acquire gets a fresh connection.
+  pool.on('error', () => undefined);
+  // Each new connection gets our settings before any statement (a client runs its queries in
+  // order), whatever the URL's `options` or the role's defaults say.
+  pool.on('connect', (client) => {
+    client.query(SESSION_SETUP_SQL).catch(() => undefined);
+  });
+  return pool;
 }
 
 /** A pooled client, or the signal's reason if it aborts first (a late client goes back to the pool). */

@@ -33,6 +33,13 @@ function pathOf(info: GraphQLResolveInfo): (string | number)[] {
  */
 export function manifestResolver(runner: FieldRunner, env: Record<string, string>): Resolver {
   return async function resolveFromManifest(source, args, state, info) {
+    // Past the deadline the answer is already ExecutionTimeout: start no more work (statements, Lambdas) for it.
+    if (Date.now() >= state.deadline) {
+      throw fieldError(
+        { message: 'Execution timed out.', errorType: AppSyncErrorTypes.EXECUTION_TIMEOUT, data: null, errorInfo: null },
+        info,
+      );
+    }
     state.resolverCount += 1;
     if (state.resolverCount > state.maxResolverCount) {
       throw fieldError(

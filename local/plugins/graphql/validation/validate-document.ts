@@ -3,6 +3,7 @@ import { MalformedRequestError } from '../../shared/errors.js';
 import type { AppSyncErrorEntry } from '../../shared/format.js';
 import { depthLimitRule, noIntrospectionRule } from './depth-limit.js';
 import { fieldPaths, pathOfError } from './field-paths.js';
+import { queryBudgetRule } from './query-budget.js';
 import { appSyncValidationMessage } from './messages.js';
 
 export interface ValidationOptions {
@@ -26,6 +27,7 @@ export function createDocumentValidator(schema: GraphQLSchema, options: Validati
   const rules: ValidationRule[] = [...specifiedRules];
   if (options.queryDepthLimit) rules.push(depthLimitRule(options.queryDepthLimit));
   if (options.introspection === false) rules.push(noIntrospectionRule);
+  rules.push(queryBudgetRule());
   const cache = new Map<string, ValidatedDocument>();
 
   return function validateQuery(query: string): ValidatedDocument {

@@ -36,6 +36,13 @@ describe('npm run token', () => {
     expect(payload.exp! - payload.iat!).toBe(3600);
   });
 
+  it("gives a project user the groups the project's users give them when --groups is left out (pat: partners)", async () => {
+    const pat = decodeJwt((await token('--user', 'pat')).stdout.trim());
+    expect(pat['cognito:groups']).toEqual(['partners']);
+    const asked = decodeJwt((await token('--user', 'pat', '--groups', 'admins')).stdout.trim());
+    expect(asked['cognito:groups']).toEqual(['admins']);
+  });
+
   it('prints the access token with --access, and honours --expires-in (negative: already expired)', async () => {
     const { stdout } = await token('--user', 'bob', '--access', '--expires-in=-1h');
     const claims = decodeJwt(stdout.trim());

@@ -70,7 +70,7 @@ beforeAll(async () => {
   rds = new RDSData({
     endpoint: roam.server.dataApi.url,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: roam.server.auth.iam,
   });
   ada = await guest('ada');
   bob = await guest('bob');
