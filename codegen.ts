@@ -5,10 +5,14 @@
 //   generated/graphql.ts    TypeScript types of every schema type, input and field arguments, for
 //                           APPSYNC_JS resolvers and Lambda handlers (`QuerySearchHotelsArgs`, `Booking`, ...).
 //   generated/client/operations.ts  typed documents (TypedDocumentNode) for client/operations/*.graphql.
-//   generated/schema.graphql  the merged SDL (built-ins + schema, directives kept) that Apollo iOS and
-//                           Kotlin and Amplify codegen consume.
-//   generated/schema.json   the introspection result, with descriptions.
+//   generated/schema.graphql  the SDL as AppSync holds it (directives kept, AppSync's built-in scalars
+//                           and directives NOT declared): the input for Amplify codegen, which declares
+//                           them itself and fails on a second declaration.
+//   generated/schema.graphqls the complete SDL (built-ins declared + schema): the input for Apollo Kotlin
+//                           and Apollo iOS, and any tool that knows nothing of AppSync.
+//   generated/schema.json   the introspection result, with descriptions (any of the above accepts it).
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import * as deployableSdl from './platform/graphql/codegen-deployable-sdl.js';
 
 /** The built-ins come first so the merged SDL declares AppSync's scalars and directives before use. */
 const schema = ['platform/graphql/appsync-builtins.graphql', 'schema.graphql'];
@@ -48,6 +52,8 @@ const typescriptConfig = {
 
 const config: CodegenConfig = {
   overwrite: true,
+  // Our own plugin is loaded from platform/graphql; every other name is a package.
+  pluginLoader: (name: string) => (name === deployableSdl.DEPLOYABLE_SDL_PLUGIN ? Promise.resolve(deployableSdl) : import(name)),
   schema,
   documents: ['client/operations/*.graphql'],
   // Relative imports in generated files end in `.js`, as NodeNext resolution requires.
@@ -70,6 +76,9 @@ const config: CodegenConfig = {
       config: { ...typescriptConfig, scalars: wireScalars, enumType: 'string-literal', dedupeFragments: true },
     },
     'generated/schema.graphql': {
+      plugins: [deployableSdl.DEPLOYABLE_SDL_PLUGIN],
+    },
+    'generated/schema.graphqls': {
       plugins: ['schema-ast'],
       config: { includeDirectives: true, includeIntrospectionTypes: false, commentDescriptions: false },
     },
