@@ -2,17 +2,14 @@
  * Pipeline function (RDS) after ensureUser: renames one of the caller's lists; another user's list
  * is NotFound, like a missing one.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import type { EnsuredUser, FieldContext, FieldResult } from '../js/lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId, listName } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { notFound } from '../js/lib/validation.js';
 
-interface Args {
-  input: { listId: string; name: string };
-}
-
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Mutation.renameList', EnsuredUser>) {
   const { listId, name } = ctx.args.input;
   assertListId(listId);
   const owner = ctx.prev.result.id;
@@ -22,7 +19,7 @@ export function request(ctx: Context<Args>) {
   );
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Mutation.renameList', EnsuredUser>): FieldResult<'Mutation.renameList'> {
   if (ctx.error) {
     return util.error(ctx.error.message, ctx.error.type);
   }

@@ -2,19 +2,20 @@
  * Query.hotel (RDS): one hotel with its city, amenities, photos and room types, all from one
  * query (api_hotel, migration 0007); null for an unknown id.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import type { FieldContext, FieldResult } from './lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
 import { isUuid } from './lib/validation.js';
 
-export function request(ctx: Context<{ id: string }>) {
+export function request(ctx: FieldContext<'Query.hotel'>) {
   if (!isUuid(ctx.args.id)) {
     return runtime.earlyReturn(null);
   }
   return createPgStatement(sql`SELECT api_hotel(${ctx.args.id}::uuid) AS hotel`);
 }
 
-export function response(ctx: Context<{ id: string }>) {
+export function response(ctx: FieldContext<'Query.hotel'>): FieldResult<'Query.hotel'> {
   if (ctx.error) {
     return util.error(ctx.error.message, ctx.error.type);
   }
