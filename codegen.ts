@@ -107,6 +107,8 @@ const config: CodegenConfig = {
         // FieldHandler: arguments, source and result of each `Type.field`.
         noSchemaStitching: true,
         mappers: resolvedFieldMappers(),
+        // The mappers are for the resolver types; the `typescript` plugin beside them has no use for them.
+        showUnusedMappers: false,
       },
     },
     // Typed documents only: the operation result and variable types plus a TypedDocumentNode per
