@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // GraphQL Inspector ships ESM that imports `graphql` as ESM while our code gets its CommonJS
+    // build; inlined, both share one copy (graphql-js refuses types from a second copy).
+    server: { deps: { inline: ['@graphql-inspector/core'] } },
   },
 });

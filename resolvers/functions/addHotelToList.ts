@@ -3,18 +3,14 @@
  * again changes nothing (the primary key keeps it once; updated_at moves only on a real change).
  * Statement 1 reports whether the list (the caller's) and the hotel exist; statement 2 reads the list.
  */
-import type { Context } from '@aws-appsync/utils';
+import type { EnsuredUser, FieldContext, FieldResult } from '../js/lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { isUuid, notFound } from '../js/lib/validation.js';
 import { databaseError } from '../js/lib/database-error.js';
 
-interface Args {
-  input: { listId: string; hotelId: string };
-}
-
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Mutation.addHotelToList', EnsuredUser>) {
   const { listId, hotelId } = ctx.args.input;
   assertListId(listId);
   const hotel = isUuid(hotelId) ? hotelId : null;
@@ -31,7 +27,7 @@ export function request(ctx: Context<Args>) {
   );
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Mutation.addHotelToList', EnsuredUser>): FieldResult<'Mutation.addHotelToList'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }

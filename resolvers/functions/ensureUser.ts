@@ -4,7 +4,8 @@
  * with `ctx.prev.result` = { id, cognitoSub, email, name, homeCurrency, signedUpAt, referralCode }.
  * In AWS a Cognito sign-up creates the same row through the same statement shape.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import type { EnsuredUser, SharedFunctionContext } from '../js/lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { databaseError } from '../js/lib/database-error.js';
 
@@ -18,7 +19,7 @@ function newReferralCode(): string {
   return util.autoId().split('-').join('').slice(0, 10).toUpperCase();
 }
 
-export function request(ctx: Context) {
+export function request(ctx: SharedFunctionContext) {
   const identity = ctx.identity as CognitoCaller | null;
   if (!identity || !identity.sub) {
     return util.unauthorized();
@@ -32,7 +33,7 @@ export function request(ctx: Context) {
     RETURNING id, cognito_sub, email, name, home_currency, signed_up_at, referral_code`);
 }
 
-export function response(ctx: Context) {
+export function response(ctx: SharedFunctionContext): EnsuredUser {
   if (ctx.error) {
     return databaseError(ctx.error);
   }

@@ -4,11 +4,12 @@
  * `creditHistory` have their own resolvers and read the hidden `ownerId` (users.id) carried on
  * the objects returned here; `rewards` is the MONEY part's Lambda.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import type { EnsuredUser, FieldContext, FieldResult } from '../js/lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { databaseError } from '../js/lib/database-error.js';
 
-export function request(ctx: Context) {
+export function request(ctx: FieldContext<'Query.me', EnsuredUser>) {
   const user = ctx.prev.result;
   return createPgStatement(sql`
     SELECT u.cognito_sub, u.email, u.name, u.referral_code, u.home_currency, api_instant(u.signed_up_at) AS signed_up_at,
@@ -18,7 +19,7 @@ export function request(ctx: Context) {
       FROM users u WHERE u.id = ${user.id}::uuid`);
 }
 
-export function response(ctx: Context) {
+export function response(ctx: FieldContext<'Query.me', EnsuredUser>): FieldResult<'Query.me'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }

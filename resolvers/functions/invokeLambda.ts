@@ -9,14 +9,16 @@
  *               error, which becomes `util.error(message, type, null, info)`.
  * A crash or timeout arrives as ctx.error (Lambda:Unhandled) and is raised as is.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import type { EnsuredUser, SharedFunctionContext } from '../js/lib/field.js';
 
 interface LambdaReply {
   data?: unknown;
   error?: { message: string; type: string; info?: unknown };
 }
 
-export function request(ctx: Context) {
+/** Back-office fields have no ensureUser step before this one: `prev.result` is then unset. */
+export function request(ctx: SharedFunctionContext<EnsuredUser | undefined>) {
   return {
     operation: 'Invoke',
     payload: {
@@ -29,7 +31,7 @@ export function request(ctx: Context) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: SharedFunctionContext<EnsuredUser | undefined>): unknown {
   if (ctx.error) {
     return util.error(ctx.error.message, ctx.error.type);
   }

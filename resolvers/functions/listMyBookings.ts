@@ -3,7 +3,7 @@
  * id), optionally only some statuses; keyset pages on (check_in DESC, id) read
  * bookings_user_check_in_idx (the redundant `check_in <=` bound makes the cursor an index condition).
  */
-import type { Context } from '@aws-appsync/utils';
+import type { EnsuredUser, FieldContext, FieldResult } from '../js/lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { ReadLimits } from '../js/lib/constants.js';
 import { CursorPatterns, decodeCursor, encodeCursor } from '../js/lib/cursor.js';
@@ -11,13 +11,10 @@ import { jsonColumn } from '../js/lib/rows.js';
 import { pageLimit } from '../js/lib/validation.js';
 import { databaseError } from '../js/lib/database-error.js';
 
-interface Args {
-  status?: string[] | null;
-  limit?: number | null;
-  nextToken?: string | null;
-}
+/** What the request handler tells the response handler. */
+type PageStash = { limit: number };
 
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Query.myBookings', EnsuredUser, PageStash>) {
   const limit = pageLimit(ctx.args.limit, ReadLimits.DEFAULT_PAGE, ReadLimits.MAX_PAGE);
   const after = ctx.args.nextToken ? decodeCursor(ctx.args.nextToken, [CursorPatterns.DATE, CursorPatterns.UUID]) : [null, null];
   const statuses = ctx.args.status && ctx.args.status.length > 0 ? JSON.stringify(ctx.args.status) : null;
@@ -33,7 +30,7 @@ export function request(ctx: Context<Args>) {
      LIMIT ${limit + 1}`);
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Query.myBookings', EnsuredUser, PageStash>): FieldResult<'Query.myBookings'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }
@@ -41,7 +38,7 @@ export function response(ctx: Context<Args>) {
   const page = rows.slice(0, ctx.stash.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((row: Record<string, unknown>) => jsonColumn(row.booking)),
+    items: page.map((row) => jsonColumn(row.booking)),
     nextToken: rows.length > ctx.stash.limit && last ? encodeCursor([last.check_in, last.id]) : null,
   };
 }

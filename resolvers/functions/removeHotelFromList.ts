@@ -2,18 +2,14 @@
  * Pipeline function (RDS) after ensureUser: removes a hotel from one of the caller's lists;
  * removing one that is not there changes nothing. Another user's list is NotFound.
  */
-import type { Context } from '@aws-appsync/utils';
+import type { EnsuredUser, FieldContext, FieldResult } from '../js/lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { isUuid, notFound } from '../js/lib/validation.js';
 import { databaseError } from '../js/lib/database-error.js';
 
-interface Args {
-  input: { listId: string; hotelId: string };
-}
-
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Mutation.removeHotelFromList', EnsuredUser>) {
   const { listId, hotelId } = ctx.args.input;
   assertListId(listId);
   const hotel = isUuid(hotelId) ? hotelId : null;
@@ -27,7 +23,7 @@ export function request(ctx: Context<Args>) {
   );
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Mutation.removeHotelFromList', EnsuredUser>): FieldResult<'Mutation.removeHotelFromList'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }

@@ -2,18 +2,14 @@
  * Pipeline function (RDS) after ensureUser: renames one of the caller's lists; another user's list
  * is NotFound, like a missing one.
  */
-import type { Context } from '@aws-appsync/utils';
+import type { EnsuredUser, FieldContext, FieldResult } from '../js/lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { assertListId, listName } from '../js/lib/lists.js';
 import { jsonColumn } from '../js/lib/rows.js';
 import { notFound } from '../js/lib/validation.js';
 import { databaseError } from '../js/lib/database-error.js';
 
-interface Args {
-  input: { listId: string; name: string };
-}
-
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Mutation.renameList', EnsuredUser>) {
   const { listId, name } = ctx.args.input;
   assertListId(listId);
   const owner = ctx.prev.result.id;
@@ -23,7 +19,7 @@ export function request(ctx: Context<Args>) {
   );
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Mutation.renameList', EnsuredUser>): FieldResult<'Mutation.renameList'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }

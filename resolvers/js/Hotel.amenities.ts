@@ -3,23 +3,25 @@
  * hotel, bookings, lists), so those cost no query; read by hotel id only for a Hotel that came
  * without it (e.g. from a Lambda).
  */
-import type { Context } from '@aws-appsync/utils';
+import type { FieldContext, FieldResult } from './lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
+import { notFound } from './lib/validation.js';
 import { databaseError } from './lib/database-error.js';
 
-export function request(ctx: Context) {
-  const source = ctx.source as { id: string; amenities?: unknown };
+export function request(ctx: FieldContext<'Hotel.amenities'>) {
+  const source = ctx.source;
   if (source.amenities !== undefined && source.amenities !== null) {
     return runtime.earlyReturn(source.amenities);
   }
   return createPgStatement(sql`SELECT api_hotel(h.id) -> 'amenities' AS value FROM hotels h WHERE h.id = ${source.id}::uuid`);
 }
 
-export function response(ctx: Context) {
+export function response(ctx: FieldContext<'Hotel.amenities'>): FieldResult<'Hotel.amenities'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }
   const row = toJsonObject(ctx.result)[0]?.[0];
-  return row ? jsonColumn(row.value) : null;
+  // The hotel is the parent being resolved: no row means it was deleted meanwhile.
+  return row ? jsonColumn(row.value) : notFound(`No hotel with id ${ctx.source.id}`);
 }

@@ -3,17 +3,12 @@
  * rate, in one query for the hotel (not one per room type), ordered like Hotel.roomTypes.
  * Bookable = sleeps the guests, and every night has a room left and a rate.
  */
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import type { FieldContext, FieldResult } from './lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
 import { assertGuests, assertNotPast, stayNights } from './lib/validation.js';
 import { databaseError } from './lib/database-error.js';
-
-interface Args {
-  checkIn: string;
-  checkOut: string;
-  guests: number;
-}
 
 interface Night {
   date: string;
@@ -21,9 +16,9 @@ interface Night {
   rate: { amount: number; currency: string } | null;
 }
 
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Hotel.availability'>) {
   const { checkIn, checkOut, guests } = ctx.args;
-  const source = ctx.source as { id: string; timeZone: string };
+  const source = ctx.source;
   stayNights(checkIn, checkOut);
   assertGuests(guests);
   assertNotPast(checkIn, util.time.nowFormatted('yyyy-MM-dd', source.timeZone), source.timeZone);
@@ -40,23 +35,24 @@ export function request(ctx: Context<Args>) {
      ORDER BY room_type_base_rate(r.id) NULLS LAST, r.name, r.id`);
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Hotel.availability'>): FieldResult<'Hotel.availability'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }
   const guests = ctx.args.guests;
-  return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => {
+  return (toJsonObject(ctx.result)[0] ?? []).map((row) => {
     const nights = jsonColumn<Night[]>(row.nights);
     const roomsLeft = nights.reduce((least, night) => Math.min(least, night.roomsLeft), nights[0]?.roomsLeft ?? 0);
     const priced = nights.every((night) => night.rate !== null);
     const bookable = (row.max_guests as number) >= guests && roomsLeft > 0 && priced;
     const total = nights.reduce((sum, night) => sum + (night.rate ? night.rate.amount : 0), 0);
+    const firstRate = nights[0]?.rate;
     return {
       roomType: jsonColumn(row.room_type),
       bookable,
       roomsLeft,
       nights,
-      stayTotal: bookable ? { amount: total, currency: (nights[0] as Night).rate?.currency } : null,
+      stayTotal: bookable && firstRate ? { amount: total, currency: firstRate.currency } : null,
     };
   });
 }

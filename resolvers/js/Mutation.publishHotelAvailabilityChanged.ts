@@ -2,14 +2,16 @@
  * IAM-only publish mutation (NONE data source): answers with its input, so that the subscription
  * listing it in @aws_subscribe delivers a change a Lambda made inside its own transaction.
  */
-import type { Context } from '@aws-appsync/utils';
+import type { FieldContext, FieldResult } from './lib/field.js';
 import { databaseError } from './lib/database-error.js';
 
-export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+export function request(ctx: FieldContext<'Mutation.publishHotelAvailabilityChanged'>) {
   return { payload: ctx.arguments.input };
 }
 
-export function response(ctx: Context) {
+export function response(
+  ctx: FieldContext<'Mutation.publishHotelAvailabilityChanged'>,
+): FieldResult<'Mutation.publishHotelAvailabilityChanged'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }

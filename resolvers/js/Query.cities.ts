@@ -1,18 +1,13 @@
 /**
  * Query.cities (RDS): cities by case-insensitive name prefix, most hotels first (ties by name).
  */
-import type { Context } from '@aws-appsync/utils';
+import type { FieldContext, FieldResult } from './lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { ReadLimits } from './lib/constants.js';
 import { pageLimit } from './lib/validation.js';
 import { databaseError } from './lib/database-error.js';
 
-interface Args {
-  nameStartsWith?: string | null;
-  limit?: number | null;
-}
-
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Query.cities'>) {
   const limit = pageLimit(ctx.args.limit, ReadLimits.DEFAULT_CITIES, ReadLimits.MAX_PAGE);
   const prefix = ctx.args.nameStartsWith ?? null;
   return createPgStatement(sql`
@@ -23,11 +18,11 @@ export function request(ctx: Context<Args>) {
      LIMIT ${limit}`);
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Query.cities'>): FieldResult<'Query.cities'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }
-  return (toJsonObject(ctx.result)[0] ?? []).map((row: Record<string, unknown>) => ({
+  return (toJsonObject(ctx.result)[0] ?? []).map((row) => ({
     id: row.id,
     name: row.name,
     countryCode: row.country_code,

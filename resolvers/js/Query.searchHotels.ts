@@ -10,20 +10,17 @@
  * unrated hotels +1 (last). Hotels that are already past the check-in date on their own clock
  * are left out too (a search near a point can span zones).
  */
-import type { Context } from '@aws-appsync/utils';
+import type { FieldContext, FieldResult } from './lib/field.js';
 import { createPgStatement, sql, toJsonObject } from '@aws-appsync/utils/rds';
 import { jsonColumn } from './lib/rows.js';
-import { searchAfter, searchLimit, searchParams, searchToken, type SearchInput } from './lib/search-input.js';
+import { searchAfter, searchLimit, searchParams, searchToken, type SearchParams } from './lib/search-input.js';
 import { assertNotPast, notFound } from './lib/validation.js';
 import { databaseError } from './lib/database-error.js';
 
-interface Args {
-  input: SearchInput;
-  limit?: number | null;
-  nextToken?: string | null;
-}
+/** What the request handler tells the response handler. */
+type SearchStash = { search: { params: SearchParams; limit: number } };
 
-export function request(ctx: Context<Args>) {
+export function request(ctx: FieldContext<'Query.searchHotels', undefined, SearchStash>) {
   const p = searchParams(ctx.args.input);
   const limit = searchLimit(ctx.args.limit);
   const after = searchAfter(ctx.args.nextToken, p);
@@ -84,11 +81,11 @@ export function request(ctx: Context<Args>) {
   );
 }
 
-export function response(ctx: Context<Args>) {
+export function response(ctx: FieldContext<'Query.searchHotels', undefined, SearchStash>): FieldResult<'Query.searchHotels'> {
   if (ctx.error) {
     return databaseError(ctx.error);
   }
-  const [places, rows] = toJsonObject(ctx.result) as Record<string, unknown>[][];
+  const [places, rows] = toJsonObject(ctx.result);
   const { params, limit } = ctx.stash.search;
   const zone = places?.[0];
   if (!zone) {

@@ -3,9 +3,10 @@
  * only their own bookings: the userId argument must be the caller's Cognito `sub`. Events then
  * reach only subscriptions whose userId equals the published booking's userId (@aws_subscribe).
  */
-import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
+import { util, type AppSyncIdentityCognito } from '@aws-appsync/utils';
+import type { FieldContext, FieldResult } from './lib/field.js';
 
-export function request(ctx: Context<{ userId: string }>) {
+export function request(ctx: FieldContext<'Subscription.onBookingUpdated'>) {
   const identity = ctx.identity as AppSyncIdentityCognito | null;
   if (!identity?.sub || identity.sub !== ctx.args.userId) {
     util.unauthorized();
@@ -13,6 +14,6 @@ export function request(ctx: Context<{ userId: string }>) {
   return { payload: null };
 }
 
-export function response() {
+export function response(): FieldResult<'Subscription.onBookingUpdated'> {
   return null;
 }

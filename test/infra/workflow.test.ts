@@ -53,6 +53,16 @@ describe('pipeline workflow', () => {
     for (const script of ['deploy', 'destroy', 'rollback', 'logs']) expect(scripts[script], script).toMatch(/^tsx scripts\//);
   });
 
+  it('checks schema compatibility in CI and records the released schema after a prod deploy, through a pull request', () => {
+    expect(readFileSync(path.join(ROOT_DIR, '.ci/run'), 'utf8')).toMatch(/^npm run schema:check$/m);
+    const release = workflow.jobs['record-released-schema'];
+    expect(release?.needs).toBe('prod');
+    expect(release?.steps.map((step) => step.run ?? '')).toContain('npm run schema:release');
+    expect(release?.steps.some((step) => step.run?.includes('gh pr create --base main'))).toBe(true);
+    expect(scripts['schema:check']).toBe('tsx scripts/schema-check.ts');
+    expect(scripts['schema:release']).toBe('tsx scripts/schema-release.ts');
+  });
+
   it('reaches AWS only through OIDC federation, never stored keys', () => {
     expect(text).not.toMatch(/aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY/i);
     const awsJobs = Object.entries(workflow.jobs).filter(([, job]) => usesAws(job));

@@ -32,11 +32,12 @@ describe('generated/', () => {
     outputs = await runCodegen();
   });
 
-  it('produces the four outputs: resolver types, client documents, merged SDL, introspection', () => {
+  it('produces the five outputs: resolver types, client documents, AppSync SDL, complete SDL, introspection', () => {
     expect([...outputs.keys()].sort()).toEqual([
       'generated/client/operations.ts',
       'generated/graphql.ts',
       'generated/schema.graphql',
+      'generated/schema.graphqls',
       'generated/schema.json',
     ]);
   });
@@ -52,13 +53,21 @@ describe('generated/', () => {
 
   it('is deterministic: a second run gives the same output', async () => {
     const again = await runCodegen();
-    expect([...again]).toEqual([...outputs]);
+    // Files are compared by name: codegen may finish them in a different order.
+    expect(Object.fromEntries(again)).toEqual(Object.fromEntries(outputs));
   });
 
-  it('keeps the AppSync built-ins and directives in the merged SDL for mobile codegen', () => {
-    const sdl = outputs.get('generated/schema.graphql')!;
+  it('declares the AppSync built-ins in the complete SDL (.graphqls) for tools that know nothing of AppSync', () => {
+    const sdl = outputs.get('generated/schema.graphqls')!;
     expect(sdl).toContain('scalar AWSDateTime');
     expect(sdl).toContain('directive @aws_subscribe(');
     expect(sdl).toContain('@aws_subscribe(mutations: ["createBooking", "cancelBooking", "completeStay"])');
+  });
+
+  it('leaves the built-in declarations out of the AppSync SDL but keeps every use of them', () => {
+    const sdl = outputs.get('generated/schema.graphql')!;
+    expect(sdl).not.toMatch(/^scalar AWS|^directive @aws_/m);
+    expect(sdl).toContain('@aws_subscribe(mutations: ["createBooking", "cancelBooking", "completeStay"])');
+    expect(sdl).toMatch(/: AWSDate!/);
   });
 });

@@ -12,7 +12,7 @@ import { loadBookingRow, toBooking } from '../bookings/booking-view.js';
 import { rewardReferrer } from '../referrals/reward.js';
 
 /** Serves Mutation.completeStay. */
-export const completeStay: FieldHandler = async (event, { db, publisher, now }) => {
+export const completeStay: FieldHandler<'Mutation.completeStay'> = async (event, { db, publisher, now }) => {
   requireBackOffice(event);
   const bookingId = String(event.arguments.bookingId ?? '');
   const reward = await db.transaction(async (tx) => {

@@ -8,9 +8,9 @@ import type { CreditBalanceChange } from '../shared/publish.js';
 import { balanceChange, expireDueGrants, lockUser, type LedgerRow } from '../ledger/ledger.js';
 
 /** Serves Mutation.expireCredits. */
-export const expireCredits: FieldHandler = async (event, { db, publisher, now }) => {
+export const expireCredits: FieldHandler<'Mutation.expireCredits'> = async (event, { db, publisher, now }) => {
   requireIam(event);
-  const raw = event.arguments.asOf as string | null | undefined;
+  const raw = event.arguments.asOf;
   const asOf = raw ? new Date(raw) : now();
   if (Number.isNaN(asOf.getTime())) throw new ValidationError('asOf must be an AWSDateTime');
   const changes = await db.transaction(async (tx) => {

@@ -3,18 +3,11 @@
  * type for a range of nights, in one transaction. The returned change is what
  * onHotelAvailabilityChanged announces (setRoomAvailability is in its @aws_subscribe).
  */
+import type { SetRoomAvailabilityInput } from '../../../generated/graphql.js';
 import { ErrorType, StayLimits } from '../shared/constants.js';
 import { BusinessError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { requireBackOffice, type FieldHandler } from '../shared/handler.js';
 import { nightsBetween } from '../bookings/stay.js';
-
-interface SetRoomAvailabilityInput {
-  roomTypeId: string;
-  firstNight: string;
-  lastNight: string;
-  totalRooms?: number | null;
-  nightlyRate?: { amount: number; currency: string } | null;
-}
 
 function validate(input: SetRoomAvailabilityInput): void {
   const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,9 +25,9 @@ function validate(input: SetRoomAvailabilityInput): void {
 }
 
 /** Serves Mutation.setRoomAvailability. */
-export const setRoomAvailability: FieldHandler = async (event, { db, now }) => {
+export const setRoomAvailability: FieldHandler<'Mutation.setRoomAvailability'> = async (event, { db, now }) => {
   requireBackOffice(event);
-  const input = event.arguments.input as SetRoomAvailabilityInput;
+  const input = event.arguments.input;
   validate(input);
   return db.transaction(async (tx) => {
     const at = now();

@@ -1,4 +1,5 @@
 /** A booking row with its catalogue and nights as the GraphQL Booking object. */
+import type { BookingStatus } from '../../../generated/graphql.js';
 import { isoInstant, type SqlExecutor } from '../shared/data-api.js';
 import { toHotel, toRoomType } from './catalogue.js';
 import { toPolicy } from './offer.js';
@@ -10,7 +11,7 @@ export interface BookingRow extends CatalogueRow {
   id: string;
   user_id: string;
   cognito_sub: string;
-  status: string;
+  status: BookingStatus;
   check_in: string;
   check_out: string;
   guests: number;

@@ -17,9 +17,9 @@ import { loadBookingRow, toBooking } from './booking-view.js';
 import { settleCancellation } from './cancel-settlement.js';
 
 /** Serves Mutation.cancelBooking. */
-export const cancelBooking: FieldHandler = async (event, { db, publisher, now }) => {
+export const cancelBooking: FieldHandler<'Mutation.cancelBooking'> = async (event, { db, publisher, now }) => {
   const caller = requireUser(event);
-  const bookingId = String((event.arguments.input as { bookingId?: string } | undefined)?.bookingId ?? '');
+  const bookingId = String(event.arguments.input?.bookingId ?? '');
   const outcome = await db.transaction(async (tx) => {
     const at = now();
     const user = await lockUser(tx, caller.id);

@@ -4,14 +4,15 @@
  * (city, amenities, room types) exactly as `hotel(id)` returns it; `Hotel.availability` keeps its
  * own resolver.
  */
+import type { Hotel, RoomType } from '../../../generated/graphql.js';
 import type { CatalogueRow } from './stay.js';
 
-/** The whole Hotel. */
-export function toHotel(row: Pick<CatalogueRow, 'hotel_json'>): Record<string, unknown> {
-  return JSON.parse(row.hotel_json) as Record<string, unknown>;
+/** The whole Hotel but its availability (a resolver of its own, with arguments). */
+export function toHotel(row: Pick<CatalogueRow, 'hotel_json'>): Omit<Hotel, 'availability'> {
+  return JSON.parse(row.hotel_json);
 }
 
 /** The whole RoomType with its meal plan and cancellation terms. */
-export function toRoomType(row: Pick<CatalogueRow, 'room_type_json'>): Record<string, unknown> {
-  return JSON.parse(row.room_type_json) as Record<string, unknown>;
+export function toRoomType(row: Pick<CatalogueRow, 'room_type_json'>): RoomType {
+  return JSON.parse(row.room_type_json);
 }

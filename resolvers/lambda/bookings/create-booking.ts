@@ -19,17 +19,10 @@ import { priceOffer } from './offer.js';
 import { decodeQuoteId } from './quote-id.js';
 import { loadStay } from './stay.js';
 
-interface CreateBookingInput {
-  idempotencyKey: string;
-  quoteId: string;
-  quotedTotal: { amount: number; currency: string };
-  applyCredits: boolean;
-}
-
 /** Serves Mutation.createBooking. */
-export const createBooking: FieldHandler = async (event, { db, publisher, now }) => {
+export const createBooking: FieldHandler<'Mutation.createBooking'> = async (event, { db, publisher, now }) => {
   const caller = requireUser(event);
-  const input = event.arguments.input as CreateBookingInput;
+  const input = event.arguments.input;
   if (!input?.idempotencyKey || input.idempotencyKey.length > StayLimits.MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw new ValidationError(`idempotencyKey must be 1 to ${StayLimits.MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
   }

@@ -9,9 +9,9 @@ import { encodeQuoteId } from './quote-id.js';
 import { loadStay, type StayRequest } from './stay.js';
 
 /** Serves Query.quote. */
-export const quote: FieldHandler = async (event, { db, now }) => {
+export const quote: FieldHandler<'Query.quote'> = async (event, { db, now }) => {
   const caller = requireUser(event);
-  const input = (event.arguments.input ?? {}) as StayRequest;
+  const input: StayRequest = event.arguments.input;
   const at = now();
   const user = await readUser(db, caller.id);
   if (!user) throw new NotFoundError('No such user');

@@ -2,6 +2,7 @@
  * The credit ledger inside a transaction: locking a user's money, writing entries, open grants,
  * expiry and the balance. The balance is never stored: it is the sum of the ledger (0005).
  */
+import type { CreditEntryKind } from '../../../generated/graphql.js';
 import { CreditRules } from '../shared/constants.js';
 import { isoInstant, type SqlExecutor } from '../shared/data-api.js';
 import type { CreditBalanceChange } from '../shared/publish.js';
@@ -11,7 +12,7 @@ import type { CurrencyRate } from '../money/currency.js';
 export interface LedgerRow {
   id: string;
   user_id: string;
-  kind: string;
+  kind: CreditEntryKind;
   amount_minor: number;
   currency: string;
   expires_at: string | null;

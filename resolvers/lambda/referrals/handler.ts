@@ -15,7 +15,7 @@ import { rewardReferrer } from './reward.js';
 const notAllowed = (message: string) => new BusinessError(ErrorType.REFERRAL_NOT_ALLOWED, message);
 
 /** Serves Mutation.redeemReferralCode. */
-export const redeemReferralCode: FieldHandler = async (event, { db, publisher, now }) => {
+export const redeemReferralCode: FieldHandler<'Mutation.redeemReferralCode'> = async (event, { db, publisher, now }) => {
   const caller = requireUser(event);
   const code = String(event.arguments.code ?? '')
     .trim()

@@ -7,7 +7,7 @@ import { readUser } from '../bookings/user.js';
 import { currencyRates } from '../ledger/ledger.js';
 
 /** Serves User.rewards for the ensured caller. */
-export const rewards: FieldHandler = async (event, { db, now }) => {
+export const rewards: FieldHandler<'User.rewards'> = async (event, { db, now }) => {
   const caller = requireUser(event);
   const user = await readUser(db, caller.id);
   if (!user) throw new NotFoundError('No such user');

@@ -8,6 +8,7 @@
  */
 import { RDSData } from '@aws-sdk/client-rds-data';
 import type { Context } from 'aws-lambda';
+import type { FieldArgs, FieldCoordinate, FieldResult, FieldSource } from '../../fields.js';
 import { loadConfig } from './config.js';
 import { ErrorType } from './constants.js';
 import { createDataAccess, type DataAccess } from './data-api.js';
@@ -30,13 +31,16 @@ export interface CallerIdentity {
   userArn?: string;
 }
 
-/** The event invokeLambda sends. */
-export interface ResolverEvent {
-  field: string;
-  arguments: Record<string, unknown>;
+/**
+ * The event invokeLambda sends for field `F`, its arguments and source typed from the schema
+ * (resolvers/fields.ts), as AppSync validated them before the resolver ran.
+ */
+export interface ResolverEvent<F extends FieldCoordinate = FieldCoordinate> {
+  field: F;
+  arguments: FieldArgs<F>;
   identity: CallerIdentity | null;
   user: CallerUser | null;
-  source: unknown;
+  source: FieldSource<F> | null;
 }
 
 export type ResolverReply = { data: unknown } | { error: { message: string; type: string; info?: unknown } };
@@ -49,7 +53,11 @@ export interface MoneyContext {
   now(): Date;
 }
 
-export type FieldHandler = (event: ResolverEvent, context: MoneyContext) => Promise<unknown>;
+/** Serves field `F`: `FieldHandler<'Mutation.createBooking'>` gets its arguments and must return its type. */
+export type FieldHandler<F extends FieldCoordinate> = (event: ResolverEvent<F>, context: MoneyContext) => Promise<FieldResult<F>>;
+
+/** A Lambda's routes: each field with the handler typed for that field. */
+export type FieldRoutes = { [F in FieldCoordinate]?: FieldHandler<F> };
 
 const logError = (message: string, detail: Record<string, unknown>) => logger.error(message, detail);
 
@@ -70,9 +78,10 @@ export function environmentContext(): MoneyContext {
 }
 
 /** A Lambda handler serving `routes` (keyed `Type.field`). */
-export function createResolverHandler(routes: Record<string, FieldHandler>, context: () => MoneyContext = environmentContext) {
+export function createResolverHandler(routes: FieldRoutes, context: () => MoneyContext = environmentContext) {
   const reply = async (event: ResolverEvent): Promise<ResolverReply> => {
-    const route = routes[event?.field];
+    // The event's `field` picks the handler typed for that field, so its arguments are that field's.
+    const route = routes[event?.field] as FieldHandler<FieldCoordinate> | undefined;
     if (!route) return { error: { message: `This function does not serve ${String(event?.field)}`, type: ErrorType.INTERNAL } };
     // PostgreSQL text cannot hold NUL: refused here as the client's mistake, not failed later in SQL.
     if (holdsNul(event.arguments))

@@ -15,6 +15,7 @@ import {
   type ResolverReply,
 } from '../../../resolvers/lambda/shared/handler.js';
 import { createPublisher } from '../../../resolvers/lambda/shared/publish.js';
+import type { FieldCoordinate } from '../../../resolvers/fields.js';
 import { pgliteTarget, postgresTarget } from '../../db/targets.js';
 
 export interface InProcessMoney {
@@ -22,7 +23,7 @@ export interface InProcessMoney {
   /** Calls `field` on `routes` as `userId` (a users row) or with an identity. */
   call(
     routes: Parameters<typeof createResolverHandler>[0],
-    field: string,
+    field: FieldCoordinate,
     args: Record<string, unknown>,
     caller: { userId?: string; identity?: CallerIdentity | null },
   ): Promise<ResolverReply>;
@@ -54,7 +55,7 @@ export async function startInProcessMoney(options: { postgres?: boolean; hotels?
       const user = caller.userId ? { id: caller.userId, cognitoSub: '', homeCurrency: 'USD' } : null;
       const event: ResolverEvent = {
         field,
-        arguments: args,
+        arguments: args as ResolverEvent['arguments'],
         identity: caller.identity ?? (caller.userId ? { sub: 'user' } : null),
         user,
         source: null,
