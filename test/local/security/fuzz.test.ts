@@ -171,7 +171,11 @@ describe('Auth headers', () => {
     .tuple(fc.base64String({ maxLength: 60 }), fc.base64String({ maxLength: 120 }), fc.base64String({ maxLength: 60 }))
     .map((parts) => parts.join('.'));
   const sigv4ish = fc
-    .tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 }))
+    .tuple(
+      fc.string({ maxLength: 30 }),
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 }),
+    )
     .map(
       ([credential, headers, signature]) => `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=${headers}, Signature=${signature}`,
     );
