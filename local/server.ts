@@ -23,6 +23,7 @@ import { startSchedules, type ScheduleOptions, type Schedules } from './schedule
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 import { AppSyncErrorTypes } from './plugins/shared/error-types.js';
+import { isWildcardHost, lanAddresses, loadLocalTls, urlHost } from './tls/index.js';
 
 /** Paths of the services on the one port. */
 export const Routes = {
@@ -35,7 +36,12 @@ export const Routes = {
 
 /** A running offline API. */
 export interface LocalServer {
+  /** The base URL on this machine (loopback when listening on every interface). */
   readonly url: string;
+  /** With `--host 0.0.0.0` (or `::`): the base URL at each of the machine's LAN addresses, for phones and emulators. */
+  readonly lanUrls: readonly string[];
+  /** With `--https`: the local CA's certificate file, which devices trust once. */
+  readonly tls?: { readonly caFile: string };
   readonly apiKey: ApiKey;
   readonly dataApi: { readonly url: string; readonly resourceArn: string; readonly secretArn: string; readonly database: string };
   /** The local user pool (mints tokens, publishes its JWKS at `url + auth.userPool.jwksPath`) and the IAM credentials. */
@@ -49,7 +55,9 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
+export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch' | 'https'> {
+  /** Serve HTTPS and WSS with a certificate from the local CA in the data folder. @default false */
+  readonly https?: boolean;
   /** Folder that the project's relative paths start from. */
   readonly rootDir: string;
   /** Reload resolvers, Lambdas and the schema when their files change. @default false */
@@ -98,6 +106,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   let lambda: LambdaRunner | undefined;
   let watcher: ProjectWatcher | undefined;
   try {
+    const tls = options.https ? await loadLocalTls(dataDir) : undefined;
     http = await serveNodeHttp(
       (request, connection) =>
         app
@@ -106,6 +115,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       {
         port: options.port,
         host: options.host,
+        ...(tls ? { tls: { cert: tls.certPem, key: tls.keyPem } } : {}),
+        onRefused: log,
       },
     );
     const database = project.database.name;
@@ -139,7 +150,12 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         ...(fn.timeoutSeconds ? { timeoutSeconds: fn.timeoutSeconds } : {}),
         ...(fn.memoryMb ? { memoryMb: fn.memoryMb } : {}),
       })),
-      extraEnvironment: { ...lambdaDataApiEnvironment(dataApi.url, database), APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}` },
+      extraEnvironment: {
+        ...lambdaDataApiEnvironment(dataApi.url, database),
+        APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}`,
+        // Over --https the functions' SDK calls to the local Data API and GraphQL must trust the local CA (Lambda sets this variable too).
+        ...(tls ? { NODE_EXTRA_CA_CERTS: tls.caFile } : {}),
+      },
       // Functions sign as the local IAM principal, so their calls to the IAM-only publish mutations pass.
       credentials: { accessKeyId: auth.iam.accessKeyId, secretAccessKey: auth.iam.secretAccessKey },
       logger: (entry) => log(`[${entry.functionName}] ${entry.line}`),
@@ -175,11 +191,22 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     }
 
     const url = http.url;
+    const scheme = tls ? 'https' : 'http';
+    const lanUrls = isWildcardHost(options.host) ? lanAddresses().map((address) => `${scheme}://${urlHost(address)}:${http?.port}`) : [];
     const health = {
       graphql: `${url}${Routes.GRAPHQL}`,
       realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`,
       playground: `${url}${Routes.PLAYGROUND}`,
       dataApi,
+      ...(lanUrls.length > 0
+        ? {
+            lan: lanUrls.map((base) => ({
+              graphql: `${base}${Routes.GRAPHQL}`,
+              realtime: `${base.replace(/^http/, 'ws')}${Routes.REALTIME}`,
+            })),
+          }
+        : {}),
+      ...(tls ? { tls: { caFile: tls.caFile } } : {}),
     };
     // Every service on the one port, in the order a request is offered to them.
     const plugins: LocalPlugin[] = [
@@ -226,6 +253,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const activeWatcher = watcher;
     return {
       url,
+      lanUrls,
+      ...(tls ? { tls: { caFile: tls.caFile } } : {}),
       apiKey,
       dataApi,
       auth,

@@ -3,7 +3,14 @@ import { OptionsError, parseServerOptions } from '../../../local/config/options.
 
 describe('Function: parseServerOptions', () => {
   it('fills every default', () => {
-    expect(parseServerOptions([])).toEqual({ port: 4000, host: '127.0.0.1', dataDir: '.data', watch: true, config: 'local.config.ts' });
+    expect(parseServerOptions([])).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      https: false,
+      dataDir: '.data',
+      watch: true,
+      config: 'local.config.ts',
+    });
   });
 
   it('reads every flag', () => {

@@ -1,0 +1,45 @@
+/** What `npm start` prints once the API serves: every address, credential and trust step a client needs. */
+import { relative } from 'node:path';
+import { DEFAULT_DATA_DIR, type ServerOptions } from './config/options.js';
+import type { LocalServer } from './server.js';
+import { trustSteps } from './tls/index.js';
+
+function lanLines(server: LocalServer): string[] {
+  if (server.lanUrls.length === 0) return [];
+  return [
+    ...server.lanUrls.map(
+      (base, index) => `  ${index === 0 ? 'LAN         ' : '            '} ${base}/graphql  (phones and emulators on this network)`,
+    ),
+    `               The token and IAM-signing helpers stay loopback-only: devices sign in through the user pool below.`,
+  ];
+}
+
+function tlsLines(server: LocalServer): string[] {
+  if (!server.tls) return [];
+  const caFile = relative(process.cwd(), server.tls.caFile) || server.tls.caFile;
+  return [
+    `  HTTPS        CA certificate ${caFile}, created once: trust it on each device (README, Mobile apps)`,
+    ...trustSteps(caFile).map(({ where, how }) => `    ${where.padEnd(17)} ${how}`),
+  ];
+}
+
+export function banner(server: LocalServer, options: ServerOptions): string {
+  const dataDirFlag = options.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${options.dataDir}`;
+  const expires = new Date(server.apiKey.expires * 1000).toISOString().slice(0, 10);
+  return [
+    '',
+    `  GraphQL      ${server.url}/graphql`,
+    `  Realtime     ${server.url.replace(/^http/, 'ws')}/graphql/realtime`,
+    `  Playground   ${server.url}/`,
+    ...lanLines(server),
+    `  Data API     ${server.dataApi.url}  (resource ${server.dataApi.resourceArn})`,
+    `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
+    `  User token   npm run token -- --user alice [--groups admins]${dataDirFlag}  (Authorization header; or pick a user in the playground)`,
+    `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
+    `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, service appsync)`,
+    ...tlsLines(server),
+    `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,
+    `  Jobs         ${server.schedules.names.length > 0 ? `${server.schedules.names.join(', ')} on their timers; npm run jobs -- NAME runs one now` : 'none'}`,
+    '',
+  ].join('\n');
+}
