@@ -16,7 +16,7 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
     ...api,
     playground: {
       examples: playgroundExamples(),
-      users: SEEDED_USERS.map(({ username, groups }) => ({ username, groups })),
+      users: SEEDED_USERS.map(({ username, groups, email }) => ({ username, groups, email })),
     },
     database: {
       ...api.database,

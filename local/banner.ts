@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { DEFAULT_DATA_DIR, type ServerOptions } from './config/options.js';
 import type { LocalServer } from './server.js';
+import { LocalUserPoolDefaults } from './plugins/cognito-idp/index.js';
 import { trustSteps } from './tls/index.js';
 
 function lanLines(server: LocalServer): string[] {
@@ -36,6 +37,7 @@ export function banner(server: LocalServer, options: ServerOptions): string {
     `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
     `  User token   npm run token -- --user alice [--groups admins]${dataDirFlag}  (Authorization header; or pick a user in the playground)`,
     `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
+    `  Sign-in      ${server.signIn.endpoint}  (Cognito API for Amplify's userPoolEndpoint, authFlowType USER_PASSWORD_AUTH; ${server.signIn.users.length > 0 ? `users ${server.signIn.users.join(', ')}, password ${LocalUserPoolDefaults.PASSWORD} unless the project sets one` : 'sign up a user; the code is printed here'})`,
     `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, service appsync)`,
     ...tlsLines(server),
     `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,

@@ -9,6 +9,7 @@ import { jsonResponse, type OperationLog } from './plugins/graphql/index.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
 import {
   createAuthPlugin,
+  createCognitoIdpPlugin,
   createDataApiPlugin,
   createGraphqlPlugin,
   createHealthPlugin,
@@ -32,6 +33,8 @@ export const Routes = {
   PLAYGROUND: '/',
   DATA_API: '/data-api',
   HEALTH: '/health',
+  /** The local user pool's sign-in API (Amplify's `userPoolEndpoint`). */
+  COGNITO_IDP: '/cognito-idp',
 } as const;
 
 /** A running offline API. */
@@ -46,6 +49,8 @@ export interface LocalServer {
   readonly dataApi: { readonly url: string; readonly resourceArn: string; readonly secretArn: string; readonly database: string };
   /** The local user pool (mints tokens, publishes its JWKS at `url + auth.userPool.jwksPath`) and the IAM credentials. */
   readonly auth: Pick<LocalAuth, 'region' | 'userPool' | 'iam'>;
+  /** The user pool's sign-in API (Amplify's `userPoolEndpoint`) and the users it knows from the project. */
+  readonly signIn: { readonly endpoint: string; readonly users: readonly string[] };
   /** The Data API core in process, for scripts and tests that want no HTTP. */
   readonly dataApiCore: DataApiCore;
   /** The same handler the port serves, callable in process. */
@@ -197,6 +202,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       graphql: `${url}${Routes.GRAPHQL}`,
       realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`,
       playground: `${url}${Routes.PLAYGROUND}`,
+      userPoolEndpoint: `${url}${Routes.COGNITO_IDP}`,
       dataApi,
       ...(lanUrls.length > 0
         ? {
@@ -208,6 +214,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         : {}),
       ...(tls ? { tls: { caFile: tls.caFile } } : {}),
     };
+    const cognitoIdp = await createCognitoIdpPlugin({ pool: auth.userPool, users: project.playground?.users ?? [], dataDir, log });
     // Every service on the one port, in the order a request is offered to them.
     const plugins: LocalPlugin[] = [
       createGraphqlPlugin({ path: Routes.GRAPHQL, api: () => api }),
@@ -215,6 +222,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       createDataApiPlugin({ path: Routes.DATA_API, core: dataApiCore }),
       createHealthPlugin(() => health),
       createAuthPlugin(auth),
+      // Before the playground: both answer at `/` (sign-in calls are POSTs with X-Amz-Target).
+      cognitoIdp,
       createPlaygroundPlugin({
         graphqlPath: Routes.GRAPHQL,
         modes: [...modes],
@@ -258,6 +267,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       apiKey,
       dataApi,
       auth,
+      signIn: { endpoint: health.userPoolEndpoint, users: (project.playground?.users ?? []).map((user) => user.username) },
       dataApiCore,
       fetch: (request) =>
         (app as NonNullable<typeof app>)(request, { sourceIp: sourceIpOf(undefined, request.headers.get('x-forwarded-for')) }),
