@@ -20,6 +20,7 @@ import {
   type RequestPeer,
 } from './plugins/index.js';
 import type { RealtimePluginOptions } from './plugins/realtime/index.js';
+import { LocalUserPoolDefaults } from './plugins/cognito-idp/index.js';
 import { startSchedules, type ScheduleOptions, type Schedules } from './schedules.js';
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
@@ -229,7 +230,9 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         modes: [...modes],
         apiKey: modes.has('API_KEY') ? apiKey.id : undefined,
         iam: { accessKeyId: auth.iam.accessKeyId, region: auth.region },
-        users: project.playground?.users ?? [],
+        // Listed users sign in through the user pool with their password, as an app does; other names get a minted token.
+        users: (project.playground?.users ?? []).map((user) => ({ ...user, password: user.password ?? LocalUserPoolDefaults.PASSWORD })),
+        signIn: { path: Routes.COGNITO_IDP, clientId: auth.userPool.clientId },
         examples: project.playground?.examples ?? [],
         mint: (username, groups) => auth.userPool.mint({ username, groups }),
         sign: ({ url: target, body }) =>
