@@ -37,7 +37,7 @@ export function banner(server: LocalServer, options: ServerOptions): string {
     `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
     `  User token   npm run token -- --user alice [--groups admins]${dataDirFlag}  (Authorization header; or pick a user in the playground)`,
     `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
-    `  Sign-in      ${server.signIn.endpoint}  (Cognito API for Amplify's userPoolEndpoint, authFlowType USER_PASSWORD_AUTH; ${server.signIn.users.length > 0 ? `users ${server.signIn.users.join(', ')}, password ${LocalUserPoolDefaults.PASSWORD} unless the project sets one` : 'sign up a user; the code is printed here'})`,
+    `  Sign-in      ${server.signIn.endpoint}  (Cognito API for Amplify's userPoolEndpoint; ${server.signIn.users.length > 0 ? `users ${server.signIn.users.join(', ')}, password ${LocalUserPoolDefaults.PASSWORD} unless the project sets one` : 'sign up a user; the code is printed here'})`,
     `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, service appsync)`,
     ...tlsLines(server),
     `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,

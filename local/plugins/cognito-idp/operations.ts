@@ -3,6 +3,7 @@ import { cognitoSubForUsername, type LocalUserPool } from '../auth/index.js';
 import { CognitoErrors, CognitoMessages } from './constants.js';
 import { CognitoError } from './errors.js';
 import type { PoolState } from './state.js';
+import { srpChallenge, srpClaimMatches, srpVerifier, type SrpChallenge } from './srp.js';
 import { authenticationResult, verifiedAccessToken } from './tokens.js';
 import { confirmationCode, hashPassword, maskedDestination, passwordMatches, passwordPolicyProblem, type PoolUser } from './users.js';
 
@@ -12,10 +13,17 @@ export interface OperationContext {
   readonly state: PoolState;
   readonly log: (line: string) => void;
   /** Challenge sessions of the choice-based USER_AUTH flow: opaque ids, in memory only (Cognito's last 3 minutes). */
-  readonly challenges: Map<string, { readonly username: string; readonly expires: number }>;
+  readonly challenges: Map<string, ChallengeSession>;
 }
 
 type Input = Record<string, unknown>;
+
+/** A sign-in waiting for RespondToAuthChallenge: whose, until when, and for SRP the server's half of the exchange. */
+export interface ChallengeSession {
+  readonly username: string;
+  readonly expires: number;
+  readonly srp?: SrpChallenge;
+}
 export type Operation = (input: Input, context: OperationContext) => Promise<unknown>;
 
 function required(input: Input, name: string): string {
@@ -61,10 +69,43 @@ async function refreshed(context: OperationContext, refreshToken: string): Promi
 
 const CHALLENGE_SESSION_MS = 3 * 60 * 1000;
 
-function openChallengeSession(context: OperationContext, username: string): string {
+function openChallengeSession(context: OperationContext, username: string, srp?: SrpChallenge): string {
   const session = randomUUID();
-  context.challenges.set(session, { username, expires: Date.now() + CHALLENGE_SESSION_MS });
+  context.challenges.set(session, { username, expires: Date.now() + CHALLENGE_SESSION_MS, ...(srp ? { srp } : {}) });
   return session;
+}
+
+/** The pool's name in SRP: the part of its id after the region. */
+const srpPoolName = (pool: LocalUserPool): string => pool.userPoolId.split('_')[1] ?? '';
+
+function userVerifier(pool: LocalUserPool, user: PoolUser) {
+  if ('plain' in user.password) return srpVerifier(srpPoolName(pool), user.username, user.password.plain);
+  if (user.srp) return user.srp;
+  throw new CognitoError(CognitoErrors.NOT_AUTHORIZED, CognitoMessages.INCORRECT_PASSWORD);
+}
+
+/** USER_SRP_AUTH, first step: the server's B, salt and secret block for the user's verifier. */
+function startSrp(context: OperationContext, parameters: Input): unknown {
+  const user = context.state.findForSignIn(authParameter(parameters, 'USERNAME'));
+  if (!user) throw new CognitoError(CognitoErrors.USER_NOT_FOUND, CognitoMessages.USER_NOT_FOUND);
+  const verifier = userVerifier(context.pool, user);
+  let challenge: SrpChallenge;
+  try {
+    challenge = srpChallenge(verifier, authParameter(parameters, 'SRP_A'));
+  } catch (cause) {
+    throw new CognitoError(CognitoErrors.INVALID_PARAMETER, 'SRP_A is not a valid SRP value', { cause });
+  }
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeParameters: {
+      SALT: verifier.salt,
+      SRP_B: challenge.B,
+      SECRET_BLOCK: challenge.secretBlock,
+      USER_ID_FOR_SRP: user.username,
+      USERNAME: user.username,
+    },
+    Session: openChallengeSession(context, user.username, challenge),
+  };
 }
 
 const initiateAuth: Operation = async (input, context) => {
@@ -95,11 +136,12 @@ const initiateAuth: Operation = async (input, context) => {
         Session: openChallengeSession(context, user.username),
       };
     }
+    case 'USER_SRP_AUTH':
+      return startSrp(context, parameters);
     default:
-      // USER_SRP_AUTH is Amplify's default: say what to configure instead (README, Mobile apps).
       throw new CognitoError(
         CognitoErrors.INVALID_PARAMETER,
-        `${flow} flow not enabled for this client: the local user pool accepts USER_PASSWORD_AUTH, USER_AUTH and REFRESH_TOKEN_AUTH (Amplify: signIn({ username, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } }))`,
+        `${flow} flow not enabled for this client: the local user pool accepts USER_SRP_AUTH, USER_PASSWORD_AUTH, USER_AUTH and REFRESH_TOKEN_AUTH`,
       );
   }
 };
@@ -110,6 +152,7 @@ const respondToAuthChallenge: Operation = async (input, context) => {
   const session = context.challenges.get(String(input.Session ?? ''));
   if (!session || session.expires < Date.now()) throw new CognitoError(CognitoErrors.NOT_AUTHORIZED, CognitoMessages.INVALID_SESSION);
   const responses = (input.ChallengeResponses ?? {}) as Input;
+  if (challenge === 'PASSWORD_VERIFIER') return answerSrp(context, session, String(input.Session), responses);
   const answersPassword = challenge === 'PASSWORD' || (challenge === 'SELECT_CHALLENGE' && responses.ANSWER === 'PASSWORD');
   if (!answersPassword)
     throw new CognitoError(CognitoErrors.INVALID_PARAMETER, `The local user pool offers only the PASSWORD challenge, not ${challenge}`);
@@ -117,6 +160,25 @@ const respondToAuthChallenge: Operation = async (input, context) => {
   context.challenges.delete(String(input.Session));
   return signedIn(context, user);
 };
+
+/** USER_SRP_AUTH, second step: the client's claim proves the password; the session is used once either way. */
+async function answerSrp(context: OperationContext, session: ChallengeSession, id: string, responses: Input): Promise<unknown> {
+  context.challenges.delete(id);
+  const user = context.state.user(session.username);
+  const proven =
+    session.srp !== undefined &&
+    user !== undefined &&
+    srpClaimMatches(
+      session.srp,
+      srpPoolName(context.pool),
+      user.username,
+      authParameter(responses, 'TIMESTAMP'),
+      authParameter(responses, 'PASSWORD_CLAIM_SIGNATURE'),
+    );
+  if (!proven || !user) throw new CognitoError(CognitoErrors.NOT_AUTHORIZED, CognitoMessages.INCORRECT_PASSWORD);
+  if (!user.confirmed) throw new CognitoError(CognitoErrors.USER_NOT_CONFIRMED, CognitoMessages.USER_NOT_CONFIRMED);
+  return signedIn(context, user);
+}
 
 const getTokensFromRefreshToken: Operation = async (input, context) => {
   assertClient(input, context.pool);
@@ -148,6 +210,7 @@ const signUp: Operation = async (input, context) => {
     confirmed: false,
     confirmationCode: code,
     password: await hashPassword(password),
+    srp: srpVerifier(srpPoolName(context.pool), username, password),
   });
   context.log(`[cognito-idp] Sign-up of ${username}: confirmation code ${code} (ConfirmSignUp; no e-mail is sent offline)`);
   return {

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { LocalUserPoolDefaults } from './constants.js';
+import type { SrpVerifier } from './srp.js';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -27,6 +28,8 @@ export interface PoolUser {
   readonly confirmationCode?: string;
   /** The listed users' passwords are public; signed-up users' are kept as scrypt hashes. */
   readonly password: { readonly plain: string } | { readonly salt: string; readonly hash: string };
+  /** Signed-up users' SRP verifier (USER_SRP_AUTH); the listed users' is computed from their password. */
+  readonly srp?: SrpVerifier;
 }
 
 export async function hashPassword(password: string): Promise<PoolUser['password']> {

@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   });
   const client = generateClient();
 
-  const signedIn = await signIn({ username: 'carol', password: 'Passw0rd!', options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+  // Amplify's default sign-in: USER_SRP_AUTH, the password never sent.
+  const signedIn = await signIn({ username: 'carol', password: 'Passw0rd!' });
   const { userId, username } = await getCurrentUser();
   report('signIn', { isSignedIn: signedIn.isSignedIn, userId, username });
 

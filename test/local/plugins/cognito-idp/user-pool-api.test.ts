@@ -101,14 +101,25 @@ describe('The local user pool sign-in API (cognito-idp)', () => {
     expect(body).toEqual({ __type: type, message });
   });
 
-  it('refuses USER_SRP_AUTH with the flow Amplify should be configured with', async () => {
+  it('refuses a flow it does not offer, naming those it does', async () => {
+    const { body } = await call('InitiateAuth', {
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId: 'offlineappclient',
+      AuthParameters: { USERNAME: 'alice' },
+    });
+    expect(body.__type).toBe('InvalidParameterException');
+    expect(body.message).toBe(
+      'CUSTOM_AUTH flow not enabled for this client: the local user pool accepts USER_SRP_AUTH, USER_PASSWORD_AUTH, USER_AUTH and REFRESH_TOKEN_AUTH',
+    );
+  });
+
+  it('refuses an SRP_A that is zero modulo N, as SRP requires', async () => {
     const { body } = await call('InitiateAuth', {
       AuthFlow: 'USER_SRP_AUTH',
       ClientId: 'offlineappclient',
-      AuthParameters: { USERNAME: 'alice', SRP_A: 'ab' },
+      AuthParameters: { USERNAME: 'alice', SRP_A: '0' },
     });
-    expect(body.__type).toBe('InvalidParameterException');
-    expect(body.message).toContain("authFlowType: 'USER_PASSWORD_AUTH'");
+    expect(body).toEqual({ __type: 'InvalidParameterException', message: 'SRP_A is not a valid SRP value' });
   });
 
   it('refreshes with REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken, keeping the sign-in (origin_jti) and not rotating the refresh token', async () => {
