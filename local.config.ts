@@ -17,7 +17,7 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
     playground: {
       welcome: PLAYGROUND_WELCOME,
       examples: playgroundExamples(),
-      users: SEEDED_USERS.map(({ username, groups }) => ({ username, groups })),
+      users: SEEDED_USERS.map(({ username, groups, email }) => ({ username, groups, email })),
     },
     database: {
       ...api.database,

@@ -5,30 +5,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LocalProjectConfig } from './config/project.js';
-import { DEFAULT_DATA_DIR, OptionsError, parseServerOptions, USAGE, type ServerOptions } from './config/options.js';
+import { banner } from './banner.js';
+import { OptionsError, parseServerOptions, USAGE } from './config/options.js';
 import { onRuntimeWarning, recordHandlerCalls } from './appsync-js/index.js';
-import { startLocalServer, type LocalServer } from './server.js';
+import { startLocalServer } from './server.js';
 import { confirm } from './config/confirm.js';
-import { tokenCommand } from './config/token-hint.js';
-
-function banner(server: LocalServer, options: ServerOptions, project: LocalProjectConfig): string {
-  const dataDirFlag = options.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${options.dataDir}`;
-  const expires = new Date(server.apiKey.expires * 1000).toISOString().slice(0, 10);
-  return [
-    '',
-    `  GraphQL      ${server.url}/graphql`,
-    `  Realtime     ${server.url.replace(/^http/, 'ws')}/graphql/realtime`,
-    `  Playground   ${server.url}/`,
-    `  Data API     ${server.dataApi.url}  (resource ${server.dataApi.resourceArn})`,
-    `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,
-    `  User token   ${tokenCommand(project.playground?.users ?? [], dataDirFlag)}  (Authorization header; or pick a user in the playground)`,
-    `  User pool    ${server.auth.userPool.issuer}  (client ${server.auth.userPool.clientId}, JWKS ${server.url}${server.auth.userPool.jwksPath})`,
-    `  IAM          access key ${server.auth.iam.accessKeyId}  secret ${server.auth.iam.secretAccessKey}  (SigV4, region ${server.auth.region}, services appsync and rds-data)`,
-    `  Watch        ${options.watch ? 'on: resolver, Lambda and schema changes reload while serving' : 'off (--no-watch)'}`,
-    `  Jobs         ${server.schedules.names.length > 0 ? `${server.schedules.names.join(', ')} on their timers; npm run jobs -- NAME runs one now` : 'none'}`,
-    '',
-  ].join('\n');
-}
 
 async function main(): Promise<void> {
   const options = parseServerOptions(process.argv.slice(2));

@@ -16,6 +16,7 @@ import { jsonResponse, type OperationLog } from './plugins/graphql/index.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
 import {
   createAuthPlugin,
+  createCognitoIdpPlugin,
   createDataApiPlugin,
   createGraphqlPlugin,
   createHealthPlugin,
@@ -26,10 +27,12 @@ import {
   type RequestPeer,
 } from './plugins/index.js';
 import type { RealtimePluginOptions } from './plugins/realtime/index.js';
+import { LocalUserPoolDefaults } from './plugins/cognito-idp/index.js';
 import { startSchedules, type ScheduleOptions, type Schedules } from './schedules.js';
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 import { AppSyncErrorTypes } from './plugins/shared/error-types.js';
+import { isWildcardHost, lanAddresses, loadLocalTls, urlHost } from './tls/index.js';
 
 /** Paths of the services on the one port. */
 export const Routes = {
@@ -38,15 +41,24 @@ export const Routes = {
   PLAYGROUND: '/',
   DATA_API: '/data-api',
   HEALTH: '/health',
+  /** The local user pool's sign-in API (Amplify's `userPoolEndpoint`). */
+  COGNITO_IDP: '/cognito-idp',
 } as const;
 
 /** A running offline API. */
 export interface LocalServer {
+  /** The base URL on this machine (loopback when listening on every interface). */
   readonly url: string;
+  /** With `--host 0.0.0.0` (or `::`): the base URL at each of the machine's LAN addresses, for phones and emulators. */
+  readonly lanUrls: readonly string[];
+  /** With `--https`: the local CA's certificate file, which devices trust once. */
+  readonly tls?: { readonly caFile: string };
   readonly apiKey: ApiKey;
   readonly dataApi: { readonly url: string; readonly resourceArn: string; readonly secretArn: string; readonly database: string };
   /** The local user pool (mints tokens, publishes its JWKS at `url + auth.userPool.jwksPath`) and the IAM credentials. */
   readonly auth: Pick<LocalAuth, 'region' | 'userPool' | 'iam'>;
+  /** The user pool's sign-in API (Amplify's `userPoolEndpoint`) and the users it knows from the project. */
+  readonly signIn: { readonly endpoint: string; readonly users: readonly string[] };
   /** The Data API core in process, for scripts and tests that want no HTTP. */
   readonly dataApiCore: DataApiCore;
   /** The same handler the port serves, callable in process. */
@@ -56,7 +68,9 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch'> {
+export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch' | 'https'> {
+  /** Serve HTTPS and WSS with a certificate from the local CA in the data folder. @default false */
+  readonly https?: boolean;
   /** Folder that the project's relative paths start from. */
   readonly rootDir: string;
   /** Reload resolvers, Lambdas and the schema when their files change. @default false */
@@ -110,6 +124,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   let watcher: ProjectWatcher | undefined;
   const screen = createRequestScreen({ bindHost: options.host ?? '127.0.0.1', dataApiPath: Routes.DATA_API });
   try {
+    const tls = options.https ? await loadLocalTls(dataDir) : undefined;
     http = await serveNodeHttp(
       (request, connection) =>
         app
@@ -119,6 +134,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         port: options.port,
         host: options.host,
         ...screen,
+        ...(tls ? { tls: { cert: tls.certPem, key: tls.keyPem } } : {}),
+        onRefused: log,
       },
     );
     const database = project.database.name;
@@ -153,7 +170,12 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         ...(fn.timeoutSeconds ? { timeoutSeconds: fn.timeoutSeconds } : {}),
         ...(fn.memoryMb ? { memoryMb: fn.memoryMb } : {}),
       })),
-      extraEnvironment: { ...lambdaDataApiEnvironment(dataApi.url, database), APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}` },
+      extraEnvironment: {
+        ...lambdaDataApiEnvironment(dataApi.url, database),
+        APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}`,
+        // Over --https the functions' SDK calls to the local Data API and GraphQL must trust the local CA (Lambda sets this variable too).
+        ...(tls ? { NODE_EXTRA_CA_CERTS: tls.caFile } : {}),
+      },
       // Functions sign as the local IAM principal, so their calls to the IAM-only publish mutations pass.
       credentials: { accessKeyId: auth.iam.accessKeyId, secretAccessKey: auth.iam.secretAccessKey },
       // and in the region the Data API endpoint checks their signatures against.
@@ -197,12 +219,25 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     }
 
     const url = http.url;
+    const scheme = tls ? 'https' : 'http';
+    const lanUrls = isWildcardHost(options.host) ? lanAddresses().map((address) => `${scheme}://${urlHost(address)}:${http?.port}`) : [];
     const health = {
       graphql: `${url}${Routes.GRAPHQL}`,
       realtime: `${url.replace(/^http/, 'ws')}${Routes.REALTIME}`,
       playground: `${url}${Routes.PLAYGROUND}`,
+      userPoolEndpoint: `${url}${Routes.COGNITO_IDP}`,
       dataApi,
+      ...(lanUrls.length > 0
+        ? {
+            lan: lanUrls.map((base) => ({
+              graphql: `${base}${Routes.GRAPHQL}`,
+              realtime: `${base.replace(/^http/, 'ws')}${Routes.REALTIME}`,
+            })),
+          }
+        : {}),
+      ...(tls ? { tls: { caFile: tls.caFile } } : {}),
     };
+    const cognitoIdp = await createCognitoIdpPlugin({ pool: auth.userPool, users: project.playground?.users ?? [], dataDir, log });
     // Every service on the one port, in the order a request is offered to them.
     const plugins: LocalPlugin[] = [
       createGraphqlPlugin({ path: Routes.GRAPHQL, api: () => api }),
@@ -214,12 +249,16 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       }),
       createHealthPlugin(() => health),
       createAuthPlugin(auth),
+      // Before the playground: both answer at `/` (sign-in calls are POSTs with X-Amz-Target).
+      cognitoIdp,
       createPlaygroundPlugin({
         graphqlPath: Routes.GRAPHQL,
         modes: [...modes],
         apiKey: modes.has('API_KEY') ? apiKey.id : undefined,
         iam: { accessKeyId: auth.iam.accessKeyId, region: auth.region },
-        users: project.playground?.users ?? [],
+        // Listed users sign in through the user pool with their password, as an app does; other names get a minted token.
+        users: (project.playground?.users ?? []).map((user) => ({ ...user, password: user.password ?? LocalUserPoolDefaults.PASSWORD })),
+        signIn: { path: Routes.COGNITO_IDP, clientId: auth.userPool.clientId },
         examples: project.playground?.examples ?? [],
         ...(project.playground?.welcome ? { welcome: project.playground.welcome } : {}),
         mint: (username, groups) => auth.userPool.mint({ username, groups }),
@@ -253,9 +292,12 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const activeWatcher = watcher;
     return {
       url,
+      lanUrls,
+      ...(tls ? { tls: { caFile: tls.caFile } } : {}),
       apiKey,
       dataApi,
       auth,
+      signIn: { endpoint: health.userPoolEndpoint, users: (project.playground?.users ?? []).map((user) => user.username) },
       dataApiCore,
       fetch: (request) =>
         (app as NonNullable<typeof app>)(request, { sourceIp: sourceIpOf(undefined, request.headers.get('x-forwarded-for')) }),

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createFirstByteRouter } from './first-byte-router.js';
 
 /** What the socket tells about a request that the web Request cannot carry. */
 export interface ConnectionInfo {
@@ -27,6 +29,10 @@ export interface ServeOptions {
   maxBodyBytes?: (req: IncomingMessage) => number;
   /** The answer to a body over `maxBodyBytes`. @default a bare 413 */
   tooLarge?: (req: IncomingMessage) => Response;
+  /** Serve HTTPS (and WSS upgrades) with this certificate and key (PEM) instead of plain HTTP. */
+  tls?: { readonly cert: string; readonly key: string };
+  /** Told about each connection refused for speaking the wrong protocol (TLS to a plain port, or plain to a TLS one). @default no-op */
+  onRefused?: (line: string) => void;
 }
 
 /** The body was larger than the limit; `respond` answers 413 and drops the connection. */
@@ -36,7 +42,7 @@ class BodyTooLargeError extends Error {}
 export interface NodeHttpServer {
   readonly server: Server;
   readonly port: number;
-  /** `http://host:port`, without a trailing slash. */
+  /** `http://host:port` (or `https://`), without a trailing slash. */
   readonly url: string;
   close(): Promise<void>;
 }
@@ -48,24 +54,38 @@ export interface NodeHttpServer {
  */
 export async function serveNodeHttp(handler: FetchHandler, options: ServeOptions = {}): Promise<NodeHttpServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer((req, res) => {
-    void respond(handler, req, res, host, options);
-  });
+  const scheme = options.tls ? 'https' : 'http';
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    void respond(handler, req, res, `${scheme}://${req.headers.host ?? host}`, options);
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(listener);
+  // The port is a plain TCP listener that hands each connection to `server` once its first byte says it speaks the right protocol.
+  const router = createFirstByteRouter({ server, tls: Boolean(options.tls), onRefused: options.onRefused ?? (() => {}) });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    router.listener.once('error', reject);
+    router.listener.listen(options.port ?? 0, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = router.listener.address() as AddressInfo;
   return {
     server,
     port,
-    url: `http://${host}:${port}`,
+    url: `${scheme}://${dialableHost(host)}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        router.listener.close((error) => (error ? reject(error) : resolve()));
+        router.destroyPending();
         server.closeAllConnections();
       }),
   };
+}
+
+/** The address this machine dials to reach a server listening on `host`: loopback for the every-interface addresses. */
+function dialableHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::' || host === '[::]') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
@@ -78,7 +98,7 @@ async function respond(
   handler: FetchHandler,
   req: IncomingMessage,
   res: ServerResponse,
-  host: string,
+  origin: string,
   options: ServeOptions,
 ): Promise<void> {
   try {
@@ -89,7 +109,7 @@ async function respond(
     res.once('close', () => {
       if (!res.writableFinished) gone.abort();
     });
-    const request = await toRequest(req, host, options.maxBodyBytes?.(req) ?? Infinity, gone.signal);
+    const request = await toRequest(req, origin, options.maxBodyBytes?.(req) ?? Infinity, gone.signal);
     await send(res, await handler(request, { remoteAddress: req.socket.remoteAddress }));
   } catch (error) {
     if (error instanceof BodyTooLargeError && !res.headersSent) {
@@ -100,12 +120,13 @@ async function respond(
         req.socket.destroy();
       });
     }
+
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   }
 }
 
-async function toRequest(req: IncomingMessage, host: string, maxBodyBytes: number, signal: AbortSignal): Promise<Request> {
+async function toRequest(req: IncomingMessage, origin: string, maxBodyBytes: number, signal: AbortSignal): Promise<Request> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBodyBytes) throw new BodyTooLargeError();
   const chunks = await readBody(req, maxBodyBytes);
@@ -115,7 +136,7 @@ async function toRequest(req: IncomingMessage, host: string, maxBodyBytes: numbe
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && chunks.length > 0;
-  return new Request(`http://${req.headers.host ?? host}${req.url ?? '/'}`, {
+  return new Request(`${origin}${req.url ?? '/'}`, {
     method: req.method ?? 'GET',
     headers,
     signal,

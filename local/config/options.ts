@@ -5,8 +5,10 @@ import { z } from 'zod';
 export interface ServerOptions {
   /** @default 4000 (0 picks a free port) */
   readonly port: number;
-  /** @default '127.0.0.1' */
+  /** @default '127.0.0.1' (0.0.0.0 serves the LAN: phones and emulators on the same network) */
   readonly host: string;
+  /** Serve HTTPS and WSS with a certificate from a local CA kept in the data folder. @default false */
+  readonly https: boolean;
   /** Where the embedded database, keys and tokens live. @default '.data' */
   readonly dataDir: string;
   /** A PostgreSQL server to use instead of the embedded database. */
@@ -38,7 +40,10 @@ Serves the API offline: GraphQL, realtime, the playground and the RDS Data API o
 
 Options:
   --port N          port to listen on (default 4000; 0 picks a free one)
-  --host H          address to listen on (default 127.0.0.1)
+  --host H          address to listen on (default 127.0.0.1; 0.0.0.0 for phones and
+                    emulators on the LAN, which the banner then lists)
+  --https           serve https:// and wss:// with a certificate from a local CA created
+                    once in the data folder (the banner says how to trust it)
   --data-dir DIR    folder for the embedded database, keys and tokens (default .data)
   --db-url URL      use a PostgreSQL server instead of the embedded database
   --api-key KEY     accept this API key instead of the generated one
@@ -59,6 +64,7 @@ Options:
 const schema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
+  https: z.boolean(),
   dataDir: z.string().min(1),
   dbUrl: z
     .string()
@@ -92,6 +98,7 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
       options: {
         port: { type: 'string', default: '4000' },
         host: { type: 'string', default: '127.0.0.1' },
+        https: { type: 'boolean', default: false },
         'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
         'db-url': { type: 'string' },
         'api-key': { type: 'string' },
@@ -113,6 +120,7 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
   const result = schema.safeParse({
     port: values.port,
     host: values.host,
+    https: values.https,
     dataDir: values['data-dir'],
     dbUrl: values['db-url'],
     apiKey: values['api-key'],

@@ -35,11 +35,15 @@ export interface PlaygroundExample {
   readonly variables?: Readonly<Record<string, unknown>>;
 }
 
-/** A user the playground can sign in as (the local user pool mints their token). */
+/** A user of the local user pool: the playground signs in as them, and apps sign in with their password. */
 export interface PlaygroundUser {
   readonly username: string;
-  /** @default [] */
+  /** Cognito groups (`cognito:groups`). @default [] */
   readonly groups?: readonly string[];
+  /** @default `${username}@example.com` */
+  readonly email?: string;
+  /** Their password for InitiateAuth. @default 'Passw0rd!' */
+  readonly password?: string;
 }
 
 /** The playground's saved operations and sign-in choices. */

@@ -3,6 +3,7 @@
  * {@link LocalPlugin}. `local/server.ts` builds them in dependency order and lists them.
  */
 export { createAuthPlugin } from './auth/index.js';
+export { createCognitoIdpPlugin } from './cognito-idp/index.js';
 export { createDataApiPlugin } from './data-api/index.js';
 export { createGraphqlPlugin } from './graphql/index.js';
 export { createHealthPlugin } from './health/index.js';

@@ -15,6 +15,13 @@ const HOST_HEADER = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9._-]+))(?::(\d{1,5}))?$
 
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '']);
 
+/**
+ * The Android emulator's name for its host's loopback: an app in the emulator reaches this server
+ * at 10.0.2.2 and says so in Host. A web page cannot borrow it (it is an address, not a name a page
+ * can point elsewhere).
+ */
+const ANDROID_EMULATOR_HOST = '10.0.2.2';
+
 /** The hostname of a Host header (brackets and port removed, lower case), or undefined when the header is not one. */
 export function hostnameOf(header: string): string | undefined {
   const match = HOST_HEADER.exec(header.trim());
@@ -67,6 +74,6 @@ export function hostChecker(bindHost: string): (header: string | null | undefine
     if (header === null || header === undefined) return 'allowed';
     const name = hostnameOf(header);
     if (name === undefined) return 'malformed';
-    return isLoopbackName(name) || served.has(name) ? 'allowed' : 'foreign';
+    return isLoopbackName(name) || name === ANDROID_EMULATOR_HOST || served.has(name) ? 'allowed' : 'foreign';
   };
 }

@@ -102,7 +102,8 @@ describe('Playground in headless Chromium', () => {
     const seen = JSON.parse(result.data.whoami);
     expect(seen.authType).toBe('User Pool Authorization');
     expect(seen.identity).toMatchObject({ username: 'alice', groups: ['admins'] });
-    expect(await page.textContent('#auth-status')).toMatch(/^Signed in as alice/);
+    expect(await page.textContent('#auth-status')).toMatch(/^Signed in as alice through the user pool \(InitiateAuth\)/);
+    expect(requested).toContain(`${baseUrl}/cognito-idp`);
     await page.screenshot({ path: join(tmpdir(), 'roam-playground.png') });
   }, 180_000);
 
@@ -114,6 +115,7 @@ describe('Playground in headless Chromium', () => {
     await editorContains('.graphiql-response', 'zoe', 60_000);
     const seen = JSON.parse(JSON.parse(await editorText('.graphiql-response')).data.whoami);
     expect(seen.identity).toMatchObject({ username: 'zoe', groups: ['admins', 'beta'] });
+    expect(await page.textContent('#auth-status')).toMatch(/^Signed in as zoe through a minted token/);
   }, 120_000);
 
   it('signs the request with the local IAM credentials when IAM is picked', async () => {

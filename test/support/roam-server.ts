@@ -28,6 +28,7 @@ export async function startRoamTestServer(
     manifest?: LocalProjectConfig['manifest'];
     log?: (line: string) => void;
     schedules?: ScheduleOptions;
+    https?: boolean;
   } = {},
 ): Promise<RoamTestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
@@ -45,6 +46,7 @@ export async function startRoamTestServer(
     host: '127.0.0.1',
     apiKey: TEST_API_KEY,
     ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
+    ...(options.https ? { https: true } : {}),
     log: options.log ?? (() => {}),
     requireAllRootResolvers: !options.manifest,
     // Scheduled jobs run when a test asks (schedules.run) unless it sets its own timers.

@@ -15,10 +15,13 @@ export interface PlaygroundOptions {
   /** Prefilled for the API key choice; absent when the API has no API key mode. */
   readonly apiKey: string | undefined;
   readonly iam: { readonly accessKeyId: string; readonly region: string };
+  /** Listed users; those with a password sign in through the user pool's sign-in API, as an app does. */
   readonly users: readonly PlaygroundUser[];
   readonly examples: readonly PlaygroundExample[];
   /** The editor's first text. */
   readonly welcome?: string;
+  /** The user pool's sign-in API (`InitiateAuth` with `USER_PASSWORD_AUTH`) on this server, and the app client to name. */
+  readonly signIn?: { readonly path: string; readonly clientId: string };
   mint(username: string, groups: readonly string[]): Promise<MintedTokens>;
   /** SigV4 headers for a POST of `body` to `url`. */
   sign(request: { url: string; body: string }): Promise<Record<string, string>>;
@@ -39,8 +42,9 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
     iam: options.modes.includes('AWS_IAM') ? options.iam : null,
     userPool: options.modes.includes('AMAZON_COGNITO_USER_POOLS'),
     users: options.modes.includes('AMAZON_COGNITO_USER_POOLS')
-      ? options.users.map((user) => ({ username: user.username, groups: user.groups ?? [] }))
+      ? options.users.map((user) => ({ username: user.username, groups: user.groups ?? [], password: user.password ?? null }))
       : [],
+    signIn: options.signIn ?? null,
     examples: options.examples,
     welcome: options.welcome ?? null,
   };

@@ -6,6 +6,7 @@ describe('Function: parseServerOptions', () => {
     expect(parseServerOptions([])).toEqual({
       port: 4000,
       host: '127.0.0.1',
+      https: false,
       dataDir: '.data',
       watch: true,
       config: 'local.config.ts',

@@ -30,6 +30,8 @@ export interface MintOptions {
   readonly extraClaims?: Readonly<Record<string, unknown>>;
   /** @default Date.now() */
   readonly now?: number;
+  /** `origin_jti`: the sign-in these tokens belong to (refreshes keep it; sign-out revokes it). @default a new one */
+  readonly originJti?: string;
 }
 
 /** An ID and an access token for one sign-in, as Cognito's InitiateAuth returns them. */
@@ -41,6 +43,8 @@ export interface MintedTokens {
   readonly groups: readonly string[];
   /** Epoch seconds. */
   readonly expiresAt: number;
+  /** The sign-in the tokens belong to. */
+  readonly originJti: string;
 }
 
 /** The offline stand-in for a Cognito user pool: mints tokens and publishes its JWKS. */
@@ -91,7 +95,8 @@ export async function openLocalUserPool(options: LocalUserPoolOptions): Promise<
       const iat = Math.floor((mint.now ?? Date.now()) / 1000);
       const exp = iat + (mint.expiresInSeconds ?? LocalAuthDefaults.TOKEN_LIFETIME_SECONDS);
       const sub = cognitoSubForUsername(mint.username);
-      const signIn = { origin_jti: randomUUID(), event_id: randomUUID(), auth_time: iat, iat, exp };
+      const originJti = mint.originJti ?? randomUUID();
+      const signIn = { origin_jti: originJti, event_id: randomUUID(), auth_time: iat, iat, exp };
       const groupClaim = groups.length > 0 ? { 'cognito:groups': groups } : {};
       const idToken = await sign(key, {
         sub,
@@ -117,7 +122,7 @@ export async function openLocalUserPool(options: LocalUserPoolOptions): Promise<
         username: mint.username,
         ...signIn,
       });
-      return { idToken, accessToken, sub, username: mint.username, groups, expiresAt: exp };
+      return { idToken, accessToken, sub, username: mint.username, groups, expiresAt: exp, originJti };
     },
   };
 }

@@ -25,7 +25,34 @@
     return choices;
   }
 
-  /** Headers that carry the chosen credentials for one request body. Tokens are minted by the server and reused until near expiry. */
+  function jwtClaims(token) {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(window.atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')));
+  }
+
+  /** Signs a listed user in as an app does: Cognito's InitiateAuth (USER_PASSWORD_AUTH) on the server's user pool endpoint. */
+  async function signInWithPassword(signIn, user) {
+    const response = await fetch(signIn.path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+      body: JSON.stringify({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: signIn.clientId,
+        AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
+      }),
+    });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`Sign-in refused: ${body.__type}: ${body.message}`);
+    const idToken = body.AuthenticationResult.IdToken;
+    const claims = jwtClaims(idToken);
+    return { idToken, username: claims['cognito:username'], sub: claims.sub, expiresAt: claims.exp, via: 'the user pool (InitiateAuth)' };
+  }
+
+  /**
+   * Headers that carry the chosen credentials for one request body. Listed users sign in through
+   * the user pool with their password; any other name gets a token minted by the server. Tokens
+   * are reused until near expiry.
+   */
   function createCredentials(config, onStatus) {
     const tokens = new Map();
     return async function credentialHeaders(choice, body) {
@@ -35,13 +62,19 @@
         const key = `${choice.user.username}|${choice.user.groups.join(',')}`;
         let minted = tokens.get(key);
         if (!minted || minted.expiresAt - Date.now() / 1000 < TOKEN_REFRESH_MARGIN_S) {
-          minted = await getJson(
-            `/playground/token?user=${encodeURIComponent(choice.user.username)}&groups=${encodeURIComponent(choice.user.groups.join(','))}`,
-          );
+          minted =
+            config.signIn && choice.user.password
+              ? await signInWithPassword(config.signIn, choice.user)
+              : {
+                  ...(await getJson(
+                    `/playground/token?user=${encodeURIComponent(choice.user.username)}&groups=${encodeURIComponent(choice.user.groups.join(','))}`,
+                  )),
+                  via: 'a minted token',
+                };
           tokens.set(key, minted);
         }
         onStatus(
-          `Signed in as ${minted.username} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`,
+          `Signed in as ${minted.username} through ${minted.via} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`,
         );
         return { authorization: minted.idToken };
       }

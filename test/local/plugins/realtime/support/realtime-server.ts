@@ -15,7 +15,10 @@ export interface RealtimeFixtureServer {
   stop(): Promise<void>;
 }
 
-export async function startRealtimeFixture(realtimeLimits?: StartOptions['realtimeLimits']): Promise<RealtimeFixtureServer> {
+export async function startRealtimeFixture(
+  realtimeLimits?: StartOptions['realtimeLimits'],
+  extra: Partial<Pick<StartOptions, 'https' | 'host'>> = {},
+): Promise<RealtimeFixtureServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-realtime-'));
   const logs: string[] = [];
   const server = await startLocalServer(realtimeApi, {
@@ -26,6 +29,7 @@ export async function startRealtimeFixture(realtimeLimits?: StartOptions['realti
     apiKey: API_KEY,
     log: (line) => logs.push(line),
     ...(realtimeLimits ? { realtimeLimits } : {}),
+    ...extra,
   });
   return {
     server,
