@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LocalProjectConfig } from './config/project.js';
-import { DEFAULT_DATA_DIR, OptionsError, parseServerOptions, USAGE, type ServerOptions } from './config/options.js';
+import { configModuleOf, DEFAULT_DATA_DIR, OptionsError, parseServerOptions, usage, type ServerOptions } from './config/options.js';
 import { onRuntimeWarning, recordHandlerCalls } from './appsync-js/index.js';
 import { startLocalServer, type LocalServer } from './server.js';
 
@@ -29,14 +29,17 @@ function banner(server: LocalServer, options: ServerOptions): string {
 }
 
 async function main(): Promise<void> {
-  const options = parseServerOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const rootDir = process.cwd();
+  // The configuration module comes first: it declares the project's own flags.
+  const configFile = configModuleOf(argv);
+  const module = (await import(pathToFileURL(resolve(rootDir, configFile)).href)) as { config?: LocalProjectConfig };
+  if (!module.config) throw new OptionsError(`${configFile} must export \`config\``);
+  const options = parseServerOptions(argv, module.config.startFlags);
   if ('help' in options) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(module.config.startFlags));
     return;
   }
-  const rootDir = process.cwd();
-  const module = (await import(pathToFileURL(resolve(rootDir, options.config)).href)) as { config?: LocalProjectConfig };
-  if (!module.config) throw new OptionsError(`${options.config} must export \`config\``);
   if (options.record) recordHandlerCalls(resolve(rootDir, options.record), rootDir);
   // Resolver code whose meaning differs on AWS (runtime warnings): said once per file and line.
   onRuntimeWarning((line) => console.warn(line));

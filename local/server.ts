@@ -112,7 +112,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const dataApi = { url: `${http.url}${Routes.DATA_API}`, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database };
     const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
     // The database and the API do not need each other to get ready: prepare one while the other loads.
-    const prepared = Promise.resolve(project.database.prepare?.(target, log));
+    const prepared = Promise.resolve(project.database.prepare?.(target, log, options.projectFlags ?? {}));
     prepared.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
 
     const apiKey: ApiKey = options.apiKey

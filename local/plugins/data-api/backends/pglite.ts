@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
+import { createClusterFromTemplate, hasCluster } from './pglite-template.js';
 import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
 import { SessionLock } from './session-lock.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
@@ -48,7 +49,10 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
 
 async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client: pg.Client }> {
   // PGlite creates its own folder but not missing parents (`.data/` on a fresh clone).
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true });
+    if (!hasCluster(dataDir)) await createClusterFromTemplate(dataDir);
+  }
   const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   const client = new pg.Client({ ...(createPgConfig(lite) as unknown as pg.ClientConfig), types: TEXT_VALUES });
   await client.connect();
