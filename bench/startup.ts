@@ -4,6 +4,7 @@
  *   npx tsx bench/startup.ts --data-dir DIR [--runs 3]   # on existing data: DIR filled by an earlier npm start
  *   npx tsx bench/startup.ts --fresh [--runs 3]          # a first start: a new empty data folder each run
  *                                                        # (migrate + seed the default data set)
+ *   npx tsx bench/startup.ts --fresh --data-dir DIR      # one first start into DIR, which is kept
  *
  * Each run prints the time to the first answer; with --fresh also the data folder's size.
  */
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4199' },
   },
 });
+const keep = values.fresh && values['data-dir'] !== undefined;
+if (keep) values.runs = '1';
 if (!values.fresh && !values['data-dir']) throw new Error('--data-dir DIR (a folder an earlier npm start filled) or --fresh is required');
 const url = `http://127.0.0.1:${values.port}/graphql`;
 const POLL_MS = 20;
@@ -70,7 +73,7 @@ export async function timeStart(dataDir: string): Promise<{ ms: number; cpu: num
 }
 
 for (let run = 1; run <= Number(values.runs); run += 1) {
-  const dataDir = values.fresh ? await mkdtemp(join(tmpdir(), 'roam-first-start-')) : (values['data-dir'] as string);
+  const dataDir = values.fresh && !keep ? await mkdtemp(join(tmpdir(), 'roam-first-start-')) : (values['data-dir'] as string);
   const { ms, cpu } = await timeStart(dataDir);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   if (values.fresh) {
@@ -78,7 +81,7 @@ for (let run = 1; run <= Number(values.runs); run += 1) {
     console.log(
       `run ${run}: first start answered after ${Math.round(ms)} ms (${cpu.toFixed(1)} s CPU); data folder ${size} MB (load ${load})`,
     );
-    await rm(dataDir, { recursive: true, force: true });
+    if (!keep) await rm(dataDir, { recursive: true, force: true });
   } else {
     console.log(`run ${run}: first answered query after ${Math.round(ms)} ms (${cpu.toFixed(1)} s CPU; load ${load})`);
   }
