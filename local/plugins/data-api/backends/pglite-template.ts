@@ -2,12 +2,12 @@
  * A fresh PGlite cluster costs an initdb: several seconds of CPU, most of a first `npm start`.
  * Every fresh cluster of one PGlite version is the same, so the first one made is kept, cleanly
  * shut down and never opened again, under `node_modules/.cache`, and each new data folder starts
- * as a copy of it (a file copy: well under a second). `npm install` makes it (see
+ * as a copy of it (a file copy: well under a second); a database in memory loads its tarball. `npm install` makes it (see
  * `local/pglite-template-cli.ts`); a start that finds none makes it then.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,9 @@ const CACHE_ROOT = fileURLToPath(new URL('../../../../node_modules/.cache/roam-p
 
 /** Written last into a finished template, so a half-copied or half-made one is never used. */
 const COMPLETE_MARKER = 'TEMPLATE_COMPLETE';
+
+/** The same cluster as PGlite's own tarball, for a database in memory (`loadDataDir`). */
+const TARBALL = 'cluster.tar';
 
 /** True when `dataDir` already holds a PostgreSQL cluster (PostgreSQL writes PG_VERSION at initdb). */
 export function hasCluster(dataDir: string): boolean {
@@ -52,7 +55,9 @@ export async function ensureClusterTemplate(): Promise<boolean> {
   const scratch = `${template}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     const lite = await PGlite.create(scratch);
+    const tarball = await lite.dumpDataDir('none');
     await lite.close();
+    await writeFile(join(scratch, TARBALL), Buffer.from(await tarball.arrayBuffer()));
     await cp(join(scratch, 'PG_VERSION'), join(scratch, COMPLETE_MARKER));
     await rename(scratch, template);
     return true;
@@ -71,5 +76,11 @@ export async function ensureClusterTemplate(): Promise<boolean> {
  */
 export async function createClusterFromTemplate(dataDir: string): Promise<void> {
   await ensureClusterTemplate();
-  await cp(templateDir(), dataDir, { recursive: true, filter: (source) => !source.endsWith(COMPLETE_MARKER) });
+  await cp(templateDir(), dataDir, { recursive: true, filter: (source) => !source.endsWith(COMPLETE_MARKER) && !source.endsWith(TARBALL) });
+}
+
+/** The template as a tarball for `PGlite.create({ loadDataDir })` (a database in memory), made first if needed. */
+export async function clusterTarball(): Promise<Blob> {
+  await ensureClusterTemplate();
+  return new Blob([await readFile(join(templateDir(), TARBALL))]);
 }

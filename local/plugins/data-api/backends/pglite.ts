@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
-import { createClusterFromTemplate, hasCluster } from './pglite-template.js';
+import { clusterTarball, createClusterFromTemplate, hasCluster } from './pglite-template.js';
 import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
 import { SessionLock } from './session-lock.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
@@ -53,7 +53,7 @@ async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client
     await mkdir(dataDir, { recursive: true });
     if (!hasCluster(dataDir)) await createClusterFromTemplate(dataDir);
   }
-  const lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  const lite = dataDir === undefined ? await PGlite.create({ loadDataDir: await clusterTarball() }) : await PGlite.create(dataDir);
   const client = new pg.Client({ ...(createPgConfig(lite) as unknown as pg.ClientConfig), types: TEXT_VALUES });
   await client.connect();
   await client.query(SESSION_SETUP_SQL);
