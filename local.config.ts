@@ -6,8 +6,8 @@
 import { api } from './api.config.js';
 import { PLAYGROUND_WELCOME, playgroundExamples } from './client/playground-examples.js';
 import { migrate } from './db/migrate/index.js';
-import { SEEDED_USERS, seed, type SeedOptions } from './db/seed/index.js';
-import { migrateTask, seedTask } from './db/tasks/index.js';
+import { SEEDED_USERS, SeedDefaults, seed, type SeedOptions } from './db/seed/index.js';
+import { migrateTask, seedTask, wholeNumberFlag } from './db/tasks/index.js';
 import { defineLocalConfig, type LocalProjectConfig } from './local/config/project.js';
 
 /** Roam's offline configuration; tests pass a smaller seed. */
@@ -21,7 +21,10 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
     },
     database: {
       ...api.database,
-      async prepare(target, log) {
+      async prepare(target, log, flags) {
+        // Checked before anything runs: a typo is said at once, not after the migrations.
+        const hotels = wholeNumberFlag('hotels', flags.hotels) ?? seedOptions.hotels ?? SeedDefaults.HOTELS;
+        const days = wholeNumberFlag('nights', flags.nights) ?? seedOptions.days ?? SeedDefaults.DAYS;
         await migrate(target, { log });
         const { records } = await target.api.executeStatement({
           resourceArn: target.resourceArn,
@@ -29,10 +32,16 @@ export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalPro
           sql: 'SELECT count(*) AS n FROM hotels',
         });
         if (Number(records?.[0]?.[0]?.longValue ?? 0) === 0) {
-          log(`The database is empty: seeding it (a year of inventory for ${seedOptions.hotels ?? 2000} hotels; once only).`);
-          await seed(target, { ...seedOptions, log });
+          log(`The database is empty: seeding it (${hotels} hotels, ${days} nights of inventory; once only).`);
+          await seed(target, { ...seedOptions, hotels, days, log });
+        } else if (flags.hotels !== undefined || flags.nights !== undefined) {
+          log('--hotels and --nights apply only to an empty database: npm run seed -- --reset --hotels N --nights N reseeds this one.');
         }
       },
+    },
+    startFlags: {
+      hotels: `hotels to seed into an empty database (default ${SeedDefaults.HOTELS}; benchmarks use 10000)`,
+      nights: `nights of inventory per room type to seed, 60-730 (default ${SeedDefaults.DAYS})`,
     },
     tasks: { migrate: migrateTask, seed: seedTask },
   });

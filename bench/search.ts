@@ -9,16 +9,21 @@
  *
  * ROAM_BENCH_PG_URL picks the database (default the one above). Sequential requests (one client),
  * after a warm-up; bounded in count and time per case.
+ *
+ *   npx tsx bench/search.ts --pglite     # the same on the embedded database, default data set
+ *                                        # (a fresh data folder, seeded by the server's first start)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { roamConfig } from '../local.config.js';
 import { loadResolverCode, runUnitResolver } from '../local/appsync-js/index.js';
 import { startLocalServer } from '../local/server.js';
 
 const url = process.env.ROAM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/roam_explain';
+const { values } = parseArgs({ options: { pglite: { type: 'boolean', default: false } } });
 const API_KEY = 'da2-roambenchroambenchroambench';
 const WARMUP = 20;
 const MAX_REQUESTS = 300;
@@ -67,11 +72,33 @@ async function renderedStatements(input: Record<string, unknown>, limit: number)
 }
 
 async function main(): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const city = await client.query(`SELECT c.id, c.name, c.latitude, c.longitude, count(*)::int AS hotels
+  const dataDir = await mkdtemp(join(tmpdir(), 'roam-bench-'));
+  const server = await startLocalServer(roamConfig(), {
+    rootDir: process.cwd(),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    apiKey: API_KEY,
+    ...(values.pglite ? {} : { dbUrl: url }),
+    log: () => {},
+  } as Parameters<typeof startLocalServer>[1]);
+  // Rows of a statement: through pg on the server, through the Data API core on PGlite.
+  const client = values.pglite ? undefined : new pg.Client({ connectionString: url });
+  await client?.connect();
+  const query = async (text: string): Promise<Record<string, any>[]> => {
+    if (client) return (await client.query(text)).rows;
+    const out = await server.dataApiCore.executeStatement({
+      resourceArn: server.dataApi.resourceArn,
+      secretArn: server.dataApi.secretArn,
+      sql: text,
+      formatRecordsAs: 'JSON',
+    });
+    return JSON.parse(out.formattedRecords ?? '[]') as Record<string, any>[];
+  };
+  console.log(values.pglite ? 'PGlite, default data set' : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}`);
+  const city = await query(`SELECT c.id, c.name, c.latitude, c.longitude, count(*)::int AS hotels
     FROM cities c JOIN hotels h ON h.city_id = c.id GROUP BY c.id ORDER BY hotels DESC LIMIT 1`);
-  const { id: cityId, name, latitude, longitude, hotels } = city.rows[0];
+  const { id: cityId, name, latitude, longitude, hotels } = city[0] as Record<string, any>;
   const cases: [string, Record<string, unknown>][] = [
     [`city ${name} (${hotels} hotels), 3 nights, sort PRICE`, { cityId, checkIn: day(14), checkOut: day(17), guests: 2, sort: 'PRICE' }],
     [
@@ -93,21 +120,11 @@ async function main(): Promise<void> {
 
   for (const [label, input] of cases) {
     const [, search] = await renderedStatements(input, 20);
-    const plan = await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${search}`);
-    console.log(`\n=== EXPLAIN ANALYZE: ${label}\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+    const plan = await query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${search}`);
+    console.log(`\n=== EXPLAIN ANALYZE: ${label}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
   }
-  await client.end();
+  await client?.end();
 
-  const dataDir = await mkdtemp(join(tmpdir(), 'roam-bench-'));
-  const server = await startLocalServer(roamConfig(), {
-    rootDir: process.cwd(),
-    dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    apiKey: API_KEY,
-    dbUrl: url,
-    log: () => {},
-  } as Parameters<typeof startLocalServer>[1]);
   try {
     console.log('\n| case | requests | items | p50 ms | p90 ms | p99 ms |\n|---|---|---|---|---|---|');
     // The first row is the server's own floor: a one-row RDS read through the same path.

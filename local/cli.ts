@@ -6,18 +6,23 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LocalProjectConfig } from './config/project.js';
 import { banner } from './banner.js';
-import { OptionsError, parseServerOptions, USAGE } from './config/options.js';
+import { configModuleOf, OptionsError, parseServerOptions, usage } from './config/options.js';
 import { onRuntimeWarning, recordHandlerCalls } from './appsync-js/index.js';
 import { startLocalServer } from './server.js';
 import { confirm } from './config/confirm.js';
 
 async function main(): Promise<void> {
-  const options = parseServerOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const rootDir = process.cwd();
+  // The configuration module comes first: it declares the project's own flags.
+  const configFile = configModuleOf(argv);
+  const module = (await import(pathToFileURL(resolve(rootDir, configFile)).href)) as { config?: LocalProjectConfig };
+  if (!module.config) throw new OptionsError(`${configFile} must export \`config\``);
+  const options = parseServerOptions(argv, module.config.startFlags);
   if ('help' in options) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(module.config.startFlags));
     return;
   }
-  const rootDir = process.cwd();
   if (options.resetData && !options.dbUrl && !options.yes) {
     const folder = resolve(rootDir, options.dataDir, 'pglite');
     if (!(await confirm(`Delete the database in ${folder} and start with an empty one?`))) {
@@ -26,8 +31,6 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const module = (await import(pathToFileURL(resolve(rootDir, options.config)).href)) as { config?: LocalProjectConfig };
-  if (!module.config) throw new OptionsError(`${options.config} must export \`config\``);
   if (options.record) recordHandlerCalls(resolve(rootDir, options.record), rootDir);
   // Resolver code whose meaning differs on AWS (runtime warnings): said once per file and line.
   onRuntimeWarning((line) => console.warn(line));

@@ -143,7 +143,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
     // The database and the API do not need each other to get ready: prepare one while the other loads.
     // A database that cannot open says why itself, rather than as a migration's internal error.
-    const prepared = dataApiCore.backend.opened().then(() => project.database.prepare?.(target, log));
+    const prepared = dataApiCore.backend.opened().then(() => project.database.prepare?.(target, log, options.projectFlags ?? {}));
     prepared.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
 
     const apiKey: ApiKey = options.apiKey

@@ -10,9 +10,15 @@ export const SeedLimits = {
   MAX_HOTELS: 100_000,
 } as const;
 
+/**
+ * The default data set (a first `npm start` seeds it): small enough to seed in a few seconds, big
+ * enough to show the whole app: the first hotels go one to each city, every hotel has both rate
+ * plans, and the seeded users' stories need only the first US-dollar hotels and 60 nights.
+ * Benchmarks scale it up (`--hotels 10000 --nights 365`).
+ */
 export const SeedDefaults = {
-  HOTELS: 2_000,
+  HOTELS: 150,
   SEED: 'roam',
   /** Nights of inventory per room type, from the start date. */
-  DAYS: 365,
+  DAYS: 90,
 } as const;

@@ -14,3 +14,10 @@ export function parseTaskArguments<T extends NonNullable<ParseArgsConfig['option
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** A whole-number flag's value, `undefined` when the flag was not given. */
+export function wholeNumberFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number (got ${value})`);
+  return Number(value);
+}

@@ -29,7 +29,12 @@ export interface ServerOptions {
   readonly resetData?: boolean;
   /** Answer yes to the questions the command line asks (`--reset-data`'s). @default false */
   readonly yes?: boolean;
+  /** Values of the project's own flags (declared in its configuration), by flag name. @default {} */
+  readonly projectFlags?: Readonly<Record<string, string>>;
 }
+
+/** A project's own `npm start` flags: flag name (without `--`) → one line of help. Each takes a value. */
+export type ProjectFlags = Readonly<Record<string, string>>;
 
 /** Where the embedded database, keys and tokens live unless `--data-dir` says otherwise. */
 export const DEFAULT_DATA_DIR = '.data';
@@ -88,14 +93,44 @@ export class OptionsError extends Error {
   override readonly name = 'OptionsError';
 }
 
+/** The server's own flags; a project may not declare one of these. */
+const SERVER_FLAGS = new Set([
+  'port',
+  'host',
+  'data-dir',
+  'db-url',
+  'api-key',
+  'iam-access-key-id',
+  'iam-secret-access-key',
+  'watch',
+  'config',
+  'record',
+  'help',
+]);
+
+/** The configuration module the command line names, read before the rest (it declares the project's flags). */
+export function configModuleOf(argv: readonly string[]): string {
+  const { values } = parseArgs({ args: [...argv], strict: false, options: { config: { type: 'string' } } });
+  return typeof values.config === 'string' && values.config.length > 0 ? values.config : 'local.config.ts';
+}
+
+/** The help text, with the project's own flags after the server's. */
+export function usage(projectFlags: ProjectFlags = {}): string {
+  const own = Object.entries(projectFlags).map(([name, help]) => `  ${`--${name} VALUE`.padEnd(17)} ${help}`);
+  return own.length === 0 ? USAGE : `${USAGE}\nThis project's options:\n${own.join('\n')}\n`;
+}
+
 /** Parses the command line; `{ help: true }` when help was asked for. */
-export function parseServerOptions(argv: readonly string[]): ServerOptions | { help: true } {
+export function parseServerOptions(argv: readonly string[], projectFlags: ProjectFlags = {}): ServerOptions | { help: true } {
+  const reserved = Object.keys(projectFlags).filter((name) => SERVER_FLAGS.has(name));
+  if (reserved.length > 0) throw new OptionsError(`The project's flags ${reserved.join(', ')} clash with the server's own`);
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowNegative: true,
       options: {
+        ...Object.fromEntries(Object.keys(projectFlags).map((name) => [name, { type: 'string' as const }])),
         port: { type: 'string', default: '4000' },
         host: { type: 'string', default: '127.0.0.1' },
         https: { type: 'boolean', default: false },
@@ -139,5 +174,11 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
         .join('\n'),
     );
   }
-  return result.data;
+  const flags = Object.fromEntries(
+    Object.keys(projectFlags).flatMap((name) => {
+      const value = (values as Record<string, unknown>)[name];
+      return typeof value === 'string' ? [[name, value]] : [];
+    }),
+  );
+  return Object.keys(flags).length > 0 ? { ...result.data, projectFlags: flags } : result.data;
 }

@@ -1,6 +1,7 @@
 import type { DataApiTarget } from '../../platform/data-api/types.js';
 import type { ApiConfig } from '../../platform/project/api-config.js';
 import type { ProjectTask } from '../../platform/project/task.js';
+import type { ProjectFlags } from './options.js';
 
 /**
  * What a project tells the offline server about itself: the API it deploys (schema, resolvers,
@@ -11,10 +12,13 @@ export interface LocalProjectConfig extends ApiConfig {
   readonly database: ApiConfig['database'] & {
     /**
      * Brings the database up to date (migrations) and fills an empty one (seed), through the
-     * Data API like any client. Called at every start, before the API serves.
+     * Data API like any client. Called at every start, before the API serves. `flags` holds the
+     * values of the {@link LocalProjectConfig.startFlags} given on the command line.
      */
-    readonly prepare?: (target: DataApiTarget, log: (line: string) => void) => Promise<void>;
+    readonly prepare?: (target: DataApiTarget, log: (line: string) => void, flags: Readonly<Record<string, string>>) => Promise<void>;
   };
+  /** The project's own `npm start` flags (name without `--` → one line of help), handed to `database.prepare`. @default {} */
+  readonly startFlags?: ProjectFlags;
   /** What the playground at `/` offers. @default {} */
   readonly playground?: PlaygroundConfig;
   /** Commands `npm run <name>` runs against the database (`tsx local/task-cli.ts <name>`). @default {} */

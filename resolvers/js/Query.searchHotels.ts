@@ -5,7 +5,10 @@
  *
  * Statement 1 finds the place's time zone and today's date there (the city searched, or for a
  * search near a point the nearest city): a check-in before that day is a ValidationError.
- * Statement 2 is the search. Sort keys are whole numbers so the cursor compares exactly:
+ * Statement 2 is the search. A room type's availability and stay total come from its row of
+ * room_type_calendar (db/migrations/0012_room_type_calendar.sql: two array reads, whatever the
+ * length of the stay), which inventory's triggers keep current. A hotel comes with its room types
+ * only when the selection asks for them (otherwise Hotel.roomTypes reads them itself). Sort keys are whole numbers so the cursor compares exactly:
  * DISTANCE = millimetres from the centre, PRICE = stay total in minor units, RATING = -(rating*10),
  * unrated hotels +1 (last). Hotels that are already past the check-in date on their own clock
  * are left out too (a search near a point can span zones).
@@ -24,6 +27,8 @@ export function request(ctx: FieldContext<'Query.searchHotels', undefined, Searc
   const p = searchParams(ctx.args.input);
   const limit = searchLimit(ctx.args.limit);
   const after = searchAfter(ctx.args.nextToken, p);
+  // A hotel's room types (each reads 30 nights of inventory for its base rate) only when asked for.
+  const withRoomTypes = ctx.info.selectionSetList.some((field) => field.startsWith('items/hotel/roomTypes'));
   ctx.stash.search = { params: p, limit };
   return createPgStatement(
     sql`
@@ -53,16 +58,15 @@ export function request(ctx: FieldContext<'Query.searchHotels', undefined, Searc
                SELECT count(*) FROM hotel_amenities ha
                 WHERE ha.hotel_id = h.id AND ha.amenity_code IN (SELECT jsonb_array_elements_text(${p.amenities}::jsonb))))
     ), offers AS (
-      SELECT DISTINCT ON (c.id) c.id AS hotel_id, c.km, c.review_score, c.currency, r.id AS room_type_id, s.total
+      SELECT DISTINCT ON (c.id) c.id AS hotel_id, c.km, c.review_score, c.currency, r.id AS room_type_id,
+             cal.rate_before[s.b + 1] - cal.rate_before[s.a + 1] AS total
         FROM candidates c
         JOIN room_types r ON r.hotel_id = c.id AND r.max_guests >= ${p.guests}
-       CROSS JOIN LATERAL (
-             SELECT count(*) AS n, min(i.rooms_total - i.rooms_sold) AS rooms_left, sum(i.rate_minor) AS total
-               FROM inventory i
-              WHERE i.room_type_id = r.id AND i.night >= ${p.checkIn}::date AND i.night < ${p.checkOut}::date) AS s
+        JOIN room_type_calendar cal ON cal.room_type_id = r.id
+       CROSS JOIN LATERAL (SELECT ${p.checkIn}::date - cal.first_night AS a, ${p.checkOut}::date - cal.first_night AS b) AS s
        WHERE (${p.radiusKm}::float8 IS NULL OR c.km <= ${p.radiusKm}::float8)
-         AND s.n = ${p.nights} AND s.rooms_left > 0
-       ORDER BY c.id, s.total, r.id
+         AND s.a >= 0 AND s.b <= cal.nights AND cal.next_closed[s.a + 1] >= s.b
+       ORDER BY c.id, total, r.id
     ), ranked AS (
       SELECT o.*, CASE ${p.sort}::text
                     WHEN 'PRICE' THEN o.total
@@ -72,7 +76,8 @@ export function request(ctx: FieldContext<'Query.searchHotels', undefined, Searc
        WHERE (${p.minTotal}::bigint IS NULL OR o.total >= ${p.minTotal}::bigint)
          AND (${p.maxTotal}::bigint IS NULL OR o.total <= ${p.maxTotal}::bigint)
     )
-    SELECT api_hotel(r.hotel_id) AS hotel, api_room_type(r.room_type_id) AS room_type, r.total, r.currency,
+    SELECT CASE WHEN ${withRoomTypes}::boolean THEN api_hotel(r.hotel_id) ELSE api_hotel_summary(r.hotel_id) END AS hotel,
+           api_room_type(r.room_type_id) AS room_type, r.total, r.currency,
            round(r.km::numeric, 3)::float8 AS km, r.sort_key, r.hotel_id
       FROM ranked r
      WHERE ${after.sortKey}::bigint IS NULL OR (r.sort_key, r.hotel_id) > (${after.sortKey}::bigint, ${after.hotelId}::uuid)

@@ -30,7 +30,7 @@ describe('database command-line tools', () => {
     const migrate = await cli('local/task-cli.ts', ['migrate', '-h']);
 
     expect(seed.code).toBe(0);
-    expect(seed.stdout).toMatch(/--hotels N[\s\S]*--seed S[\s\S]*--start-date DATE[\s\S]*--db-url URL/);
+    expect(seed.stdout).toMatch(/--hotels N[\s\S]*--nights N[\s\S]*--seed S[\s\S]*--start-date DATE[\s\S]*--db-url URL/);
     expect(migrate.code).toBe(0);
     expect(migrate.stdout).toMatch(/--data-dir DIR/);
   });
@@ -44,6 +44,18 @@ describe('database command-line tools', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
     expect(unknown.stderr).toMatch(/^UsageError: .*--nope/);
+  });
+
+  it('npm start lists the seed size flags and refuses a bad one in one clear line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roam-start-'));
+    dirs.push(dir);
+
+    const help = await cli('local/cli.ts', ['--help']);
+    const bad = await cli('local/cli.ts', ['--data-dir', join(dir, 'data'), '--port', '0', '--nights', 'many']);
+
+    expect(help.stdout).toMatch(/--hotels VALUE[\s\S]*--nights VALUE/);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/UsageError: --nights takes a whole number \(got many\)/);
   });
 
   it('migrates a PGlite folder, then finds nothing to apply', async () => {

@@ -129,8 +129,8 @@ beforeAll(async () => {
     manifest: mergeManifests(basicApi.manifest, readsPart, announcementsPart),
     database: {
       ...basicApi.database,
-      async prepare(target, log) {
-        await basicApi.database.prepare?.(target, log);
+      async prepare(target, log, flags) {
+        await basicApi.database.prepare?.(target, log, flags);
         await migrate(target, { directory: join(rootDir, 'db/migrations'), log });
       },
     },

@@ -34,6 +34,8 @@ export async function startRoamTestServer(
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
   const roam = roamConfig({
     hotels: options.hotels ?? 40,
+    // A year of inventory, as the tests were written for (the npm start default is shorter).
+    days: 365,
     seed: 'roam-tests',
     ...(options.startDate ? { startDate: options.startDate } : {}),
   });

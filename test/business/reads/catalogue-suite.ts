@@ -199,6 +199,39 @@ export function describeCatalogue(engine: string, start: () => Promise<RoamTestS
         await runSql(server, `UPDATE inventory SET rooms_sold = 0 WHERE room_type_id IN ('${small!.id}', '${large!.id}')`);
       });
 
+      it('prices a stay at the rates of the moment: a rate changed on one night changes the total by the difference', async () => {
+        const hotel = hotels[9]!;
+        const room = cheapest(hotel, 2);
+        const night = day(4);
+        const raise = 12_300;
+        await runSql(
+          server,
+          `UPDATE inventory SET rate_minor = rate_minor + ${raise} WHERE room_type_id = '${room.id}' AND night = '${night}'`,
+        );
+        const raised = (await search({ cityId, guests: 2 }, 100)).data.searchHotels.items.find((i: any) => i.hotel.id === hotel.id);
+        await runSql(
+          server,
+          `UPDATE inventory SET rate_minor = rate_minor - ${raise} WHERE room_type_id = '${room.id}' AND night = '${night}'`,
+        );
+        const back = (await search({ cityId, guests: 2 }, 100)).data.searchHotels.items.find((i: any) => i.hotel.id === hotel.id);
+
+        const others = hotel.roomTypes.filter((r) => r.id !== room.id && r.maxGuests >= 2).map((r) => stay(r.base, 3, 6));
+        expect(raised.stayTotal.amount).toBe(Math.min(room.total + raise, ...others));
+        expect(back.stayTotal.amount).toBe(room.total);
+      });
+
+      it("returns the hotels' room types when the selection asks for them", async () => {
+        const { body } = await server.graphql(
+          `query($input: HotelSearchInput!) { searchHotels(input: $input, limit: 100) { items { hotel { id roomTypes { id } } } } }`,
+          { input: { cityId, checkIn: day(3), checkOut: day(6), guests: 2 } },
+        );
+        expect(body.errors).toBeUndefined();
+        for (const item of body.data.searchHotels.items) {
+          const hotel = hotels.find((h) => h.id === item.hotel.id)!;
+          expect(item.hotel.roomTypes.map((r: any) => r.id).sort()).toEqual(hotel.roomTypes.map((r) => r.id).sort());
+        }
+      });
+
       it('drops a room type with a night that has no inventory row (not on sale)', async () => {
         const hotel = hotels[7]!;
         await runSql(

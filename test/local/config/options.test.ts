@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError, parseServerOptions } from '../../../local/config/options.js';
+import { configModuleOf, OptionsError, parseServerOptions, usage } from '../../../local/config/options.js';
 
 describe('Function: parseServerOptions', () => {
   it('fills every default', () => {
@@ -37,6 +37,26 @@ describe('Function: parseServerOptions', () => {
 
   it('reads the folder --record writes handler contexts to', () => {
     expect(parseServerOptions(['--record', 'contexts'])).toMatchObject({ record: 'contexts' });
+  });
+
+  it("reads the project's own flags and hands them over by name", () => {
+    const flags = { hotels: 'hotels to seed', nights: 'nights to seed' };
+    expect(parseServerOptions(['--hotels', '500', '--port', '0'], flags)).toMatchObject({ port: 0, projectFlags: { hotels: '500' } });
+    expect(parseServerOptions([], flags)).not.toHaveProperty('projectFlags');
+    expect(() => parseServerOptions(['--hotels', '500'])).toThrow(OptionsError);
+  });
+
+  it("refuses a project flag that clashes with the server's own", () => {
+    expect(() => parseServerOptions([], { port: 'a second port' })).toThrow(/clash/);
+  });
+
+  it('finds the configuration module before the rest is parsed', () => {
+    expect(configModuleOf(['--hotels', '5', '--config', 'other.config.ts'])).toBe('other.config.ts');
+    expect(configModuleOf([])).toBe('local.config.ts');
+  });
+
+  it('lists the project flags in the help', () => {
+    expect(usage({ hotels: 'hotels to seed' })).toMatch(/--hotels VALUE\s+hotels to seed/);
   });
 
   it('answers --help', () => {

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { openFailure } from '../data-folder.js';
+import { clusterTarball, createClusterFromTemplate, hasCluster } from './pglite-template.js';
 import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
 import { SessionLock } from './session-lock.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
@@ -55,10 +56,13 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
 
 async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client: pg.Client }> {
   // PGlite creates its own folder but not missing parents (`.data/` on a fresh clone).
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   let lite: PGlite;
   try {
-    lite = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+    if (dataDir !== undefined) {
+      await mkdir(dataDir, { recursive: true });
+      if (!hasCluster(dataDir)) await createClusterFromTemplate(dataDir);
+    }
+    lite = dataDir === undefined ? await PGlite.create({ loadDataDir: await clusterTarball() }) : await PGlite.create(dataDir);
   } catch (error) {
     throw dataDir === undefined ? error : openFailure(dataDir, error);
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import {
   DEFAULT_RESOURCE_ARN,
   DEFAULT_SECRET_ARN,
 } from '../../../../local/plugins/data-api/index.js';
+import { templateDir } from '../../../../local/plugins/data-api/backends/pglite-template.js';
 
 const arns = { resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN };
 
@@ -36,5 +38,19 @@ describe('PGlite backend with a data folder', () => {
     const out = await second.executeStatement({ ...arns, sql: 'select body from notes' });
     await second.close();
     expect(out.records).toEqual([[{ stringValue: 'kept' }]]);
+  });
+
+  it('starts each new folder as its own copy of the cached fresh cluster', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'roam-pglite-'));
+    folders.push(root);
+    const one = createDataApiCore({ backend: createPgliteBackend({ dataDir: join(root, 'one') }) });
+    await one.executeStatement({ ...arns, sql: 'create table only_in_one (id int)' });
+    await one.close();
+
+    expect(existsSync(join(templateDir(), 'PG_VERSION'))).toBe(true);
+    const two = createDataApiCore({ backend: createPgliteBackend({ dataDir: join(root, 'two') }) });
+    const tables = await two.executeStatement({ ...arns, sql: "select count(*) from pg_tables where tablename = 'only_in_one'" });
+    await two.close();
+    expect(tables.records).toEqual([[{ longValue: 0 }]]);
   });
 });
