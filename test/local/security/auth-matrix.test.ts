@@ -11,7 +11,6 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
-  isObjectType,
   isScalarType,
   type GraphQLField,
   type GraphQLInputType,
