@@ -20,7 +20,7 @@ const SEED = Number(process.env.ROAM_FUZZ_SEED ?? 1414);
 const settings = (factor = 1) => ({ numRuns: Math.max(1, Math.round(RUNS * factor)), seed: SEED, endOnFailure: true });
 
 let fixture: RealtimeFixtureServer;
-/** Inputs sent per surface, printed at the end (the counts the issue asks for). */
+/** Inputs sent per surface, printed at the end so a run says how much it tried. */
 const counts: Record<string, number> = {};
 const count = (surface: string) => (counts[surface] = (counts[surface] ?? 0) + 1);
 let heapBefore = 0;
