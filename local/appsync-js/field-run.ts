@@ -43,6 +43,8 @@ export class FieldRun {
 
   /** Calls the data source with what a request handler returned, as `ctx.result` / `ctx.error`. */
   async callDataSource(dataSource: DataSourceCall, request: unknown): Promise<Pick<HandlerContext, 'result' | 'error'>> {
+    // Past the request's deadline its answer is already ExecutionTimeout: no statement or Lambda call starts for it.
+    if (Date.now() >= this.options.deadline) return { result: null, error: { message: 'Execution timed out.', type: 'ExecutionTimeout' } };
     const outcome: DataSourceOutcome = await dataSource(request);
     return 'error' in outcome ? { result: null, error: outcome.error } : { result: outcome.result ?? null };
   }

@@ -55,6 +55,8 @@ export function servedNames(bindHost: string): Set<string> {
     names.add(bind);
     return names;
   }
+  // The bind address itself (what `http://0.0.0.0:PORT` sends), which reaches this machine only.
+  names.add(bind === '' ? '0.0.0.0' : bind);
   names.add(hostname().toLowerCase());
   for (const addresses of Object.values(networkInterfaces())) for (const info of addresses ?? []) names.add(info.address.toLowerCase());
   return names;

@@ -1,4 +1,5 @@
 import { buildSchema, execute, parse, type GraphQLObjectType } from 'graphql';
+import { FieldRun } from '../../../local/appsync-js/field-run.js';
 import { describe, expect, it } from 'vitest';
 import { manifestResolver } from '../../../local/plugins/graphql/execute/field-resolver.js';
 import type { FieldRunner } from '../../../local/plugins/graphql/execute/field-runners.js';
@@ -76,5 +77,24 @@ describe('A request past its deadline', () => {
     const inTime = await execute({ schema, document: parse('{ name }'), contextValue: state(Date.now() + 60_000) });
     expect(inTime.data).toEqual({ name: 'ran' });
     expect(ran).toBe(1);
+  });
+});
+
+describe('A data source call past the deadline', () => {
+  it('is not made: the step sees ExecutionTimeout as ctx.error', async () => {
+    let calls = 0;
+    const dataSource = async () => {
+      calls += 1;
+      return { result: 'ran' };
+    };
+    const late = new FieldRun({} as never, { deadline: Date.now() - 1, requestId: 'r' });
+    expect(await late.callDataSource(dataSource, {})).toEqual({
+      result: null,
+      error: { message: 'Execution timed out.', type: 'ExecutionTimeout' },
+    });
+    expect(calls).toBe(0);
+    const inTime = new FieldRun({} as never, { deadline: Date.now() + 60_000, requestId: 'r' });
+    expect(await inTime.callDataSource(dataSource, {})).toEqual({ result: 'ran' });
+    expect(calls).toBe(1);
   });
 });
