@@ -1,6 +1,9 @@
 // The booking journey (test/clients/journey.ts) through each client set-up in client/, unchanged
 // libraries against the offline Roam API: Apollo Client 4 with AWS's AppSync links, and Amplify
-// JS v6 through client/amplify.ts, each as a signed-in Cognito user.
+// JS v6 through client/amplify.ts, each as a signed-in Cognito user. Amplify dials `wss://` only;
+// the server answers plain HTTP here, so Node's WebSocket is the loopback one from
+// node-websocket.ts (wss://127.0.0.1 without TLS). `endpoint` is all the journey takes: pointed at
+// an https:// endpoint, the same test runs over TLS with no shim.
 import { CONTROL_MSG } from '@aws-amplify/api-graphql';
 import { Hub } from 'aws-amplify/utils';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
