@@ -17,9 +17,17 @@ function lanLines(server: LocalServer): string[] {
   ];
 }
 
+/** Emulators reach the host under their own names, which the certificate covers. */
+function emulatorLine(server: LocalServer): string[] {
+  if (!server.tls) return [];
+  const { protocol, port } = new URL(server.url);
+  return [`  Emulators    iOS simulator ${protocol}//localhost:${port}, Android emulator ${protocol}//10.0.2.2:${port}`];
+}
+
 function tlsLines(server: LocalServer): string[] {
   if (!server.tls) return [];
-  const caFile = relative(process.cwd(), server.tls.caFile) || server.tls.caFile;
+  const nearby = relative(process.cwd(), server.tls.caFile);
+  const caFile = nearby && !nearby.startsWith('..') ? nearby : server.tls.caFile;
   return [
     `  HTTPS        CA certificate ${caFile}, created once: trust it on each device (README, Mobile apps)`,
     ...trustSteps(caFile).map(({ where, how }) => `    ${where.padEnd(17)} ${how}`),
@@ -34,6 +42,7 @@ export function banner(server: LocalServer, options: ServerOptions, project: Pic
     `  GraphQL      ${server.url}/graphql`,
     `  Realtime     ${server.url.replace(/^http/, 'ws')}/graphql/realtime`,
     `  Playground   ${server.url}/`,
+    ...emulatorLine(server),
     ...lanLines(server),
     `  Data API     ${server.dataApi.url}  (resource ${server.dataApi.resourceArn})`,
     `  API key      ${server.apiKey.id}  (x-api-key, expires ${expires})`,

@@ -3,7 +3,7 @@ import { cognitoSubForUsername, type LocalUserPool } from '../auth/index.js';
 import { CognitoErrors, CognitoMessages } from './constants.js';
 import { CognitoError } from './errors.js';
 import type { PoolState } from './state.js';
-import { srpChallenge, srpClaimMatches, srpVerifier, type SrpChallenge } from './srp.js';
+import { srpChallenge, srpClaimMatches, srpVerifier, type SrpChallenge, type SrpVerifier } from './srp.js';
 import { authenticationResult, verifiedAccessToken } from './tokens.js';
 import { confirmationCode, hashPassword, maskedDestination, passwordMatches, passwordPolicyProblem, type PoolUser } from './users.js';
 
@@ -78,8 +78,15 @@ function openChallengeSession(context: OperationContext, username: string, srp?:
 /** The pool's name in SRP: the part of its id after the region. */
 const srpPoolName = (pool: LocalUserPool): string => pool.userPoolId.split('_')[1] ?? '';
 
-function userVerifier(pool: LocalUserPool, user: PoolUser) {
-  if ('plain' in user.password) return srpVerifier(srpPoolName(pool), user.username, user.password.plain);
+/** The listed users' verifiers, made on their first SRP sign-in (g^x over 3072 bits is worth doing once). */
+const listedVerifiers = new WeakMap<PoolUser, SrpVerifier>();
+
+function userVerifier(pool: LocalUserPool, user: PoolUser): SrpVerifier {
+  if ('plain' in user.password) {
+    const known = listedVerifiers.get(user) ?? srpVerifier(srpPoolName(pool), user.username, user.password.plain);
+    listedVerifiers.set(user, known);
+    return known;
+  }
   if (user.srp) return user.srp;
   throw new CognitoError(CognitoErrors.NOT_AUTHORIZED, CognitoMessages.INCORRECT_PASSWORD);
 }

@@ -58,5 +58,6 @@ describe('The offline server on every interface (--host 0.0.0.0)', () => {
     if (lan.server.lanUrls.length > 0) expect(text).toMatch(/token and IAM-signing helpers stay loopback-only/);
     expect(text).toContain('xcrun simctl keychain booted add-root-cert');
     expect(text).toContain('local-ca.crt');
+    expect(text).toContain(`Android emulator https://10.0.2.2:${new URL(lan.server.url).port}`);
   });
 });
