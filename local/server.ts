@@ -81,6 +81,8 @@ export interface StartOptions extends Omit<ServerOptions, 'config' | 'watch' | '
   readonly realtimeLimits?: RealtimePluginOptions['limits'];
   /** Refuse to start while a Query or Mutation field has no resolver. Only tests of a partial API turn it off. @default true */
   readonly requireAllRootResolvers?: boolean;
+  /** Keys the API also holds besides its own (tests add an expired one, which is refused as in AppSync). @default [] */
+  readonly additionalApiKeys?: readonly ApiKey[];
   /** The whole-request deadline. Only tests shorten AppSync's fixed 30 s. */
   readonly requestTimeoutMs?: number;
   /** Timers of the manifest's schedules (on, at their rates, unless this says otherwise). */
@@ -154,6 +156,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       modes,
       dataDir,
       apiKey,
+      ...(options.additionalApiKeys ? { additionalApiKeys: options.additionalApiKeys } : {}),
       ...(project.auth.region ? { region: project.auth.region } : {}),
       ...(project.auth.userPool ? { userPool: project.auth.userPool } : {}),
       iam: {

@@ -5,6 +5,7 @@ import { roamConfig } from '../../local.config.js';
 import type { LocalProjectConfig } from '../../local/config/project.js';
 import type { ScheduleOptions } from '../../local/schedules.js';
 import { startLocalServer, type LocalServer } from '../../local/server.js';
+import type { ApiKey } from '../../local/plugins/auth/index.js';
 
 /** The fixed API key test servers accept. */
 export const TEST_API_KEY = 'da2-roamtestroamtestroamtestro';
@@ -29,6 +30,7 @@ export async function startRoamTestServer(
     log?: (line: string) => void;
     schedules?: ScheduleOptions;
     https?: boolean;
+    additionalApiKeys?: readonly ApiKey[];
   } = {},
 ): Promise<RoamTestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roam-test-'));
@@ -53,6 +55,7 @@ export async function startRoamTestServer(
     requireAllRootResolvers: !options.manifest,
     // Scheduled jobs run when a test asks (schedules.run) unless it sets its own timers.
     schedules: options.schedules ?? { enabled: false },
+    ...(options.additionalApiKeys ? { additionalApiKeys: options.additionalApiKeys } : {}),
   });
   return {
     server,

@@ -12,6 +12,8 @@ export interface LocalAuthOptions {
   readonly modes: ReadonlySet<AuthMode>;
   readonly dataDir: string;
   readonly apiKey: ApiKey;
+  /** More keys the API holds besides `apiKey`, as an AppSync API may hold several (an expired one is refused as AppSync refuses it). @default [] */
+  readonly additionalApiKeys?: readonly ApiKey[];
   /** @default 'us-east-1' */
   readonly region?: string;
   readonly userPool?: { readonly userPoolId?: string; readonly clientId?: string };
@@ -37,7 +39,7 @@ export async function createLocalAuth(options: LocalAuthOptions): Promise<LocalA
   const userPool = await openLocalUserPool({ dataDir: options.dataDir, region, ...options.userPool });
   const iam = localIamCredentials(options.iam);
   const authenticators: Authenticator[] = [];
-  if (options.modes.has('API_KEY')) authenticators.push(apiKeyAuthenticator(() => [options.apiKey]));
+  if (options.modes.has('API_KEY')) authenticators.push(apiKeyAuthenticator(() => [options.apiKey, ...(options.additionalApiKeys ?? [])]));
   if (options.modes.has('AWS_IAM')) authenticators.push(iamAuthenticator({ credentials: iam, region }));
   if (options.modes.has('AMAZON_COGNITO_USER_POOLS')) {
     authenticators.push(userPoolAuthenticator({ issuer: userPool.issuer, clientIds: [userPool.clientId], jwks: userPool.jwks() }));

@@ -78,6 +78,7 @@ interface Caller {
 
 let roam: RoamTestServer;
 let callers: Caller[];
+const EXPIRED_API_KEY = 'da2-expiredexpiredexpiredexp';
 
 function tamper(token: string): string {
   const [header, payload, signature] = token.split('.') as [string, string, string];
@@ -87,7 +88,11 @@ function tamper(token: string): string {
 }
 
 beforeAll(async () => {
-  roam = await startRoamTestServer({ hotels: 4 });
+  // The API also holds a key that expired an hour ago: AppSync refuses it like a wrong one.
+  roam = await startRoamTestServer({
+    hotels: 4,
+    additionalApiKeys: [{ id: EXPIRED_API_KEY, expires: Math.floor(Date.now() / 1000) - 3600 }],
+  });
   const pool = roam.server.auth.userPool;
   const token = async (username: string, groups: string[] = [], expiresInSeconds?: number) =>
     (await pool.mint({ username, groups, ...(expiresInSeconds === undefined ? {} : { expiresInSeconds }) })).idToken;
@@ -102,6 +107,7 @@ beforeAll(async () => {
   callers = [
     { name: 'no credentials', rule: null, headers: fixed({}) },
     { name: 'a wrong API key', rule: null, headers: fixed({ 'x-api-key': 'da2-notthekeynotthekeynotthek' }) },
+    { name: 'an expired API key', rule: null, headers: fixed({ 'x-api-key': EXPIRED_API_KEY }) },
     { name: 'a forged token', rule: null, headers: fixed({ authorization: forged }) },
     { name: 'an expired token', rule: null, headers: fixed({ authorization: expired }) },
     { name: 'the API key', rule: 'API_KEY', headers: fixed({ 'x-api-key': TEST_API_KEY }) },
