@@ -5,39 +5,12 @@
  * process (test/clients/amplify-app/journey.ts) so that nothing in this test process — no agent,
  * no wrapped fetch or WebSocket — helps it.
  */
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRoamTestServer, type RoamTestServer } from '../support/roam-server.js';
+import { runApp } from './amplify-app/run.js';
 
 let roam: RoamTestServer;
 const logs: string[] = [];
-
-interface AppRun {
-  readonly code: number | null;
-  readonly steps: Record<string, any>;
-  readonly stderr: string;
-}
-
-/** Runs the app against an endpoint set and gathers its reported steps by name. */
-function runApp(env: Record<string, string>): Promise<AppRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'test/clients/amplify-app/journey.ts'],
-      { cwd: process.cwd(), env: { ...process.env, ...env }, timeout: 90_000 },
-      (error, stdout, stderr) => {
-        const steps = Object.fromEntries(
-          stdout
-            .split('\n')
-            .filter((line) => line.startsWith('{'))
-            .map((line) => JSON.parse(line) as { step: string })
-            .map((line) => [line.step, line]),
-        );
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, steps, stderr });
-      },
-    );
-  });
-}
 
 function appEnvironment(server: RoamTestServer['server'], caFile: string | undefined): Record<string, string> {
   return {
@@ -61,7 +34,7 @@ afterAll(async () => {
 describe('A phone app on Amplify v6 against the offline server with --https', () => {
   it('signs in, searches, quotes, books, sees the booking on its subscription, cancels, and signs out', async () => {
     // Act
-    const run = await runApp(appEnvironment(roam.server, roam.server.tls?.caFile));
+    const run = await runApp('journey.ts', appEnvironment(roam.server, roam.server.tls?.caFile));
 
     // Assess
     expect(run.steps.failed, run.stderr).toBeUndefined();
@@ -93,7 +66,7 @@ describe('A phone app on Amplify v6 against the offline server with --https', ()
     const plain = await startRoamTestServer({ hotels: 60, log: (line) => plainLogs.push(line) });
     try {
       // Act
-      const run = await runApp(appEnvironment(plain.server, roam.server.tls?.caFile));
+      const run = await runApp('journey.ts', appEnvironment(plain.server, roam.server.tls?.caFile));
 
       // Assess: signed in and searched over http, then the subscription never came up
       expect(plain.server.url).toMatch(/^http:/);

@@ -8,7 +8,6 @@
  * Environment: ROAM_GRAPHQL_URL, ROAM_USER_POOL_ENDPOINT, ROAM_USER_POOL_ID, ROAM_CLIENT_ID, ROAM_REGION.
  */
 import { print } from 'graphql';
-import { WebSocket } from 'ws';
 import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/api';
@@ -20,22 +19,14 @@ import {
   QuoteDocument,
   SearchHotelsDocument,
 } from '../../../client/index.js';
+import { installWebSocket } from '../node-websocket.js';
+import { env, finish, report } from './run.js';
 
 // Node 20 has no global WebSocket, which a phone's JavaScript runtime has: `ws` stands in, as is.
-(globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
-
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
+installWebSocket();
 
 /** How long the app waits for the server to acknowledge its subscription. */
 const ACK_DEADLINE_MS = 20_000;
-
-function report(step: string, detail: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ step, ...detail })}\n`);
-}
 
 function day(offset: number): string {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -137,10 +128,4 @@ async function main(): Promise<void> {
   report('signOut', { accessToken: before.tokens?.accessToken.toString(), signedOut: after.tokens === undefined });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    report('failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error) });
-    process.exit(1);
-  },
-);
+finish(main());
