@@ -13,12 +13,12 @@ export const SeedLimits = {
 /**
  * The default data set (a first `npm start` seeds it): small enough to seed in a few seconds, big
  * enough to show the whole app: the first hotels go one to each city, every hotel has both rate
- * plans, and the seeded users' stories need only the first US-dollar hotels and 60 nights.
+ * plans, and the seeded users' stories need only the first US-dollar hotels and 45 nights.
  * Benchmarks scale it up (`--hotels 10000 --nights 365`).
  */
 export const SeedDefaults = {
-  HOTELS: 150,
+  HOTELS: 100,
   SEED: 'roam',
   /** Nights of inventory per room type, from the start date. */
-  DAYS: 90,
+  DAYS: 60,
 } as const;

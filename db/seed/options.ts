@@ -5,13 +5,13 @@ import { SeedOptionsError } from './errors.js';
 
 /** Options of {@link seed}. */
 export interface SeedOptions {
-  /** Hotels to generate. @default 150 */
+  /** Hotels to generate. @default 100 */
   hotels?: number;
   /** PRNG seed: the same seed and start date give the same rows. @default 'roam' */
   seed?: string;
   /** First night of inventory, `YYYY-MM-DD`. @default today's date in UTC */
   startDate?: string;
-  /** Nights of inventory per room type. @default 90 */
+  /** Nights of inventory per room type. @default 60 */
   days?: number;
   /** Empty every table first (instead of refusing a database that has data). @default false */
   reset?: boolean;
