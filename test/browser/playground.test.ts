@@ -2,20 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../support/chromium.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium } from '../support/chromium.js';
 
 let cli: ChildProcess;
 let baseUrl: string;
@@ -72,12 +61,7 @@ async function editorContains(selector: string, text: string, timeout: number): 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'roam-browser-'));
   baseUrl = await startCli(join(scratch, 'data'));
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ context, page } = await launchChromium(join(scratch, 'profile')));
   page.on('request', (request) => requested.push(request.url()));
 }, 180_000);
 

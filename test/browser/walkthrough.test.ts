@@ -3,26 +3,14 @@
  * text, then the saved walkthrough (search → quote → book → watch → cancel) without typing an id,
  * the booking's events collecting under "Events" while the next step runs.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRoamTestServer, type RoamTestServer } from '../support/roam-server.js';
 
-/** Debian's chromium; .ci/run installs it (apt-get install -y chromium). */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** An iPhone 14's viewport in CSS pixels. */
 const PHONE = { width: 390, height: 844 };
 
@@ -59,16 +47,9 @@ async function runStep(prefix: string, field: string, answered = `"${field}"`): 
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (what .ci/run does)`);
   roam = await startRoamTestServer({ hotels: 30 });
   scratch = await mkdtemp(join(tmpdir(), 'roam-walkthrough-'));
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: PHONE,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ context, page } = await launchChromium(join(scratch, 'profile'), { viewport: PHONE }));
 }, 180_000);
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Names the system's Chromium goes by: Debian's `chromium`, Ubuntu's and Fedora's `chromium-browser`, Chrome. */
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
@@ -34,4 +35,33 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, fixedPaths: r
     `No Chromium found (looked for ${NAMES.join(', ')} on PATH and in ${fixedPaths.join(', ')}). ` +
       'Install it (Debian/Ubuntu: apt-get install -y chromium, what .ci/run does) or set CHROMIUM_PATH to its executable.',
   );
+}
+
+/**
+ * Flags for headless Chromium in a sandboxed CI: no GPU, no sandbox (CI runs as root), and none of
+ * the background connections to Google that a closed network refuses.
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Headless Chromium with a fresh profile in `profileDir`, and its first page. */
+export async function launchChromium(
+  profileDir: string,
+  options: { readonly viewport?: { readonly width: number; readonly height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(options.viewport ? { viewport: { ...options.viewport } } : {}),
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
