@@ -5,7 +5,8 @@ import type { LocalProjectConfig } from './config/project.js';
 import type { ServerOptions } from './config/options.js';
 import { createLocalAuth, loadOrCreateApiKey, signAppSyncRequest, sourceIpOf, type ApiKey, type LocalAuth } from './plugins/auth/index.js';
 import { DEFAULT_RESOURCE_ARN, DEFAULT_SECRET_ARN, openLocalDatabase, type DataApiCore } from './plugins/data-api/index.js';
-import { jsonResponse, type OperationLog } from './plugins/graphql/index.js';
+import { jsonResponse } from './plugins/graphql/index.js';
+import { createLogger } from './log/logger.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
 import {
   createAuthPlugin,
@@ -78,11 +79,6 @@ export function lambdaDataApiEnvironment(dataApiUrl: string, database: string): 
   };
 }
 
-function formatOperationLog(entry: OperationLog): string {
-  const name = entry.operationName ?? '(anonymous)';
-  return `${entry.status} ${entry.operationType ?? '-'} ${name} auth=${entry.authMode ?? '-'} ${entry.durationMs.toFixed(1)}ms resolvers=${entry.resolverCount} errors=${entry.errorCount}`;
-}
-
 /**
  * Starts the offline API for a project: prepares the database through the Data API, loads the
  * schema and every resolver, and serves GraphQL, the Data API, the playground, the local user
@@ -90,7 +86,9 @@ function formatOperationLog(entry: OperationLog): string {
  * swapped in while serving; a broken change leaves the last good version serving.
  */
 export async function startLocalServer(project: LocalProjectConfig, options: StartOptions): Promise<LocalServer> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  // Every line goes through the logger: pretty for reading, or one JSON object per line.
+  const logger = createLogger(options.logFormat ?? 'pretty', options.log ?? ((line: string) => console.log(line)), options.rootDir);
+  const log = logger.info;
   const dataDir = resolve(options.rootDir, options.dataDir);
   const { core: dataApiCore } = openLocalDatabase({
     dataDir,
@@ -147,7 +145,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       extraEnvironment: { ...lambdaDataApiEnvironment(dataApi.url, database), APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}` },
       // Functions sign as the local IAM principal, so their calls to the IAM-only publish mutations pass.
       credentials: { accessKeyId: auth.iam.accessKeyId, secretAccessKey: auth.iam.secretAccessKey },
-      logger: (entry) => log(`[${entry.functionName}] ${entry.line}`),
+      logger: (entry) => logger.lambda(entry),
     });
     lambda = lambdaRunner;
     const apiInputs: GraphqlApiInputs = {
@@ -155,7 +153,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       rootDir: options.rootDir,
       dataSources: { dataApi: { core: dataApiCore, ...dataApi }, lambda: lambdaRunner },
       authenticators: auth.authenticators,
-      log: (entry) => log(formatOperationLog(entry)),
+      log: (entry) => logger.operation(entry),
       onOperation: (outcome, state) => realtime.publish(outcome, state),
       requireAllRootResolvers: options.requireAllRootResolvers ?? true,
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),

@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly resetData?: boolean;
   /** Answer yes to the questions the command line asks (`--reset-data`'s). @default false */
   readonly yes?: boolean;
+  /** `pretty` for reading, `json` (one object per line) for tools. @default 'pretty' */
+  readonly logFormat?: 'pretty' | 'json';
 }
 
 /** Where the embedded database, keys and tokens live unless `--data-dir` says otherwise. */
@@ -53,6 +55,7 @@ Options:
   --reset-data      delete the embedded database in the data folder and start with an empty one
                     (asks first; the API key and signing keys beside it stay)
   --yes             do not ask (for --reset-data in scripts)
+  --log-format F    pretty (default) or json: one JSON object per line, for tools
   --help            show this help
 `;
 
@@ -75,6 +78,7 @@ const schema = z.object({
   record: z.string().min(1).optional(),
   resetData: z.boolean(),
   yes: z.boolean(),
+  logFormat: z.enum(['pretty', 'json']),
 });
 
 /** A problem with the command line, listing every bad option. */
@@ -102,6 +106,7 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
         record: { type: 'string' },
         'reset-data': { type: 'boolean', default: false },
         yes: { type: 'boolean', short: 'y', default: false },
+        'log-format': { type: 'string', default: 'pretty' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -123,6 +128,7 @@ export function parseServerOptions(argv: readonly string[]): ServerOptions | { h
     record: values.record,
     resetData: values['reset-data'],
     yes: values.yes,
+    logFormat: values['log-format'],
   });
   if (!result.success) {
     throw new OptionsError(

@@ -11,6 +11,7 @@ describe('Function: parseServerOptions', () => {
       config: 'local.config.ts',
       resetData: false,
       yes: false,
+      logFormat: 'pretty',
     });
   });
 
