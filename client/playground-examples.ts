@@ -1,7 +1,9 @@
 /**
  * The playground's saved operations for Roam: the app's own documents from client/operations,
- * with variables that walk a seeded user through search, quote, book and cancel. Ids that only
- * the previous step's answer gives are marked PASTE_…; dates are always a month ahead.
+ * with variables that walk a seeded user through search, quote, book, watch and cancel. Values
+ * that only an earlier answer gives are `PASTE_<field>.<path>`, which the playground fills from
+ * the answers so far when the example is picked; `{{uuid}}` becomes a fresh idempotency key each
+ * time. Dates are always a month ahead.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -66,22 +68,17 @@ export function playgroundExamples(): PlaygroundExample[] {
       input: { near: { location: { latitude: 51.5074, longitude: -0.1278 }, radiusKm: 5 }, ...stay, sort: 'PRICE' },
       limit: 5,
     }),
-    example('2. Quote a stay (paste ids from step 1)', 'Quote', {
+    example('2. Quote a stay (the hotel and room from step 1)', 'Quote', {
       input: { hotelId: 'PASTE_hotel.id', roomTypeId: 'PASTE_cheapestRoomType.id', ...stay },
     }),
-    example('3. Book it (paste the quote id and total from step 2)', 'CreateBooking', {
-      input: {
-        idempotencyKey: crypto.randomUUID(),
-        quoteId: 'PASTE_quote.id',
-        quotedTotal: { amount: 0, currency: 'PASTE' },
-        applyCredits: true,
-      },
+    example('3. Book it (the quote and its total from step 2)', 'CreateBooking', {
+      input: { idempotencyKey: '{{uuid}}', quoteId: 'PASTE_quote.id', quotedTotal: 'PASTE_quote.total', applyCredits: true },
     }),
-    example('4. Cancel it (paste the booking id from step 3)', 'CancelBooking', { input: { bookingId: 'PASTE_booking.id' } }),
+    example('4. Watch my bookings (subscription; cancel in a second tab)', 'OnBookingUpdated', { userId: 'PASTE_me.id' }),
+    example('5. Cancel it (the booking from step 3)', 'CancelBooking', { input: { bookingId: 'PASTE_createBooking.id' } }),
     example('My bookings', 'MyBookings', { limit: 10 }),
     example('Me: rewards, credits, referral code', 'Me', { expiringWithinDays: 30 }),
     example('My lists', 'MyLists'),
-    example('Follow my bookings (subscription; paste your user id from Me)', 'OnBookingUpdated', { userId: 'PASTE_me.id' }),
     example('Cities', 'Cities', { limit: 10 }),
   ];
 }

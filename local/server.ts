@@ -203,6 +203,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         iam: { accessKeyId: auth.iam.accessKeyId, region: auth.region },
         users: project.playground?.users ?? [],
         examples: project.playground?.examples ?? [],
+        welcome: project.playground?.welcome,
         mint: (username, groups) => auth.userPool.mint({ username, groups }),
         sign: ({ url: target, body }) =>
           signAppSyncRequest({

@@ -41,6 +41,8 @@ export interface PlaygroundConfig {
   readonly examples?: readonly PlaygroundExample[];
   /** @default [] */
   readonly users?: readonly PlaygroundUser[];
+  /** What the query editor opens with (GraphQL comments): the project's own welcome. @default a generic one */
+  readonly welcome?: string;
 }
 
 /** Declares a project's offline configuration with its types checked. */

@@ -17,10 +17,19 @@ export interface PlaygroundOptions {
   readonly iam: { readonly accessKeyId: string; readonly region: string };
   readonly users: readonly PlaygroundUser[];
   readonly examples: readonly PlaygroundExample[];
+  /** The text the query editor opens with (GraphQL comments). @default a generic welcome */
+  readonly welcome?: string | undefined;
   mint(username: string, groups: readonly string[]): Promise<MintedTokens>;
   /** SigV4 headers for a POST of `body` to `url`. */
   sign(request: { url: string; body: string }): Promise<Record<string, string>>;
 }
+
+/** What the editor opens with when the project has no welcome of its own. */
+const DEFAULT_WELCOME = `# Offline AppSync playground
+#
+# Pick who you are (Auth) and a saved example, or write an operation here and press the run button
+# (Ctrl+Enter). Each answer shows a trace beside it: the resolvers that ran, their SQL and Lambda calls.
+`;
 
 const badRequest = (message: string) => jsonResponse({ errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message }] }, 400);
 
@@ -40,6 +49,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
       ? options.users.map((user) => ({ username: user.username, groups: user.groups ?? [] }))
       : [],
     examples: options.examples,
+    welcome: options.welcome ?? DEFAULT_WELCOME,
   };
   return async function playgroundRoutes(request) {
     const url = new URL(request.url);
@@ -52,6 +62,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
       return isPlaygroundAsset(name) ? playgroundAsset(name) : undefined;
     }
     if (path === PlaygroundPaths.CONFIG) return jsonResponse(config);
+    if (path === PlaygroundPaths.FAVICON) return playgroundAsset('favicon.svg');
     if (path === PlaygroundPaths.TOKEN) {
       const username = url.searchParams.get('user')?.trim();
       if (!username) return badRequest('Say which user: /playground/token?user=NAME[&groups=a,b]');

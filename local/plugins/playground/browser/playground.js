@@ -1,10 +1,29 @@
 /* The playground's browser side: GraphiQL plus an auth picker and saved examples.
  * Plain JavaScript on the UMD globals, served as is (no build step). */
-/* global window, document, React, ReactDOM, GraphiQL */
+/* global window, document, React, ReactDOM, GraphiQL, playgroundCarry */
 (function startPlayground() {
   'use strict';
   const h = React.createElement;
   const TOKEN_REFRESH_MARGIN_S = 60;
+  /** Asks the offline server for the request's trace, shown beside the answer (not an AppSync header). */
+  const TRACE_HEADER = 'x-appsync-local-trace';
+  /** How many earlier answers the walkthrough remembers to fill the next example's PASTE_ placeholders. */
+  const REMEMBERED_ANSWERS = 20;
+  /**
+   * Answers (their `data`), newest first; the signed-in user's id joins them as `me.id`. Kept in
+   * localStorage, so a second tab (cancel there while this one watches) continues the walkthrough.
+   */
+  const ANSWERS_KEY = 'playground:answers';
+  const answers = () => {
+    try {
+      return JSON.parse(window.localStorage.getItem(ANSWERS_KEY) || '[]');
+    } catch {
+      return [];
+    }
+  };
+  const remember = (data) => {
+    window.localStorage.setItem(ANSWERS_KEY, JSON.stringify([data].concat(answers()).slice(0, REMEMBERED_ANSWERS)));
+  };
 
   async function getJson(url, init) {
     const response = await fetch(url, init);
@@ -40,6 +59,7 @@
           );
           tokens.set(key, minted);
         }
+        remember({ me: { id: minted.sub } });
         onStatus(
           `Signed in as ${minted.username} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`,
         );
@@ -80,17 +100,68 @@
   };
   window.playground = { transports };
 
-  function createHttpTransport(config, currentChoice, credentialHeaders) {
+  function createHttpTransport(config, currentChoice, credentialHeaders, onTrace) {
     return async function httpTransport(params, options) {
       const body = JSON.stringify(params);
       const headers = Object.assign(
-        { 'content-type': 'application/json' },
+        { 'content-type': 'application/json', [TRACE_HEADER]: '1' },
         options && options.headers,
         await credentialHeaders(currentChoice(), body),
       );
       const response = await fetch(config.graphqlPath, { method: 'POST', headers, body });
-      return response.json();
+      const answer = await response.json();
+      // The trace goes to the timeline; the answer pane shows what AppSync would answer.
+      if (answer && answer.extensions && answer.extensions.trace) {
+        onTrace(answer.extensions.trace);
+        delete answer.extensions.trace;
+        if (Object.keys(answer.extensions).length === 0) delete answer.extensions;
+      } else onTrace(null);
+      if (answer && answer.data && !isIntrospection(params)) remember(answer.data);
+      return answer;
     };
+  }
+
+  function isIntrospection(params) {
+    return /\b__schema\b/.test(params.query || '');
+  }
+
+  /** One line of the timeline: what ran, when it started and for how long, as a bar. */
+  function TraceRow(props) {
+    const event = props.event;
+    const total = Math.max(props.total, 1);
+    const what =
+      event.kind === 'resolver'
+        ? `${event.field} (${event.path})${event.dataSources.length ? ` → ${event.dataSources.join(', ')}` : ''}`
+        : event.kind === 'sql'
+          ? `SQL ${event.sql}${event.rows === undefined ? '' : ` (${event.rows} rows)`}`
+          : event.kind === 'lambda'
+            ? `Lambda ${event.functionName}`
+            : `${event.level} ${event.file.split('/').slice(-2).join('/')} ${event.handler}: ${event.message}`;
+    const left = (event.startMs / total) * 100;
+    const width = Math.max(((event.durationMs || 0) / total) * 100, 0.8);
+    return h(
+      'div',
+      { className: `row ${event.kind}` },
+      h('span', { className: event.error ? 'what error' : 'what' }, event.error ? `${what} — ${event.error}` : what),
+      h('span', { className: 'ms' }, event.durationMs === undefined ? `@${event.startMs}ms` : `${event.durationMs}ms`),
+      h('div', {
+        className: 'bar',
+        style: { marginLeft: `${Math.min(left, 99)}%`, width: `${Math.min(width, 100 - Math.min(left, 99))}%` },
+      }),
+    );
+  }
+
+  function TracePanel(props) {
+    const trace = props.trace;
+    if (!trace) return h('aside', { id: 'trace' }, h('h2', null, 'Trace'), 'Run an operation to see what it did.');
+    return h(
+      'aside',
+      { id: 'trace' },
+      h('h2', null, `Trace ${trace.requestId.slice(0, 8)} · ${trace.durationMs} ms`),
+      trace.events.length === 0
+        ? 'No resolver ran.'
+        : trace.events.map((event, index) => h(TraceRow, { key: index, event, total: trace.durationMs })),
+    );
   }
 
   function Select(props) {
@@ -113,6 +184,7 @@
     const [status, setStatus] = React.useState('');
     const [example, setExample] = React.useState(null);
     const [otherUser, setOtherUser] = React.useState({ username: '', groups: '' });
+    const [trace, setTrace] = React.useState(null);
     const choiceRef = React.useRef(choices[0]);
     const picked = choices.find((choice) => choice.id === choiceId) || choices[0];
     choiceRef.current = picked.other
@@ -128,7 +200,7 @@
       : picked;
     const fetcher = React.useMemo(() => {
       const credentialHeaders = createCredentials(config, setStatus);
-      transports.http = createHttpTransport(config, () => choiceRef.current, credentialHeaders);
+      transports.http = createHttpTransport(config, () => choiceRef.current, credentialHeaders, setTrace);
       const currentCredentials = (body) => credentialHeaders(choiceRef.current, body);
       return (params, options) =>
         isSubscription(params) ? transports.subscription(params, options, currentCredentials) : transports.http(params, options);
@@ -137,7 +209,11 @@
       setChoiceId(id);
       setStatus(id.startsWith('user:') ? 'A token is minted with the next request.' : '');
     };
-    const pickExample = (name) => setExample(config.examples.find((candidate) => candidate.name === name) || null);
+    // Picking an example fills its placeholders from the answers so far, and gives it a fresh UUID where it asks for one.
+    const pickExample = (name) => {
+      const chosen = config.examples.find((candidate) => candidate.name === name) || null;
+      setExample(chosen && Object.assign({}, chosen, { variables: playgroundCarry.fill(chosen.variables || {}, answers()) }));
+    };
     const bar = h(
       'div',
       { id: 'auth-bar' },
@@ -174,12 +250,17 @@
         }),
       h('span', { id: 'auth-status' }, status),
     );
-    const graphiqlProps = { fetcher };
+    const graphiqlProps = { fetcher, defaultQuery: config.welcome, defaultEditorToolsVisibility: 'variables' };
     if (example) {
       graphiqlProps.query = example.query;
       graphiqlProps.variables = JSON.stringify(example.variables || {}, null, 2);
     }
-    return h(React.Fragment, null, bar, h('div', { id: 'graphiql' }, h(GraphiQL, graphiqlProps)));
+    return h(
+      React.Fragment,
+      null,
+      bar,
+      h('div', { id: 'main' }, h('div', { id: 'graphiql' }, h(GraphiQL, graphiqlProps)), h(TracePanel, { trace })),
+    );
   }
 
   getJson('/playground/config').then((config) => {

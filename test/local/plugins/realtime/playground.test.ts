@@ -70,9 +70,20 @@ describe('Playground subscriptions in headless Chromium', () => {
     await responseContains('first event');
     expect(JSON.parse((await page.evaluate(editorValue('.graphiql-response'))) as string)).toEqual({
       data: { onMessage: { room: 'browser', body: 'first event' } },
+      extensions: {
+        realtime: '1 event so far, newest first',
+        events: [{ receivedAt: expect.any(String), data: { onMessage: { room: 'browser', body: 'first event' } } }],
+      },
     });
     await fixture.graphql('mutation { postMessage(input: { room: "browser", body: "second event" }) { id room body } }');
     await responseContains('second event');
+    // Events accumulate, newest first, each with the time it arrived.
+    const shown = JSON.parse((await page.evaluate(editorValue('.graphiql-response'))) as string);
+    expect(shown.extensions.events.map((event: { data: { onMessage: { body: string } } }) => event.data.onMessage.body)).toEqual([
+      'second event',
+      'first event',
+    ]);
+    expect(shown.extensions.events[0].receivedAt).toMatch(/\d/);
   }, 180_000);
 
   it('shows a refusal from the realtime endpoint as the result', async () => {
