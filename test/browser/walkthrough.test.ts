@@ -7,7 +7,14 @@ import { playgroundExamples } from '../../client/playground-examples.js';
 import { startRoamTestServer, type RoamTestServer } from '../support/roam-server.js';
 import { findChromium } from '../support/chromium.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-sync',
+];
 /** A phone's width: the walkthrough must work there. */
 const PHONE = { width: 390, height: 844 };
 
@@ -40,8 +47,14 @@ async function openPlayground(): Promise<Page> {
 /** Picks a saved example and runs it; nothing typed. Returns the variables it ran with. */
 async function runExample(page: Page, prefix: string, expectInAnswer: string): Promise<string> {
   await page.selectOption('#example-choice', exampleName(prefix));
-  const operation = /^(query|mutation|subscription) (\w+)/m.exec(playgroundExamples().find((e) => e.name.startsWith(prefix))?.query ?? '')?.[2];
+  const operation = /^(query|mutation|subscription) (\w+)/m.exec(
+    playgroundExamples().find((e) => e.name.startsWith(prefix))?.query ?? '',
+  )?.[2];
   await waitFor(page, '.graphiql-query-editor', operation ?? '');
+  // GraphiQL takes in the new document (and its operation name) after a short debounce, storing it then.
+  await page.waitForFunction(`(localStorage.getItem('graphiql:query') ?? '').includes(${JSON.stringify(operation ?? '')})`, undefined, {
+    timeout: 20_000,
+  });
   const variables = await text(page, '.graphiql-editor-tool');
   await page.click('.graphiql-execute-button');
   await waitFor(page, '.graphiql-response', expectInAnswer).catch(async (error: Error) => {
@@ -54,7 +67,11 @@ async function runExample(page: Page, prefix: string, expectInAnswer: string): P
 beforeAll(async () => {
   roam = await startRoamTestServer({ hotels: 60 });
   scratch = await mkdtemp(join(tmpdir(), 'roam-walkthrough-'));
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+    executablePath: findChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -87,7 +104,10 @@ describe('The playground walkthrough in headless Chromium, at 390 px', () => {
 
     await waitFor(page, '.graphiql-response', 'CANCELLED');
     const watched = JSON.parse(await text(page, '.graphiql-response'));
-    expect(watched.extensions.events[0]).toMatchObject({ receivedAt: expect.any(String), data: { onBookingUpdated: { id: bookingId, status: 'CANCELLED' } } });
+    expect(watched.extensions.events[0]).toMatchObject({
+      receivedAt: expect.any(String),
+      data: { onBookingUpdated: { id: bookingId, status: 'CANCELLED' } },
+    });
   }, 300_000);
 
   it('serves a favicon', async () => {

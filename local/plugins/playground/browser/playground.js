@@ -254,6 +254,9 @@
     if (example) {
       graphiqlProps.query = example.query;
       graphiqlProps.variables = JSON.stringify(example.variables || {}, null, 2);
+      // GraphiQL learns the operation name from an edit after a debounce: a quick run would send the old one.
+      const named = /^\s*(query|mutation|subscription)\s+(\w+)/m.exec(example.query);
+      if (named) graphiqlProps.operationName = named[2];
     }
     return h(
       React.Fragment,
