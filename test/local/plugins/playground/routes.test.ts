@@ -37,8 +37,12 @@ describe('Playground: the page and its files', () => {
     for (const source of sources) {
       const asset = await get(source);
       expect(asset.status, source).toBe(200);
-      expect((await asset.arrayBuffer()).byteLength, source).toBeGreaterThan(1000);
+      // The icon is a small SVG; every script and style sheet is a real file.
+      expect((await asset.arrayBuffer()).byteLength, source).toBeGreaterThan(source.endsWith('.svg') ? 100 : 1000);
     }
+    const favicon = await get('/favicon.ico');
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('answers an unknown asset with a 404', async () => {
