@@ -4,20 +4,31 @@
  * `npm run migrate` and `npm run seed` run.
  */
 import { api } from './api.config.js';
-import { PLAYGROUND_WELCOME, playgroundExamples } from './client/playground-examples.js';
+import { playgroundExamples } from './client/playground-examples.js';
 import { migrate } from './db/migrate/index.js';
 import { SEEDED_USERS, SeedDefaults, seed, type SeedOptions } from './db/seed/index.js';
 import { migrateTask, seedTask, wholeNumberFlag } from './db/tasks/index.js';
 import { defineLocalConfig, type LocalProjectConfig } from './local/config/project.js';
+
+/** What Roam's playground opens with. */
+const ROAM_WELCOME = `# Roam's API, offline
+#
+# 1. Auth: pick a seeded user (alice, bob, carol; pat is a partner) or the API key for signed-out browsing.
+# 2. Example: walk through "1. Search hotels" → "2. Quote" → "3. Book" → "4. Watch" → "5. Cancel".
+#    Each step fills its ids and totals from the answers before it; each booking gets a fresh
+#    idempotency key. Run "4. Watch" in one tab and "5. Cancel" in another to see the event arrive.
+# 3. Run with the ▶ button (Ctrl+Enter). The trace beside the answer shows each resolver, its SQL
+#    and Lambda calls; the terminal prints the same under the request id.
+`;
 
 /** Roam's offline configuration; tests pass a smaller seed. */
 export function roamConfig(seedOptions: Omit<SeedOptions, 'log'> = {}): LocalProjectConfig {
   return defineLocalConfig({
     ...api,
     playground: {
-      welcome: PLAYGROUND_WELCOME,
       examples: playgroundExamples(),
       users: SEEDED_USERS.map(({ username, groups, email }) => ({ username, groups, email })),
+      welcome: ROAM_WELCOME,
     },
     database: {
       ...api.database,

@@ -1,9 +1,9 @@
 /**
  * The playground's saved operations for Roam: the app's own documents from client/operations,
- * with variables that walk a seeded user through search, quote, book, watch and cancel. Ids that
- * only an earlier step's answer gives are `{{Operation.path}}` placeholders the playground fills
- * from that answer, and each booking's idempotency key is `{{uuid}}`, new at every pick (the
- * syntax is described on PlaygroundExample in local/config/project.ts). Dates are a month ahead.
+ * with variables that walk a seeded user through search, quote, book, watch and cancel. Values
+ * that only an earlier answer gives are `PASTE_<field>.<path>`, which the playground fills from
+ * the answers so far when the example is picked; `{{uuid}}` becomes a fresh idempotency key each
+ * time. Dates are always a month ahead.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -68,47 +68,17 @@ export function playgroundExamples(): PlaygroundExample[] {
       input: { near: { location: { latitude: 51.5074, longitude: -0.1278 }, radiusKm: 5 }, ...stay, sort: 'PRICE' },
       limit: 5,
     }),
-    example('2. Quote the first one', 'Quote', {
-      input: {
-        hotelId: '{{SearchHotels.searchHotels.items.0.hotel.id}}',
-        roomTypeId: '{{SearchHotels.searchHotels.items.0.cheapestRoomType.id}}',
-        ...stay,
-      },
+    example('2. Quote a stay (the hotel and room from step 1)', 'Quote', {
+      input: { hotelId: 'PASTE_hotel.id', roomTypeId: 'PASTE_cheapestRoomType.id', ...stay },
     }),
-    example('3. Book the quote', 'CreateBooking', {
-      input: {
-        idempotencyKey: '{{uuid}}',
-        quoteId: '{{Quote.quote.id}}',
-        quotedTotal: '{{Quote.quote.total}}',
-        applyCredits: true,
-      },
+    example('3. Book it (the quote and its total from step 2)', 'CreateBooking', {
+      input: { idempotencyKey: '{{uuid}}', quoteId: 'PASTE_quote.id', quotedTotal: 'PASTE_quote.total', applyCredits: true },
     }),
-    example('4. Watch my bookings (subscription)', 'OnBookingUpdated', { userId: '{{CreateBooking.createBooking.userId}}' }),
-    example('5. Cancel the booking', 'CancelBooking', { input: { bookingId: '{{CreateBooking.createBooking.id}}' } }),
+    example('4. Watch my bookings (subscription; cancel in a second tab)', 'OnBookingUpdated', { userId: 'PASTE_me.id' }),
+    example('5. Cancel it (the booking from step 3)', 'CancelBooking', { input: { bookingId: 'PASTE_createBooking.id' } }),
     example('My bookings', 'MyBookings', { limit: 10 }),
     example('Me: rewards, credits, referral code', 'Me', { expiringWithinDays: 30 }),
     example('My lists', 'MyLists'),
     example('Cities', 'Cities', { limit: 10 }),
   ];
 }
-
-/** The editor's first text: what Roam's API is and how to walk through it here. */
-export const PLAYGROUND_WELCOME = `# Roam's API, offline
-#
-# Hotels to search and book, paid in cashback credits. This server answers as AppSync does,
-# on a local database seeded with cities, hotels and users.
-#
-# 1. Pick a seeded user in "Auth" (alice has credits, stays and lists; carol is new).
-# 2. Pick "1. Search hotels…" in "Example" and run it (the play button, or Ctrl-Enter).
-# 3. Pick the next steps in order: each fills its ids from the answers before it.
-#    Step 4 keeps watching your bookings while you go on: its events collect under "Events".
-#
-# The Docs button (top left) lists every type and field of the schema.
-
-query Cities {
-  cities(limit: 5) {
-    name
-    countryCode
-  }
-}
-`;

@@ -12,7 +12,8 @@ import {
   type DataApiCore,
 } from './plugins/data-api/index.js';
 import { createRequestScreen } from './security/screen.js';
-import { jsonResponse, type OperationLog } from './plugins/graphql/index.js';
+import { jsonResponse } from './plugins/graphql/index.js';
+import { createLogger } from './log/logger.js';
 import { createLambdaRunner, type LambdaRunner } from './plugins/lambda/index.js';
 import {
   createAuthPlugin,
@@ -101,11 +102,6 @@ export function lambdaDataApiEnvironment(dataApiUrl: string, database: string): 
   };
 }
 
-function formatOperationLog(entry: OperationLog): string {
-  const name = entry.operationName ?? '(anonymous)';
-  return `${entry.status} ${entry.operationType ?? '-'} ${name} auth=${entry.authMode ?? '-'} ${entry.durationMs.toFixed(1)}ms resolvers=${entry.resolverCount} errors=${entry.errorCount}`;
-}
-
 /**
  * Starts the offline API for a project: prepares the database through the Data API, loads the
  * schema and every resolver, and serves GraphQL, the Data API, the playground, the local user
@@ -113,7 +109,9 @@ function formatOperationLog(entry: OperationLog): string {
  * swapped in while serving; a broken change leaves the last good version serving.
  */
 export async function startLocalServer(project: LocalProjectConfig, options: StartOptions): Promise<LocalServer> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  // Every line goes through the logger: pretty for reading, or one JSON object per line.
+  const logger = createLogger(options.logFormat ?? 'pretty', options.log ?? ((line: string) => console.log(line)), options.rootDir);
+  const log = logger.info;
   const dataDir = resolve(options.rootDir, options.dataDir);
   const { core: dataApiCore } = openLocalDatabase({
     dataDir,
@@ -183,7 +181,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       credentials: { accessKeyId: auth.iam.accessKeyId, secretAccessKey: auth.iam.secretAccessKey },
       // and in the region the Data API endpoint checks their signatures against.
       region: auth.region,
-      logger: (entry) => log(`[${entry.functionName}] ${entry.line}`),
+      logger: (entry) => logger.lambda(entry),
     });
     lambda = lambdaRunner;
     const apiInputs: GraphqlApiInputs = {
@@ -191,7 +189,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       rootDir: options.rootDir,
       dataSources: { dataApi: { core: dataApiCore, ...dataApi }, lambda: lambdaRunner },
       authenticators: auth.authenticators,
-      log: (entry) => log(formatOperationLog(entry)),
+      log: (entry) => logger.operation(entry),
       onOperation: (outcome, state) => realtime.publish(outcome, state),
       requireAllRootResolvers: options.requireAllRootResolvers ?? true,
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),

@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly yes?: boolean;
   /** Values of the project's own flags (declared in its configuration), by flag name. @default {} */
   readonly projectFlags?: Readonly<Record<string, string>>;
+  /** `pretty` for reading, `json` (one object per line) for tools. @default 'pretty' */
+  readonly logFormat?: 'pretty' | 'json';
 }
 
 /** A project's own `npm start` flags: flag name (without `--`) → one line of help. Each takes a value. */
@@ -63,6 +65,7 @@ Options:
   --reset-data      delete the embedded database in the data folder and start with an empty one
                     (asks first; the API key and signing keys beside it stay)
   --yes             do not ask (for --reset-data in scripts)
+  --log-format F    pretty (default) or json: one JSON object per line, for tools
   --help            show this help
 `;
 
@@ -86,6 +89,7 @@ const schema = z.object({
   record: z.string().min(1).optional(),
   resetData: z.boolean(),
   yes: z.boolean(),
+  logFormat: z.enum(['pretty', 'json']),
 });
 
 /** A problem with the command line, listing every bad option. */
@@ -144,6 +148,7 @@ export function parseServerOptions(argv: readonly string[], projectFlags: Projec
         record: { type: 'string' },
         'reset-data': { type: 'boolean', default: false },
         yes: { type: 'boolean', short: 'y', default: false },
+        'log-format': { type: 'string', default: 'pretty' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -166,6 +171,7 @@ export function parseServerOptions(argv: readonly string[], projectFlags: Projec
     record: values.record,
     resetData: values['reset-data'],
     yes: values.yes,
+    logFormat: values['log-format'],
   });
   if (!result.success) {
     throw new OptionsError(

@@ -25,14 +25,7 @@ export interface LocalProjectConfig extends ApiConfig {
   readonly tasks?: Readonly<Record<string, ProjectTask>>;
 }
 
-/**
- * A saved operation the playground lists. A string in `variables` may be a placeholder the
- * playground fills each time the example is picked, so a walkthrough needs no copying:
- * - `{{uuid}}`: a new random UUID (an idempotency key that is fresh for every booking);
- * - `{{Operation.path.to.value}}`: that value from the last answer of the operation named
- *   `Operation` in this browser tab (array items by index: `items.0.id`). A placeholder that is
- *   the whole string takes the value's own type (a number, an object).
- */
+/** A saved operation the playground lists (placeholders it fills: local/plugins/playground/README.md). */
 export interface PlaygroundExample {
   readonly name: string;
   readonly query: string;
@@ -52,12 +45,12 @@ export interface PlaygroundUser {
 
 /** The playground's saved operations and sign-in choices. */
 export interface PlaygroundConfig {
-  /** The editor's text before anything is picked: what this API is and where to start. @default GraphiQL's own */
-  readonly welcome?: string;
   /** @default [] */
   readonly examples?: readonly PlaygroundExample[];
   /** @default [] */
   readonly users?: readonly PlaygroundUser[];
+  /** What the query editor opens with (GraphQL comments): the project's own welcome. @default a generic one */
+  readonly welcome?: string;
 }
 
 /** Declares a project's offline configuration with its types checked. */

@@ -75,8 +75,8 @@ describe('Offline server: per-API limits through HTTP', () => {
     await graphql('query Twice { a: echo(message: "x") b: echo(message: "y") }');
     await graphql('{ echo(message: "x") }', {});
     expect(logLines).toEqual([
-      expect.stringMatching(/^200 query Twice auth=API_KEY \d+\.\dms resolvers=2 errors=0$/),
-      expect.stringMatching(/^401 - \(anonymous\) auth=- \d+\.\dms resolvers=0 errors=1$/),
+      expect.stringMatching(/^\[[0-9a-f]{8}\] 200 query Twice auth=API_KEY \d+\.\dms resolvers=2 errors=0$/),
+      expect.stringMatching(/^401 - \(anonymous\) auth=- \d+\.\dms resolvers=0 errors=1: UnauthorizedException "[^"]+"$/),
     ]);
   });
 });

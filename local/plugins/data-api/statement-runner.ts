@@ -1,4 +1,5 @@
 import type { DatabaseSession, RawResult } from './backends/types.js';
+import { traced } from '../shared/request-trace.js';
 import { DataApiError, DatabaseUnavailableError, InternalServerError, StatementTimeoutError } from './errors.js';
 import { fromPgError, isPgError } from './pg-error.js';
 import type { BoundStatement } from './sql/parameters.js';
@@ -33,7 +34,11 @@ export async function runStatement(
   work: SessionWork,
 ): Promise<RawResult> {
   const started = Date.now();
-  const running = session.query(bound.sql, bound.values);
+  // Recorded in the trace of the GraphQL request it serves, if any (an RDS resolver in process).
+  const running = traced(
+    (timing, result) => ({ kind: 'sql', sql: bound.sql, ...timing, ...(result ? { rows: result.rowCount ?? result.rows.length } : {}) }),
+    () => session.query(bound.sql, bound.values),
+  );
   work.pending = running.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {

@@ -12,6 +12,9 @@ import { httpErrorResponse, jsonResponse } from '../shared/format.js';
 import type { OperationPipeline } from './pipeline/index.js';
 import { parseGraphqlRequest } from './request/parse-request.js';
 import { AppSyncErrorTypes } from '../shared/error-types.js';
+import { traceOf, type RequestTrace } from '../shared/request-trace.js';
+import { REQUEST_ID_HEADER } from './constants.js';
+import { withTraceExtension } from './trace-extension.js';
 
 /** One served operation, for the one-line log. */
 export interface OperationLog {
@@ -22,6 +25,26 @@ export interface OperationLog {
   resolverCount: number;
   errorCount: number;
   status: number;
+  /** The request id (the response's `x-amzn-RequestId`), once the request got that far. */
+  requestId?: string | undefined;
+  /** Each error's type and message, as the response carries them. */
+  errors: readonly OperationError[];
+  /** What the request did: resolvers, SQL, Lambda calls, resolver log lines. */
+  trace?: RequestTrace | undefined;
+}
+
+/** One entry of a response's `errors`, for the log. */
+export interface OperationError {
+  readonly errorType?: string;
+  readonly message: string;
+}
+
+function errorsOf(body: unknown): OperationError[] {
+  const errors = (body as { errors?: { errorType?: unknown; message?: unknown }[] } | undefined)?.errors ?? [];
+  return errors.map((entry) => ({
+    ...(typeof entry.errorType === 'string' ? { errorType: entry.errorType } : {}),
+    message: typeof entry.message === 'string' ? entry.message : String(entry.message),
+  }));
 }
 
 /** What the GraphQL endpoint serves with besides its pipeline. */
@@ -39,8 +62,12 @@ export function createGraphqlHandler(pipeline: OperationPipeline, options: Graph
       response: Response,
       outcome?: Pick<OperationOutcome, 'operationName' | 'operationType'> & { errors: number },
       state?: RequestState,
+      body?: unknown,
     ): Response => {
       options.log({
+        requestId: state?.requestId,
+        errors: errorsOf(body),
+        trace: state ? traceOf(state) : undefined,
         operationName: outcome?.operationName,
         operationType: outcome?.operationType,
         authMode: caller?.mode ?? state?.caller.mode,
@@ -53,13 +80,10 @@ export function createGraphqlHandler(pipeline: OperationPipeline, options: Graph
     };
     try {
       if (request.method !== 'POST' && request.method !== 'GET') {
-        return finish(
-          jsonResponse(
-            { errors: [{ errorType: AppSyncErrorTypes.METHOD_NOT_ALLOWED, message: `${request.method} is not allowed on /graphql` }] },
-            405,
-            { allow: 'GET, POST' },
-          ),
-        );
+        const refusal = {
+          errors: [{ errorType: AppSyncErrorTypes.METHOD_NOT_ALLOWED, message: `${request.method} is not allowed on /graphql` }],
+        };
+        return finish(jsonResponse(refusal, 405, { allow: 'GET, POST' }), undefined, undefined, refusal);
       }
       const body = request.method === 'POST' ? await request.clone().text() : '';
       const params = await parseGraphqlRequest(request);
@@ -71,20 +95,30 @@ export function createGraphqlHandler(pipeline: OperationPipeline, options: Graph
       });
       if (result.kind === 'refused') {
         caller = result.caller;
-        return finish(jsonResponse({ data: null, errors: result.errors }, 200), {
-          operationName: result.operationName,
-          operationType: result.operationType,
-          errors: result.errors.length,
-        });
+        const refused = { data: null, errors: result.errors };
+        return finish(
+          jsonResponse(refused, 200),
+          { operationName: result.operationName, operationType: result.operationType, errors: result.errors.length },
+          undefined,
+          refused,
+        );
       }
       if (result.kind !== 'executed') throw new Error('a subscription reached the HTTP transport');
       const { outcome, state } = result;
       caller = state.caller;
       options.onOperation?.(outcome, state);
       const headers = Object.assign({}, ...state.effects.map((effects) => effects.responseHeaders)) as Record<string, string>;
-      return finish(jsonResponse(outcome.body, 200, headers), { ...outcome, errors: outcome.body.errors?.length ?? 0 }, state);
+      // The response carries the request id the log lines carry, as AppSync's CloudWatch lines do.
+      const answer = withTraceExtension(outcome.body, request.headers, traceOf(state));
+      return finish(
+        jsonResponse(answer, 200, { ...headers, [REQUEST_ID_HEADER]: state.requestId }),
+        { ...outcome, errors: outcome.body.errors?.length ?? 0 },
+        state,
+        answer,
+      );
     } catch (error) {
-      if (error instanceof AppSyncHttpError) return finish(httpErrorResponse(error));
+      if (error instanceof AppSyncHttpError)
+        return finish(httpErrorResponse(error), undefined, undefined, { errors: [{ errorType: error.errorType, message: error.message }] });
       throw error;
     }
   };

@@ -3,6 +3,7 @@
  * once into a private folder, worker processes started from the shared worker entry point.
  */
 import { randomUUID } from 'node:crypto';
+import { traced } from '../shared/request-trace.js';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -115,7 +116,17 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
       const pool = poolFor(functionName);
       const serialised = eventToJson(event);
       if (!('json' in serialised)) return serialised;
-      return pool.invoke({ requestId: randomUUID(), eventJson: serialised.json, invokedFunctionArn: functionArn(functionName, config) });
+      const message = { requestId: randomUUID(), eventJson: serialised.json, invokedFunctionArn: functionArn(functionName, config) };
+      // Recorded in the trace of the GraphQL request that made the call, if any.
+      return traced(
+        (timing, outcome) => ({
+          kind: 'lambda',
+          functionName,
+          ...timing,
+          ...(outcome && !outcome.ok ? { error: `${outcome.errorType}: ${outcome.errorMessage}` } : {}),
+        }),
+        () => pool.invoke(message),
+      );
     },
     reload: (functionNames = [...pools.keys()]) => settleBuilds(functionNames.map((name) => poolFor(name).reload())),
     async close() {

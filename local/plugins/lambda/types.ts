@@ -35,6 +35,8 @@ export interface LambdaLogLine {
   readonly functionName: string;
   readonly stream: 'stdout' | 'stderr';
   readonly line: string;
+  /** The GraphQL request (AppSync's request id) whose call wrote it, when a resolver made the call. */
+  readonly requestId?: string;
 }
 
 /** Receives every log line of every function. */

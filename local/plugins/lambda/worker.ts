@@ -4,6 +4,7 @@
  * turns every way a process can fail into Lambda's error payload.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { currentTrace } from '../shared/request-trace.js';
 import type { Readable } from 'node:stream';
 import { LambdaErrorTypes, LambdaLimits } from './constants.js';
 import type { InvokeMessage, WorkerToRunner } from './protocol.js';
@@ -24,6 +25,7 @@ type Failure = Extract<LambdaInvokeOutcome, { ok: false }>;
 
 interface PendingCall {
   readonly requestId: string;
+  readonly traceRequestId?: string;
   readonly resolve: (outcome: LambdaInvokeOutcome) => void;
   readonly timer: NodeJS.Timeout;
 }
@@ -51,6 +53,8 @@ export class LambdaWorker {
   private readonly child: ChildProcess;
   private readonly ready: Promise<Failure | undefined>;
   private pending: PendingCall | undefined;
+  /** The GraphQL request of the last call, for its lines that arrive after its answer. */
+  private lastTraceRequestId: string | undefined;
   private exited = false;
   private readonly exitPromise: Promise<void>;
   /** False once the process has failed, exited or been told to stop. */
@@ -130,7 +134,9 @@ export class LambdaWorker {
         );
         void this.kill();
       }, timeoutMs);
-      this.pending = { requestId: message.requestId, resolve, timer };
+      const traceRequestId = currentTrace()?.requestId;
+      this.lastTraceRequestId = traceRequestId;
+      this.pending = { requestId: message.requestId, resolve, timer, ...(traceRequestId ? { traceRequestId } : {}) };
       this.child.send({ ...message, kind: 'invoke', deadlineMs: Date.now() + timeoutMs } satisfies InvokeMessage);
     });
   }
@@ -176,7 +182,12 @@ export class LambdaWorker {
     // Split on \n only: the runtime writes a multi-line message as one line with \r separators
     // (as CloudWatch shows one event); restore them for the reader.
     let rest = '';
-    const emit = (line: string) => logger({ functionName: this.spec.functionName, stream: name, line: line.replace(/\r/g, '\n') });
+    // A worker serves one call at a time: a line belongs to the call in flight, or (written just
+    // before the answer, arriving after it) to the last one.
+    const emit = (line: string) => {
+      const requestId = this.pending ? this.pending.traceRequestId : this.lastTraceRequestId;
+      logger({ functionName: this.spec.functionName, stream: name, line: line.replace(/\r/g, '\n'), ...(requestId ? { requestId } : {}) });
+    };
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
       const lines = (rest + chunk).split('\n');

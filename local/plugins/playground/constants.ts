@@ -7,7 +7,7 @@ export const PlaygroundPaths = {
   TOKEN: '/playground/token',
   /** POST `{ body }`: SigV4 headers for a GraphQL request with the local IAM credentials. */
   SIGN: '/playground/sign',
-  /** The icon a browser asks for by itself (served as SVG, which browsers accept at this path). */
+  /** Browsers ask for it whatever the page says: answered with the playground's icon. */
   FAVICON: '/favicon.ico',
 } as const;
 
@@ -21,8 +21,9 @@ export const PLAYGROUND_ASSETS = {
   'react-dom.js': { packageName: 'react-dom', path: 'umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.js': { packageName: 'graphiql', path: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.css': { packageName: 'graphiql', path: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
-  'playground.js': { file: new URL('./browser/playground.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  'carry.js': { file: new URL('./browser/carry.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
   'favicon.svg': { file: new URL('./browser/favicon.svg', import.meta.url), type: 'image/svg+xml' },
+  'playground.js': { file: new URL('./browser/playground.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
   'realtime.js': { file: new URL('../realtime/browser/subscriptions.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
 } as const;
 

@@ -18,14 +18,21 @@ export interface PlaygroundOptions {
   /** Listed users; those with a password sign in through the user pool's sign-in API, as an app does. */
   readonly users: readonly PlaygroundUser[];
   readonly examples: readonly PlaygroundExample[];
-  /** The editor's first text. */
-  readonly welcome?: string;
   /** The user pool's sign-in API (`InitiateAuth` with `USER_PASSWORD_AUTH`) on this server, and the app client to name. */
   readonly signIn?: { readonly path: string; readonly clientId: string };
+  /** The text the query editor opens with (GraphQL comments). @default a generic welcome */
+  readonly welcome?: string | undefined;
   mint(username: string, groups: readonly string[]): Promise<MintedTokens>;
   /** SigV4 headers for a POST of `body` to `url`. */
   sign(request: { url: string; body: string }): Promise<Record<string, string>>;
 }
+
+/** What the editor opens with when the project has no welcome of its own. */
+const DEFAULT_WELCOME = `# Offline AppSync playground
+#
+# Pick who you are (Auth) and a saved example, or write an operation here and press the run button
+# (Ctrl+Enter). Each answer shows a trace beside it: the resolvers that ran, their SQL and Lambda calls.
+`;
 
 const badRequest = (message: string) => jsonResponse({ errors: [{ errorType: AppSyncErrorTypes.BAD_REQUEST, message }] }, 400);
 
@@ -46,7 +53,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
       : [],
     signIn: options.signIn ?? null,
     examples: options.examples,
-    welcome: options.welcome ?? null,
+    welcome: options.welcome ?? DEFAULT_WELCOME,
   };
   return async function playgroundRoutes(request) {
     const url = new URL(request.url);
@@ -54,13 +61,12 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): (request: Re
     if (path === PlaygroundPaths.PAGE && request.method === 'GET') {
       return new Response(playgroundPage(), { headers: { 'content-type': 'text/html; charset=utf-8' } });
     }
-    // Browsers ask for /favicon.ico on their own; the page also links the same icon.
-    if (path === PlaygroundPaths.FAVICON && request.method === 'GET') return playgroundAsset('favicon.svg');
     if (path.startsWith(PlaygroundPaths.ASSETS)) {
       const name = path.slice(PlaygroundPaths.ASSETS.length);
       return isPlaygroundAsset(name) ? playgroundAsset(name) : undefined;
     }
     if (path === PlaygroundPaths.CONFIG) return jsonResponse(config);
+    if (path === PlaygroundPaths.FAVICON) return playgroundAsset('favicon.svg');
     if (path === PlaygroundPaths.TOKEN) {
       const username = url.searchParams.get('user')?.trim();
       if (!username) return badRequest('Say which user: /playground/token?user=NAME[&groups=a,b]');

@@ -56,6 +56,8 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   let closed = false;
   let keepAlive: NodeJS.Timeout | undefined;
   let idle: NodeJS.Timeout | undefined;
+  /** Names the connection in the log lines of its life: connect, subscribe, stop, close. */
+  const connection = `conn-${crypto.randomUUID().slice(0, 8)}`;
 
   const send = (frame: unknown): void => {
     if (!closed && socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
@@ -82,14 +84,16 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     const headers = toHeaders(options.handshake.headers);
     try {
       // IAM signs `POST https://<host>/graphql/connect` with body `{}` at the handshake.
-      await options.pipeline().authenticate(headers, {
+      const caller = await options.pipeline().authenticate(headers, {
         sourceIp: options.sourceIp,
         body: '{}',
         url: `https://${headers.get('host') ?? 'localhost'}/graphql/connect`,
         method: 'POST',
       });
+      options.log(`realtime connect ${connection} auth=${caller.mode} from ${options.sourceIp.join(',') || '-'}`);
     } catch (error) {
       if (!(error instanceof AppSyncHttpError)) throw error;
+      options.log(`realtime connect ${connection} refused: ${error.errorType} ${JSON.stringify(error.message)}`);
       return refuseConnection({ errorType: error.errorType, message: error.message, errorCode: error.status });
     }
     acknowledged = true;
@@ -118,6 +122,8 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     if (!outcome.ok) {
       operations.delete(id);
       armIdleTimer();
+      const reasons = outcome.errors.map((error) => `${error.errorType ?? 'Error'} ${JSON.stringify(error.message)}`).join('; ');
+      options.log(`realtime subscribe ${connection} id=${id} refused: ${reasons}`);
       return sendError(id, outcome.errors);
     }
     const { ok: _ok, ...prepared } = outcome;
@@ -137,12 +143,16 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
     };
     operations.set(id, subscription);
     registry.add(subscription);
+    options.log(
+      `realtime subscribe ${connection} id=${id} ${subscription.fieldName}${subscription.operationName ? ` (${subscription.operationName})` : ''} auth=${subscription.caller.mode}`,
+    );
     send({ type: MessageTypes.START_ACK, id });
   }
 
   function stop(id: string): void {
     const operation = operations.get(id);
     if (operation && operation !== 'pending') registry.remove(operation);
+    if (operation) options.log(`realtime stop ${connection} id=${id}`);
     operations.delete(id);
     send({ type: MessageTypes.COMPLETE, id });
     armIdleTimer();
@@ -184,7 +194,9 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   // ws refuses a frame over maxPayload (close 1009) and text that is not UTF-8 (close 1007) by
   // emitting `error`; without a listener that error would end the process.
   socket.on('error', (error) => options.log(`realtime: closing a connection: ${error.message}`));
-  socket.on('close', () => {
+  socket.on('close', (code) => {
+    const live = [...operations.values()].filter((operation) => operation !== 'pending').length;
+    options.log(`realtime close ${connection} code=${code} subscriptions=${live}`);
     closed = true;
     clearInterval(keepAlive);
     clearTimeout(idle);

@@ -48,6 +48,7 @@ export function publishMutationResults(context: PublishContext, outcome: Operati
   for (const { fieldName: mutationField, value } of outcome.rootFields) {
     // A null result is a field that failed or returned nothing: nothing to publish [inf].
     if (value === null || value === undefined) continue;
+    const before = delivered;
     const shaped = new Map<string, { body: EventBody; size: number; frameEnd: string }>();
     for (const fieldName of fields) {
       for (const subscription of context.registry.onField(fieldName)) {
@@ -71,6 +72,8 @@ export function publishMutationResults(context: PublishContext, outcome: Operati
         delivered += 1;
       }
     }
+    if (delivered > before)
+      context.log(`realtime publish ${mutationField}: ${delivered - before} event${delivered - before === 1 ? '' : 's'} delivered`);
   }
   return delivered;
 }

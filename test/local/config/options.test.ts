@@ -12,6 +12,7 @@ describe('Function: parseServerOptions', () => {
       config: 'local.config.ts',
       resetData: false,
       yes: false,
+      logFormat: 'pretty',
     });
   });
 

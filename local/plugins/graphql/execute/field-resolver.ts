@@ -5,6 +5,7 @@ import type { AppSyncErrorExtensions } from '../../shared/format.js';
 import { fieldContext } from './field-context.js';
 import { filterBySelection } from './filter-by-selection.js';
 import type { FieldRunner } from './field-runners.js';
+import { traceResolver } from './trace-resolver.js';
 import type { RequestState } from './request-state.js';
 import { AppSyncErrorTypes } from '../../shared/error-types.js';
 
@@ -53,7 +54,7 @@ export function manifestResolver(runner: FieldRunner, env: Record<string, string
       );
     }
     const field = fieldContext(source, args, state, info, env);
-    const resolution = await runner.run(field, { deadline: state.deadline, requestId: state.requestId });
+    const resolution = await traceResolver(runner, info, () => runner.run(field, { deadline: state.deadline, requestId: state.requestId }));
     state.logs.push(...resolution.logs);
     state.effects.push(...resolution.effects);
     const failed = resolution.value === null && resolution.errors.length > 0;

@@ -16,6 +16,8 @@ import { AppSyncErrorTypes } from '../../shared/error-types.js';
 /** Resolves one field of the manifest, whatever kind of resolver serves it. */
 export interface FieldRunner {
   readonly coordinate: string;
+  /** The data sources it calls, as `name (KIND)`, for traces. */
+  readonly dataSources?: readonly string[];
   run(field: FieldContextInput, options: ResolveOptions): Promise<FieldResolution>;
 }
 
@@ -47,7 +49,11 @@ export async function loadFieldRunners(
       case 'JS_UNIT': {
         const code = await load(config.code);
         const dataSource = createDataSourceCall(manifest, deps, config.dataSource, config.maxBatchSize);
-        return { coordinate, run: (field, options) => runUnitResolver(code, field, dataSource, options) };
+        return {
+          coordinate,
+          dataSources: describeDataSources(manifest, [config.dataSource]),
+          run: (field, options) => runUnitResolver(code, field, dataSource, options),
+        };
       }
       case 'JS_PIPELINE': {
         const functions = await Promise.all(
@@ -58,14 +64,32 @@ export async function loadFieldRunners(
           }),
         );
         const pipeline = createPipelineResolver(config.code ? await load(config.code) : undefined, functions);
-        return { coordinate, run: (field, options) => runPipelineResolver(pipeline, field, options) };
+        return {
+          coordinate,
+          dataSources: describeDataSources(
+            manifest,
+            config.functions.map((name) => manifest.functions[name]?.dataSource),
+          ),
+          run: (field, options) => runPipelineResolver(pipeline, field, options),
+        };
       }
       case 'DIRECT_LAMBDA': {
         const call = createDirectLambdaCall(manifest, deps, config.dataSource, config.maxBatchSize);
-        return { coordinate, run: (field) => runDirectLambda(call, field) };
+        return {
+          coordinate,
+          dataSources: describeDataSources(manifest, [config.dataSource]),
+          run: (field) => runDirectLambda(call, field),
+        };
       }
     }
   }
+}
+
+/** `name (KIND)` for each distinct data source, in order. */
+function describeDataSources(manifest: ResolverManifest, names: readonly (string | undefined)[]): string[] {
+  return [...new Set(names.filter((name): name is string => Boolean(name)))].map(
+    (name) => `${name} (${(manifest.dataSources as Record<string, { kind: string } | undefined>)[name]?.kind ?? '?'})`,
+  );
 }
 
 /** A direct Lambda resolver receives the whole context and its answer is the field value. */

@@ -1,10 +1,29 @@
 /* The playground's browser side: GraphiQL plus an auth picker and saved examples.
  * Plain JavaScript on the UMD globals, served as is (no build step). */
-/* global window, document, React, ReactDOM, GraphiQL */
+/* global window, document, React, ReactDOM, GraphiQL, playgroundCarry */
 (function startPlayground() {
   'use strict';
   const h = React.createElement;
   const TOKEN_REFRESH_MARGIN_S = 60;
+  /** Asks the offline server for the request's trace, shown beside the answer (not an AppSync header). */
+  const TRACE_HEADER = 'x-appsync-local-trace';
+  /** How many earlier answers the walkthrough remembers to fill the next example's PASTE_ placeholders. */
+  const REMEMBERED_ANSWERS = 20;
+  /**
+   * Answers (their `data`), newest first; the signed-in user's id joins them as `me.id`. Kept in
+   * localStorage, so a second tab (cancel there while this one watches) continues the walkthrough.
+   */
+  const ANSWERS_KEY = 'playground:answers';
+  const answers = () => {
+    try {
+      return JSON.parse(window.localStorage.getItem(ANSWERS_KEY) || '[]');
+    } catch {
+      return [];
+    }
+  };
+  const remember = (data) => {
+    window.localStorage.setItem(ANSWERS_KEY, JSON.stringify([data].concat(answers()).slice(0, REMEMBERED_ANSWERS)));
+  };
 
   async function getJson(url, init) {
     const response = await fetch(url, init);
@@ -48,11 +67,7 @@
     return { idToken, username: claims['cognito:username'], sub: claims.sub, expiresAt: claims.exp, via: 'the user pool (InitiateAuth)' };
   }
 
-  /**
-   * Headers that carry the chosen credentials for one request body. Listed users sign in through
-   * the user pool with their password; any other name gets a token minted by the server. Tokens
-   * are reused until near expiry.
-   */
+  /** Headers that carry the chosen credentials for one request body. Tokens are minted by the server and reused until near expiry. */
   function createCredentials(config, onStatus) {
     const tokens = new Map();
     return async function credentialHeaders(choice, body) {
@@ -73,6 +88,7 @@
                 };
           tokens.set(key, minted);
         }
+        remember({ me: { id: minted.sub } });
         onStatus(
           `Signed in as ${minted.username} through ${minted.via} (sub ${minted.sub}), token valid until ${new Date(minted.expiresAt * 1000).toLocaleTimeString()}`,
         );
@@ -91,22 +107,6 @@
     };
   }
 
-  /**
-   * GraphiQL takes in a new document's operation name after a short debounce, so a run right after
-   * picking an example can carry the previous example's name. When the document holds one
-   * operation and not the named one, that one operation is meant.
-   */
-  function withCurrentOperation(params) {
-    try {
-      const operations = GraphiQL.GraphQL.parse(params.query).definitions.filter((node) => node.kind === 'OperationDefinition');
-      const named = operations.some((node) => node.name && node.name.value === params.operationName);
-      if (!params.operationName || named || operations.length !== 1) return params;
-      return Object.assign({}, params, { operationName: operations[0].name ? operations[0].name.value : undefined });
-    } catch {
-      return params;
-    }
-  }
-
   function isSubscription(params) {
     try {
       const operation = GraphiQL.GraphQL.getOperationAST(GraphiQL.GraphQL.parse(params.query), params.operationName || undefined);
@@ -114,56 +114,6 @@
     } catch {
       return false;
     }
-  }
-
-  /** The last `data` each named operation answered in this tab: what placeholders read. */
-  const answers = new Map();
-  const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
-
-  function operationNameOf(params) {
-    try {
-      const operation = GraphiQL.GraphQL.getOperationAST(GraphiQL.GraphQL.parse(params.query), params.operationName || undefined);
-      return operation && operation.name ? operation.name.value : null;
-    } catch {
-      return null;
-    }
-  }
-
-  function rememberAnswer(params, result) {
-    const name = operationNameOf(params);
-    if (name && result && result.data) answers.set(name, result.data);
-  }
-
-  /** The value a placeholder names, or undefined (with the reason in `missing`). */
-  function placeholderValue(reference, missing) {
-    if (reference === 'uuid') return crypto.randomUUID();
-    const [operation, ...path] = reference.split('.');
-    let value = answers.get(operation);
-    if (value === undefined) {
-      missing.add(`run ${operation} first`);
-      return undefined;
-    }
-    for (const key of path) value = value === null || value === undefined ? undefined : value[key];
-    if (value === undefined || value === null) missing.add(`${reference} is empty in ${operation}'s last answer`);
-    return value === null ? undefined : value;
-  }
-
-  /** Copies example variables with every `{{…}}` filled where it can be (see PlaygroundExample in local/config/project.ts). */
-  function fillPlaceholders(value, missing) {
-    if (Array.isArray(value)) return value.map((item) => fillPlaceholders(item, missing));
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillPlaceholders(item, missing)]));
-    }
-    if (typeof value !== 'string') return value;
-    const whole = /^\{\{([^{}]+)\}\}$/.exec(value);
-    if (whole) {
-      const filled = placeholderValue(whole[1].trim(), missing);
-      return filled === undefined ? value : filled;
-    }
-    return value.replace(PLACEHOLDER, (text, reference) => {
-      const filled = placeholderValue(reference.trim(), missing);
-      return filled === undefined ? text : String(filled);
-    });
   }
 
   /**
@@ -179,96 +129,67 @@
   };
   window.playground = { transports };
 
-  function createHttpTransport(config, currentChoice, credentialHeaders) {
+  function createHttpTransport(config, currentChoice, credentialHeaders, onTrace) {
     return async function httpTransport(params, options) {
       const body = JSON.stringify(params);
       const headers = Object.assign(
-        { 'content-type': 'application/json' },
+        { 'content-type': 'application/json', [TRACE_HEADER]: '1' },
         options && options.headers,
         await credentialHeaders(currentChoice(), body),
       );
       const response = await fetch(config.graphqlPath, { method: 'POST', headers, body });
-      const result = await response.json();
-      rememberAnswer(params, result);
-      return result;
+      const answer = await response.json();
+      // The trace goes to the timeline; the answer pane shows what AppSync would answer.
+      if (answer && answer.extensions && answer.extensions.trace) {
+        onTrace(answer.extensions.trace);
+        delete answer.extensions.trace;
+        if (Object.keys(answer.extensions).length === 0) delete answer.extensions;
+      } else onTrace(null);
+      if (answer && answer.data && !isIntrospection(params)) remember(answer.data);
+      return answer;
     };
   }
 
-  const clock = () => new Date().toLocaleTimeString();
-
-  /**
-   * Runs a subscription outside GraphiQL's single execution, so it keeps watching while other
-   * operations run: its events collect in the Events panel, newest first, each with its time.
-   */
-  function startWatch(params, credentials, setWatches) {
-    const id = `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-    const name = operationNameOf(params) || 'subscription';
-    const update = (change) =>
-      setWatches((watches) => watches.map((watch) => (watch.id === id ? Object.assign({}, watch, change(watch)) : watch)));
-    let acknowledged;
-    const ready = new Promise((resolve) => (acknowledged = resolve));
-    const handle = transports.subscription(params, {}, credentials).subscribe({
-      next(result) {
-        if (result && result.extensions && result.extensions.realtime) {
-          update(() => ({ status: 'watching' }));
-          acknowledged({ data: null, extensions: { playground: `Watching ${name}: its events are listed in the Events panel below.` } });
-          return;
-        }
-        if (result && result.data) rememberAnswer(params, result);
-        update((watch) => ({ events: [{ at: clock(), result }].concat(watch.events) }));
-        acknowledged(result);
-      },
-      error(error) {
-        update(() => ({ status: `failed: ${error && error.message ? error.message : error}` }));
-        acknowledged({ errors: [{ message: String(error && error.message ? error.message : error) }] });
-      },
-      complete() {
-        update(() => ({ status: 'stopped' }));
-        acknowledged({ data: null, extensions: { playground: `${name} ended.` } });
-      },
-    });
-    const stop = () => {
-      handle.unsubscribe();
-      update(() => ({ status: 'stopped' }));
-    };
-    setWatches((watches) => [{ id, name, status: 'starting', startedAt: clock(), events: [], stop }].concat(watches));
-    return ready;
+  function isIntrospection(params) {
+    return /\b__schema\b/.test(params.query || '');
   }
 
-  function EventsPanel(props) {
-    if (props.watches.length === 0) return null;
+  /** One line of the timeline: what ran, when it started and for how long, as a bar. */
+  function TraceRow(props) {
+    const event = props.event;
+    const total = Math.max(props.total, 1);
+    const what =
+      event.kind === 'resolver'
+        ? `${event.field} (${event.path})${event.dataSources.length ? ` → ${event.dataSources.join(', ')}` : ''}`
+        : event.kind === 'sql'
+          ? `SQL ${event.sql}${event.rows === undefined ? '' : ` (${event.rows} rows)`}`
+          : event.kind === 'lambda'
+            ? `Lambda ${event.functionName}`
+            : `${event.level} ${event.file.split('/').slice(-2).join('/')} ${event.handler}: ${event.message}`;
+    const left = (event.startMs / total) * 100;
+    const width = Math.max(((event.durationMs || 0) / total) * 100, 0.8);
     return h(
-      'section',
-      { id: 'events', 'aria-label': 'Subscription events' },
-      h('h2', null, 'Events'),
-      props.watches.map((watch) =>
-        h(
-          'div',
-          { key: watch.id, className: 'watch', 'data-watch': watch.name },
-          h(
-            'div',
-            { className: 'watch-head' },
-            h('strong', null, watch.name),
-            ` since ${watch.startedAt} · `,
-            h('span', { className: 'watch-status' }, watch.status),
-            watch.status === 'watching' && h('button', { type: 'button', onClick: watch.stop }, 'Stop'),
-          ),
-          watch.events.length === 0
-            ? h('p', { className: 'watch-empty' }, 'No event yet: run a mutation that publishes to it.')
-            : h(
-                'ol',
-                { className: 'watch-events' },
-                watch.events.map((event, index) =>
-                  h(
-                    'li',
-                    { key: watch.events.length - index, className: 'watch-event' },
-                    h('time', null, event.at),
-                    h('pre', null, JSON.stringify(event.result, null, 2)),
-                  ),
-                ),
-              ),
-        ),
-      ),
+      'div',
+      { className: `row ${event.kind}` },
+      h('span', { className: event.error ? 'what error' : 'what' }, event.error ? `${what} — ${event.error}` : what),
+      h('span', { className: 'ms' }, event.durationMs === undefined ? `@${event.startMs}ms` : `${event.durationMs}ms`),
+      h('div', {
+        className: 'bar',
+        style: { marginLeft: `${Math.min(left, 99)}%`, width: `${Math.min(width, 100 - Math.min(left, 99))}%` },
+      }),
+    );
+  }
+
+  function TracePanel(props) {
+    const trace = props.trace;
+    if (!trace) return h('aside', { id: 'trace' }, h('h2', null, 'Trace'), 'Run an operation to see what it did.');
+    return h(
+      'aside',
+      { id: 'trace' },
+      h('h2', null, `Trace ${trace.requestId.slice(0, 8)} · ${trace.durationMs} ms`),
+      trace.events.length === 0
+        ? 'No resolver ran.'
+        : trace.events.map((event, index) => h(TraceRow, { key: index, event, total: trace.durationMs })),
     );
   }
 
@@ -292,7 +213,7 @@
     const [status, setStatus] = React.useState('');
     const [example, setExample] = React.useState(null);
     const [otherUser, setOtherUser] = React.useState({ username: '', groups: '' });
-    const [watches, setWatches] = React.useState([]);
+    const [trace, setTrace] = React.useState(null);
     const choiceRef = React.useRef(choices[0]);
     const picked = choices.find((choice) => choice.id === choiceId) || choices[0];
     choiceRef.current = picked.other
@@ -308,25 +229,19 @@
       : picked;
     const fetcher = React.useMemo(() => {
       const credentialHeaders = createCredentials(config, setStatus);
-      transports.http = createHttpTransport(config, () => choiceRef.current, credentialHeaders);
+      transports.http = createHttpTransport(config, () => choiceRef.current, credentialHeaders, setTrace);
       const currentCredentials = (body) => credentialHeaders(choiceRef.current, body);
-      return (given, options) => {
-        const params = withCurrentOperation(given);
-        return isSubscription(params) ? startWatch(params, currentCredentials, setWatches) : transports.http(params, options);
-      };
+      return (params, options) =>
+        isSubscription(params) ? transports.subscription(params, options, currentCredentials) : transports.http(params, options);
     }, [config]);
     const pickChoice = (id) => {
       setChoiceId(id);
       setStatus(id.startsWith('user:') ? 'A token is minted with the next request.' : '');
     };
-    // Placeholders are filled at each pick, so ids come from the latest answers and keys are new.
+    // Picking an example fills its placeholders from the answers so far, and gives it a fresh UUID where it asks for one.
     const pickExample = (name) => {
-      const picked = config.examples.find((candidate) => candidate.name === name) || null;
-      if (!picked) return setExample(null);
-      const missing = new Set();
-      const variables = fillPlaceholders(picked.variables || {}, missing);
-      setExample({ name: picked.name, query: picked.query, variables, picks: (example ? example.picks : 0) + 1 });
-      setStatus(missing.size > 0 ? `Not filled yet: ${[...missing].join('; ')}.` : '');
+      const chosen = config.examples.find((candidate) => candidate.name === name) || null;
+      setExample(chosen && Object.assign({}, chosen, { variables: playgroundCarry.fill(chosen.variables || {}, answers()) }));
     };
     const bar = h(
       'div',
@@ -362,26 +277,22 @@
             config.examples.map((candidate) => ({ value: candidate.name, label: candidate.name })),
           ),
         }),
-      example &&
-        h(
-          'button',
-          {
-            id: 'example-refill',
-            type: 'button',
-            title: 'Fill the placeholders again: new keys, latest ids',
-            onClick: () => pickExample(example.name),
-          },
-          'Fill again',
-        ),
       h('span', { id: 'auth-status' }, status),
     );
-    const graphiqlProps = { fetcher };
-    if (config.welcome) graphiqlProps.defaultQuery = config.welcome;
+    const graphiqlProps = { fetcher, defaultQuery: config.welcome, defaultEditorToolsVisibility: 'variables' };
     if (example) {
       graphiqlProps.query = example.query;
       graphiqlProps.variables = JSON.stringify(example.variables || {}, null, 2);
+      // GraphiQL learns the operation name from an edit after a debounce: a quick run would send the old one.
+      const named = /^\s*(query|mutation|subscription)\s+(\w+)/m.exec(example.query);
+      if (named) graphiqlProps.operationName = named[2];
     }
-    return h(React.Fragment, null, bar, h('div', { id: 'graphiql' }, h(GraphiQL, graphiqlProps)), h(EventsPanel, { watches }));
+    return h(
+      React.Fragment,
+      null,
+      bar,
+      h('div', { id: 'main' }, h('div', { id: 'graphiql' }, h(GraphiQL, graphiqlProps)), h(TracePanel, { trace })),
+    );
   }
 
   getJson('/playground/config').then((config) => {

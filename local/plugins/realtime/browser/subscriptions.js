@@ -32,6 +32,7 @@
         let socket;
         let stopped = false;
         const id = `playground-${Date.now()}`;
+        const events = [];
         const data = JSON.stringify({
           query: params.query,
           variables: params.variables || {},
@@ -62,7 +63,15 @@
             } else if (frame.type === 'start_ack') {
               observer.next({ data: null, extensions: { realtime: 'Subscribed.' } });
             } else if (frame.type === 'data' && frame.id === id) {
-              observer.next(frame.payload);
+              // Events accumulate, newest first, each with the time it arrived.
+              events.unshift(Object.assign({ receivedAt: new Date().toLocaleTimeString() }, frame.payload));
+              observer.next({
+                data: frame.payload.data,
+                extensions: {
+                  realtime: `${events.length} event${events.length === 1 ? '' : 's'} so far, newest first`,
+                  events: events.slice(),
+                },
+              });
             } else if (frame.type === 'error' || frame.type === 'connection_error') {
               observer.next(frame.payload);
               observer.complete();

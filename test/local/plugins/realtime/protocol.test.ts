@@ -124,6 +124,28 @@ describe('start, data, stop, complete', () => {
     expect(client.take('data', 's1')).toEqual([]);
   });
 
+  it('logs each connection, subscription, publish, stop and close under the connection it happened on', async () => {
+    fixture.logs.length = 0;
+    const client = await ready();
+    await client.start('logged', 'subscription Watch { onMessage(room: "logs") { id } }', {}, auth);
+    await fixture.graphql(POST, { input: { room: 'logs', body: 'hi' } });
+    await client.nextOf('data', 'logged');
+    client.send({ type: 'stop', id: 'logged' });
+    await client.nextOf('complete', 'logged');
+    client.close();
+    for (let attempt = 0; attempt < 100 && !fixture.logs.some((line) => line.startsWith('realtime close')); attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const realtime = fixture.logs.filter((line) => line.startsWith('realtime '));
+    const connection = /realtime connect (conn-\w+)/.exec(realtime[0] ?? '')?.[1];
+    expect(realtime).toEqual([
+      expect.stringMatching(/^realtime connect conn-\w{8} auth=API_KEY from /),
+      `realtime subscribe ${connection} id=logged onMessage auth=API_KEY`,
+      'realtime publish postMessage: 1 event delivered',
+      `realtime stop ${connection} id=logged`,
+      expect.stringMatching(new RegExp(`^realtime close ${connection} code=\\d+ subscriptions=0$`)),
+    ]);
+  });
+
   it('refuses queries and mutations on the socket', async () => {
     const client = await ready();
     expect((await client.start('q', '{ ping }', {}, auth)).payload).toEqual({
