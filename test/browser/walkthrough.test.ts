@@ -1,20 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundExamples } from '../../client/playground-examples.js';
 import { startRoamTestServer, type RoamTestServer } from '../support/roam-server.js';
-import { findChromium } from '../support/chromium.js';
+import { launchChromium } from '../support/chromium.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-sync',
-];
 /** A phone's width: the walkthrough must work there. */
 const PHONE = { width: 390, height: 844 };
 
@@ -67,11 +59,7 @@ async function runExample(page: Page, prefix: string, expectInAnswer: string): P
 beforeAll(async () => {
   roam = await startRoamTestServer({ hotels: 60 });
   scratch = await mkdtemp(join(tmpdir(), 'roam-walkthrough-'));
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  ({ context } = await launchChromium(join(scratch, 'profile')));
 }, 240_000);
 
 afterAll(async () => {

@@ -1,21 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../../support/chromium.js';
+import { launchChromium } from '../../../support/chromium.js';
 import { startRealtimeFixture, type RealtimeFixtureServer } from './support/realtime-server.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let fixture: RealtimeFixtureServer;
 let scratch: string;
@@ -42,12 +31,7 @@ async function responseContains(text: string): Promise<void> {
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'roam-realtime-browser-'));
   fixture = await startRealtimeFixture();
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ context, page } = await launchChromium(join(scratch, 'profile')));
 }, 180_000);
 
 afterAll(async () => {
