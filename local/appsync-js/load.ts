@@ -3,6 +3,7 @@ import type { SourceMapPayload } from 'node:module';
 import { buildResolverCode } from './build.js';
 import { getBootScript } from './sandbox/boot-script.js';
 import { ResolverSandbox } from './sandbox/sandbox.js';
+import { getSandboxThread } from './sandbox/sandbox-thread.js';
 import { PositionMapper, withoutInlineSourceMap } from '../../platform/appsync-js/source-map.js';
 
 /** Options of {@link loadResolverCode}. */
@@ -52,7 +53,7 @@ export async function loadResolverCode(file: string, options: LoadResolverOption
     logLevel: 'silent',
   });
   const executedToDeployed = new PositionMapper(JSON.parse(executable.map) as SourceMapPayload, checked.outputFile, checked.file);
-  const sandbox = new ResolverSandbox(await bootScript, executable.code);
+  const sandbox = new ResolverSandbox(await getSandboxThread(), await bootScript, executable.code);
   return {
     file: checked.file,
     code: checked.code,

@@ -1,17 +1,21 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
 import { build } from 'esbuild';
-import { SandboxFiles } from './protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The runtime the sandboxes evaluate unless told otherwise: our `@aws-appsync/utils`. */
 export const DEFAULT_RUNTIME_ENTRY = path.resolve(here, '../runtime/index.ts');
 
-const bootScripts = new Map<string, Promise<vm.Script>>();
+/** The runtime and harness as one script: `key` names the runtime it was built from. */
+export interface BootScript {
+  readonly key: string;
+  readonly source: string;
+}
 
-async function compileBootScript(runtimeEntry: string): Promise<vm.Script> {
+const bootScripts = new Map<string, Promise<BootScript>>();
+
+async function bundleBootScript(runtimeEntry: string): Promise<BootScript> {
   // One script holds the runtime and the harness; it installs `__roamHarness` when evaluated.
   const entry = [
     `import { installHarness } from ${JSON.stringify(path.join(here, 'harness.ts'))};`,
@@ -29,19 +33,19 @@ async function compileBootScript(runtimeEntry: string): Promise<vm.Script> {
   });
   const text = result.outputFiles[0]?.text;
   if (text === undefined) throw new Error(`esbuild produced no runtime bundle for ${runtimeEntry}`);
-  return new vm.Script(text, { filename: SandboxFiles.RUNTIME });
+  return { key: runtimeEntry, source: text };
 }
 
 /**
- * The runtime and harness, bundled with esbuild once per process and compiled once; every
- * sandbox context runs the same compiled script.
+ * The runtime and harness, bundled with esbuild once per process; the sandbox thread compiles it
+ * once and every context runs the same compiled script.
  * @param runtimeEntry module exporting `createAppSyncModules` and `readSignal`
  */
-export function getBootScript(runtimeEntry: string = DEFAULT_RUNTIME_ENTRY): Promise<vm.Script> {
+export function getBootScript(runtimeEntry: string = DEFAULT_RUNTIME_ENTRY): Promise<BootScript> {
   const key = path.resolve(runtimeEntry);
   let script = bootScripts.get(key);
   if (!script) {
-    script = compileBootScript(key);
+    script = bundleBootScript(key);
     script.catch(() => bootScripts.delete(key));
     bootScripts.set(key, script);
   }

@@ -1,8 +1,10 @@
-import vm from 'node:vm';
 import { AppSyncJsLimits } from '../../../platform/appsync-js/constants.js';
-import { HARNESS_GLOBAL, INPUT_GLOBAL, SandboxFiles, type HarnessInput, type HarnessOutput } from './protocol.js';
+import type { BootScript } from './boot-script.js';
+import type { HarnessInput, HarnessOutput } from './protocol.js';
+import { ThreadDeadlineError, type SandboxThread } from './sandbox-thread.js';
+import type { ThreadCall } from './thread-protocol.js';
 
-/** The resolver code ran past its deadline; vm stopped it. */
+/** The resolver code ran past its deadline; its thread was stopped. */
 export class SandboxTimeoutError extends Error {
   override readonly name = 'SandboxTimeoutError';
 }
@@ -12,61 +14,74 @@ export class SandboxOutputTooLargeError extends Error {
   override readonly name = 'SandboxOutputTooLargeError';
 }
 
-const invokeScript = new vm.Script(`${HARNESS_GLOBAL}.invoke()`, { filename: SandboxFiles.INVOKE });
+/** How long loading a file may take when it is not part of a call (at start or reload). */
+const LOAD_TIMEOUT_MS = 10_000;
 
-/** Wraps CommonJS resolver code so that evaluating it registers a module factory. */
-function registrationSource(commonJsCode: string): string {
-  // The wrapper stays on line 0 (the script's lineOffset is -1), so stack lines equal CJS lines.
-  return `${HARNESS_GLOBAL}.register(function (require, module, exports) { "use strict";\n${commonJsCode}\n});`;
-}
+let nextSandboxId = 1;
+// A file the server no longer uses (a watch-mode reload) frees its context in the thread.
+const released = new FinalizationRegistry<{ thread: SandboxThread; id: number }>(({ thread, id }) => thread.drop(id));
 
 /**
- * One isolated V8 context holding one resolver or function file. Built-ins are the context's own;
- * there is no process, require, Buffer, timer, fetch, eval or Function-from-string
- * (`codeGeneration.strings: false`), and the global object has a null prototype so no host
- * constructor is reachable through it.
+ * One isolated V8 context holding one resolver or function file, in the process's sandbox thread
+ * (sandbox-thread.ts; the context itself is made in thread-main.ts). Only a JSON string goes in
+ * and comes out.
  */
 export class ResolverSandbox {
-  readonly #context: vm.Context;
+  readonly #id = nextSandboxId++;
+  #loadedIn = 0;
 
   /**
-   * @param bootScript runtime + harness (see boot-script.ts)
+   * Evaluates the file in a new context now, so that code which does not compile fails its load.
+   * @param boot runtime + harness (see boot-script.ts)
    * @param commonJsCode the resolver's code as CommonJS (`require('@aws-appsync/utils')`)
    */
-  constructor(bootScript: vm.Script, commonJsCode: string) {
-    this.#context = vm.createContext(Object.create(null), {
-      name: 'APPSYNC_JS',
-      codeGeneration: { strings: false, wasm: false },
-      // Promise jobs run inside the timed call, so they cannot outlive the deadline.
-      microtaskMode: 'afterEvaluate',
-    });
-    bootScript.runInContext(this.#context);
-    new vm.Script(registrationSource(commonJsCode), { filename: SandboxFiles.CODE, lineOffset: -1 }).runInContext(this.#context);
+  constructor(
+    private readonly thread: SandboxThread,
+    private readonly boot: BootScript,
+    private readonly commonJsCode: string,
+  ) {
+    this.#load(LOAD_TIMEOUT_MS);
+    released.register(this, { thread, id: this.#id });
   }
 
   /**
-   * Runs one handler. Only a JSON string goes in and comes out.
+   * Runs one handler.
    * @param timeoutMs the time left before the request deadline (at least 1)
    * @throws SandboxTimeoutError when the code ran past `timeoutMs`
    * @throws SandboxOutputTooLargeError when the output is over 5 MB
    */
   invoke(input: HarnessInput, timeoutMs: number): HarnessOutput {
-    (this.#context as Record<string, unknown>)[INPUT_GLOBAL] = JSON.stringify(input);
-    let text: unknown;
-    try {
-      text = invokeScript.runInContext(this.#context, { timeout: Math.max(1, Math.floor(timeoutMs)) });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-        throw new SandboxTimeoutError(`Resolver code ran past its ${timeoutMs} ms deadline`, { cause: error });
-      }
-      throw error;
-    }
-    if (typeof text !== 'string') throw new Error('The resolver harness returned no output');
-    if (text.length > AppSyncJsLimits.MAX_OUTPUT_CHARS) {
+    const deadline = performance.now() + Math.max(1, timeoutMs);
+    // After a deadline stopped the thread, the new thread has not seen this file yet.
+    if (this.#loadedIn !== this.thread.generation) this.#load(deadline - performance.now());
+    const output = this.#call({ op: 'invoke', sandboxId: this.#id, input: JSON.stringify(input) }, deadline - performance.now());
+    if (output.length > AppSyncJsLimits.MAX_OUTPUT_CHARS) {
       throw new SandboxOutputTooLargeError(
-        `Resolver output is ${text.length} characters; AppSync allows ${AppSyncJsLimits.MAX_OUTPUT_CHARS}`,
+        `Resolver output is ${output.length} characters; AppSync allows ${AppSyncJsLimits.MAX_OUTPUT_CHARS}`,
       );
     }
-    return JSON.parse(text) as HarnessOutput;
+    return JSON.parse(output) as HarnessOutput;
+  }
+
+  #load(timeoutMs: number): void {
+    const generation = this.thread.generation;
+    const bootSource = this.thread.hasBoot(this.boot.key) ? undefined : this.boot.source;
+    this.#call(
+      { op: 'load', sandboxId: this.#id, bootKey: this.boot.key, code: this.commonJsCode, ...(bootSource ? { bootSource } : {}) },
+      timeoutMs,
+    );
+    this.#loadedIn = generation;
+  }
+
+  #call(request: ThreadCall, timeoutMs: number): string {
+    let reply;
+    try {
+      reply = this.thread.call(request, Math.max(1, timeoutMs));
+    } catch (error) {
+      if (error instanceof ThreadDeadlineError) throw new SandboxTimeoutError(error.message, { cause: error });
+      throw error;
+    }
+    if (!reply.ok) throw new Error(reply.message);
+    return reply.output ?? '';
   }
 }

@@ -1,0 +1,128 @@
+/**
+ * The one thread that runs every resolver context of this process, called synchronously.
+ *
+ * A vm `timeout` starts and joins a watchdog thread on every call (about 130 us of a NONE
+ * resolver's 200); here one long-lived thread runs the calls, and a call that passes its deadline
+ * is stopped by terminating that thread. The next call starts a new one, into which each file is
+ * loaded again the first time it runs: a deadline costs a restart, a normal call only a message.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { build } from 'esbuild';
+import { ControlSlot, type ThreadCall, type ThreadReply } from './thread-protocol.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The call ran past its deadline and the thread was stopped. */
+export class ThreadDeadlineError extends Error {
+  override readonly name = 'ThreadDeadlineError';
+}
+
+interface RunningThread {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly counters: Int32Array;
+  /** Runtimes this thread has compiled. */
+  readonly bootKeys: Set<string>;
+  posted: number;
+}
+
+export class SandboxThread {
+  #running: RunningThread | undefined;
+  #generation = 0;
+  #dropped: number[] = [];
+
+  /** @param source the thread's code (thread-main.ts, bundled) */
+  constructor(private readonly source: string) {}
+
+  /** Counts the threads started: a file loaded in an earlier one must be loaded again. */
+  get generation(): number {
+    this.#thread();
+    return this.#generation;
+  }
+
+  /** Whether this thread already compiled the runtime `bootKey`. */
+  hasBoot(bootKey: string): boolean {
+    return this.#thread().bootKeys.has(bootKey);
+  }
+
+  /** Lets the thread free a context at its next call. */
+  drop(sandboxId: number): void {
+    this.#dropped.push(sandboxId);
+  }
+
+  /**
+   * Runs one request on the thread and waits for its answer, at most `timeoutMs`.
+   * @throws ThreadDeadlineError when the answer did not come in time (the thread is then stopped)
+   */
+  call(request: ThreadCall, timeoutMs: number): ThreadReply {
+    const thread = this.#thread();
+    const drop = this.#dropped;
+    this.#dropped = [];
+    thread.posted += 1;
+    thread.port.postMessage({ ...request, drop });
+    if (request.op === 'load' && request.bootSource !== undefined) thread.bootKeys.add(request.bootKey);
+    Atomics.store(thread.counters, ControlSlot.REQUEST, thread.posted);
+    Atomics.notify(thread.counters, ControlSlot.REQUEST);
+    const end = performance.now() + timeoutMs;
+    while (Atomics.load(thread.counters, ControlSlot.REPLY) !== thread.posted) {
+      const left = end - performance.now();
+      if (left <= 0) {
+        this.#stop();
+        throw new ThreadDeadlineError(`Resolver code ran past its ${Math.round(timeoutMs)} ms deadline`);
+      }
+      Atomics.wait(thread.counters, ControlSlot.REPLY, thread.posted - 1, left);
+    }
+    const reply = receiveMessageOnPort(thread.port);
+    if (!reply) throw new Error('the sandbox thread answered without a message');
+    return reply.message as ThreadReply;
+  }
+
+  #thread(): RunningThread {
+    if (this.#running) return this.#running;
+    const { port1, port2 } = new MessageChannel();
+    const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    const worker = new Worker(this.source, { eval: true, workerData: { port: port2, control }, transferList: [port2] });
+    // The thread never keeps the process alive: it only ever runs inside a call.
+    worker.unref();
+    port1.unref();
+    worker.on('error', () => {}); // a thread that dies (out of memory) fails its call at the deadline; the next starts a new one
+    this.#generation += 1;
+    this.#dropped = [];
+    this.#running = { worker, port: port1, counters: new Int32Array(control), bootKeys: new Set(), posted: 0 };
+    return this.#running;
+  }
+
+  #stop(): void {
+    const running = this.#running;
+    this.#running = undefined;
+    if (!running) return;
+    running.port.close();
+    void running.worker.terminate();
+  }
+}
+
+let shared: Promise<SandboxThread> | undefined;
+
+/** The process's sandbox thread, its code bundled once. */
+export function getSandboxThread(): Promise<SandboxThread> {
+  shared ??= bundleThreadSource().then((source) => new SandboxThread(source));
+  shared.catch(() => (shared = undefined));
+  return shared;
+}
+
+async function bundleThreadSource(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(here, 'thread-main.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0]?.text;
+  if (text === undefined) throw new Error('esbuild produced no sandbox thread bundle');
+  return text;
+}
