@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createFirstByteRouter } from './first-byte-router.js';
+import { createBufferedRequest } from './buffered-request.js';
+import { bufferedPartsOf } from './buffered-response.js';
 
 /** What the socket tells about a request that the web Request cannot carry. */
 export interface ConnectionInfo {
@@ -89,6 +91,15 @@ function dialableHost(host: string): string {
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
+  const buffered = bufferedPartsOf(response);
+  if (buffered) {
+    // A body at hand goes straight to the socket, with no stream in between.
+    res.statusCode = buffered.status;
+    if (buffered.headers instanceof Headers) buffered.headers.forEach((value, name) => res.setHeader(name, value));
+    else for (const name in buffered.headers) res.setHeader(name, buffered.headers[name]!);
+    res.end(buffered.body ?? undefined);
+    return;
+  }
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(Buffer.from(await response.arrayBuffer()));
@@ -105,11 +116,19 @@ async function respond(
     const refusal = options.screen?.(req);
     if (refusal) return await send(res, refusal);
     // `request.signal` aborts when the client goes away before its answer is sent (the Data API rolls back on it).
-    const gone = new AbortController();
+    // Made only when a handler asks for it: most never do.
+    let gone: AbortController | undefined;
+    let clientLeft = false;
     res.once('close', () => {
-      if (!res.writableFinished) gone.abort();
+      clientLeft = !res.writableFinished;
+      if (clientLeft) gone?.abort();
     });
-    const request = await toRequest(req, origin, options.maxBodyBytes?.(req) ?? Infinity, gone.signal);
+    const signal = () => {
+      gone ??= new AbortController();
+      if (clientLeft) gone.abort();
+      return gone.signal;
+    };
+    const request = await toRequest(req, origin, options.maxBodyBytes?.(req) ?? Infinity, signal);
     await send(res, await handler(request, { remoteAddress: req.socket.remoteAddress }));
   } catch (error) {
     if (error instanceof BodyTooLargeError && !res.headersSent) {
@@ -126,22 +145,13 @@ async function respond(
   }
 }
 
-async function toRequest(req: IncomingMessage, origin: string, maxBodyBytes: number, signal: AbortSignal): Promise<Request> {
+async function toRequest(req: IncomingMessage, origin: string, maxBodyBytes: number, signal: () => AbortSignal): Promise<Request> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBodyBytes) throw new BodyTooLargeError();
   const chunks = await readBody(req, maxBodyBytes);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((item) => headers.append(name, item));
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && chunks.length > 0;
-  return new Request(`${origin}${req.url ?? '/'}`, {
-    method: req.method ?? 'GET',
-    headers,
-    signal,
-    ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
-  });
+  const method = req.method ?? 'GET';
+  const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  return createBufferedRequest({ url: `${origin}${req.url ?? '/'}`, method, headers: req.headers, body, signal });
 }
 
 /** The body's chunks, refusing as soon as they pass `maxBodyBytes` (without destroying the socket, so the 413 can still go out). */

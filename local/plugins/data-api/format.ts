@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bufferedResponse } from '../../adapters/buffered-response.js';
 import { ERROR_TYPE_HEADER, ERROR_TYPE_SUFFIX, REQUEST_ID_HEADER } from './constants.js';
 import { DataApiError, InternalServerError } from './errors.js';
 
@@ -24,7 +25,7 @@ function blobsToBase64(value: unknown): unknown {
 
 /** A successful operation's response. */
 export function successResponse(output: object): Response {
-  return new Response(toWireJson(output), {
+  return bufferedResponse(toWireJson(output), {
     status: 200,
     headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: randomUUID() },
   });
@@ -38,7 +39,7 @@ export function successResponse(output: object): Response {
  */
 export function errorResponse(error: unknown): Response {
   const known = error instanceof DataApiError ? error : new InternalServerError({ cause: error });
-  return new Response(JSON.stringify({ message: known.message, ...known.bodyExtras() }), {
+  return bufferedResponse(JSON.stringify({ message: known.message, ...known.bodyExtras() }), {
     status: known.status,
     headers: {
       'content-type': 'application/json',

@@ -85,8 +85,8 @@ export function createGraphqlHandler(pipeline: OperationPipeline, options: Graph
         };
         return finish(jsonResponse(refusal, 405, { allow: 'GET, POST' }), undefined, undefined, refusal);
       }
-      const body = request.method === 'POST' ? await request.clone().text() : '';
-      const params = await parseGraphqlRequest(request);
+      const body = request.method === 'POST' ? await request.text() : '';
+      const params = parseGraphqlRequest(request, body);
       const result = await pipeline.run({
         transport: 'http',
         params,

@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { ERROR_TYPE_HEADER, REQUEST_ID_HEADER } from '../graphql/constants.js';
 import type { AppSyncHttpError } from './errors.js';
+import { bufferedResponse } from '../../adapters/buffered-response.js';
 
 /** One entry of a response's `errors`, as AppSync writes it. */
 export interface AppSyncErrorEntry {
@@ -34,7 +35,7 @@ export function fieldErrorEntry(error: GraphQLError): AppSyncErrorEntry {
 
 /** A JSON response with AppSync's request-id header. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return bufferedResponse(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=UTF-8', [REQUEST_ID_HEADER]: crypto.randomUUID(), ...headers },
   });

@@ -11,10 +11,10 @@ export interface GraphqlParams {
 const UNPARSEABLE = 'Unable to parse GraphQL query.';
 
 /**
- * Reads `{ query, variables, operationName }` from a POST JSON body or GET query string, refusing
+ * Reads `{ query, variables, operationName }` from a POST JSON body (already read) or GET query string, refusing
  * with AppSync's 400 messages: "Request body is empty." or "Unable to parse GraphQL query.".
  */
-export async function parseGraphqlRequest(request: Request): Promise<GraphqlParams> {
+export function parseGraphqlRequest(request: Request, body: string): GraphqlParams {
   if (request.method === 'GET') {
     const search = new URL(request.url).searchParams;
     const variables = search.get('variables');
@@ -24,7 +24,6 @@ export async function parseGraphqlRequest(request: Request): Promise<GraphqlPara
       operationName: search.get('operationName') ?? undefined,
     });
   }
-  const body = await request.text();
   if (body.length > GraphqlLimits.MAX_BODY_BYTES) throw new MalformedRequestError('Request body is too large.');
   if (body.trim() === '') throw new MalformedRequestError('Request body is empty.');
   return toParams(parseJson(body));
