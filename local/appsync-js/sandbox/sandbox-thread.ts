@@ -14,6 +14,9 @@ import { ControlSlot, type ThreadCall, type ThreadReply } from './thread-protoco
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** The sandbox thread's heap: far above what a resolver within AppSync's 5 MB output needs. */
+const THREAD_HEAP_MB = 256;
+
 /** The call ran past its deadline and the thread was stopped. */
 export class ThreadDeadlineError extends Error {
   override readonly name = 'ThreadDeadlineError';
@@ -83,12 +86,20 @@ export class SandboxThread {
     if (this.#running) return this.#running;
     const { port1, port2 } = new MessageChannel();
     const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-    // No execArgv: the thread needs no loader of the server's (tsx) and starts faster without one.
-    const worker = new Worker(this.source, { eval: true, execArgv: [], workerData: { port: port2, control }, transferList: [port2] });
+    const worker = new Worker(this.source, {
+      eval: true,
+      // No execArgv: the thread needs no loader of the server's (tsx) and starts faster without one.
+      execArgv: [],
+      // Code that takes memory without end stops this thread, not the server.
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+      workerData: { port: port2, control },
+      transferList: [port2],
+    });
     // The thread never keeps the process alive: it only ever runs inside a call.
     worker.unref();
     port1.unref();
-    worker.on('error', () => {}); // a thread that dies (out of memory) fails its call at the deadline; the next starts a new one
+    // A thread that dies (out of memory) fails its call at the deadline; the next call starts a new one.
+    worker.on('error', () => {});
     this.#generation += 1;
     this.#dropped = [];
     this.#running = { worker, port: port1, counters: new Int32Array(control), bootKeys: new Set(), posted: 0 };

@@ -5,10 +5,12 @@ import { fieldContext, fixture, noneDataSource, resolveOptions } from './helpers
 let endless: ResolverCode;
 let echo: ResolverCode;
 let huge: ResolverCode;
+let hungry: ResolverCode;
 beforeAll(async () => {
   endless = await loadResolverCode(fixture('unit/endless.ts'));
   echo = await loadResolverCode(fixture('unit/early-return.ts'));
   huge = await loadResolverCode(fixture('unit/huge-output.ts'));
+  hungry = await loadResolverCode(fixture('unit/hungry.ts'));
 });
 
 describe('the request deadline', () => {
@@ -23,6 +25,13 @@ describe('the request deadline', () => {
     // The context that timed out is still usable: its next call also runs (and times out again).
     const again = await runUnitResolver(endless, fieldContext({ id: 'b' }), noneDataSource(), resolveOptions(50));
     expect(again.errors[0]?.errorType).toBe('ExecutionTimeout');
+  });
+
+  it('fails a handler that takes memory without end, and the server and other files go on', async () => {
+    const greedy = await runUnitResolver(hungry, fieldContext({ id: 'x' }), noneDataSource(), resolveOptions(5000));
+    expect(greedy).toMatchObject({ value: null, errors: [{ errorType: 'ExecutionTimeout' }] });
+    const other = await runUnitResolver(echo, fieldContext({ where: 'request' }), noneDataSource(), resolveOptions());
+    expect(other).toMatchObject({ value: { early: 'request' }, errors: [] });
   });
 
   it('does not start a handler once the deadline has passed', async () => {
