@@ -36,15 +36,28 @@ async function main(): Promise<void> {
   onRuntimeWarning((line) => console.warn(line));
   const started = performance.now();
   const server = await startLocalServer(module.config, { ...options, rootDir });
-  console.log(banner(server, options, module.config));
-  if (options.record) console.log(`  Recording each resolver handler call's ctx to ${options.record} (for npm run verify:aws)`);
-  console.log(`Ready in ${Math.round(performance.now() - started)} ms. Ctrl+C stops.`);
+  // From here a stop closes the database cleanly, even one still being prepared.
+  let stopping = false;
   const stop = async (): Promise<void> => {
+    stopping = true;
     await server.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  // Queries that need no database are answered already; the banner waits for the migrations and
+  // seed, and a database that cannot open or be prepared still stops the start.
+  try {
+    await server.prepareDatabase();
+  } catch (error) {
+    if (stopping) return;
+    await server.close();
+    throw error;
+  }
+  if (stopping) return;
+  console.log(banner(server, options, module.config));
+  if (options.record) console.log(`  Recording each resolver handler call's ctx to ${options.record} (for npm run verify:aws)`);
+  console.log(`Ready in ${Math.round(performance.now() - started)} ms. Ctrl+C stops.`);
 }
 
 main().catch((error: unknown) => {
