@@ -35,7 +35,7 @@ import { startSchedules, type ScheduleOptions, type Schedules } from './schedule
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 import { AppSyncErrorTypes } from './plugins/shared/error-types.js';
-import { isWildcardHost, lanAddresses, loadLocalTls, urlHost } from './tls/index.js';
+import { isWildcardHost, lanAddresses, urlHost } from './tls/addresses.js';
 
 /** Paths of the services on the one port. */
 export const Routes = {
@@ -139,7 +139,8 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
   let watcher: ProjectWatcher | undefined;
   const screen = createRequestScreen({ bindHost: options.host ?? '127.0.0.1', dataApiPath: Routes.DATA_API });
   try {
-    const tls = options.https ? await loadLocalTls(dataDir) : undefined;
+    // Loaded only for --https: the certificate code (node-forge) is a tenth of a second to load.
+    const tls = options.https ? await (await import('./tls/index.js')).loadLocalTls(dataDir) : undefined;
     http = await serveNodeHttp(
       (request, connection) =>
         app

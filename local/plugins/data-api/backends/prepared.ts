@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { DatabaseUnavailableError } from '../errors.js';
 import type { DatabaseBackend } from './types.js';
 
@@ -19,7 +20,10 @@ export interface PreparedBackend extends DatabaseBackend {
  */
 export function preparedBackend(backend: DatabaseBackend, prepare: () => Promise<void>): PreparedBackend {
   let preparing: Promise<void> | undefined;
-  const ready = (): Promise<void> => (preparing ??= backend.opened().then(prepare));
+  // Run in the context the wrapper was made in, not the first caller's: the migrations' SQL is
+  // the server's own, not part of the request that happened to come first (request traces).
+  const outside = new AsyncResource('DatabasePreparation');
+  const ready = (): Promise<void> => (preparing ??= outside.runInAsyncScope(() => backend.opened().then(prepare)));
   return {
     kind: backend.kind,
     canCancel: backend.canCancel,
