@@ -56,7 +56,8 @@ function cpuSeconds(pid: number): number {
 /** One start to first answer: wall-clock milliseconds and the server's CPU seconds (not slowed by load). */
 export async function timeStart(dataDir: string): Promise<{ ms: number; cpu: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/cli.ts', '--data-dir', dataDir, '--port', values.port, '--no-watch'], {
+  // What `npm start` runs (package.json), without npm's own process.
+  const child = spawn(process.execPath, ['local/start.mjs', '--data-dir', dataDir, '--port', values.port, '--no-watch'], {
     stdio: 'ignore',
   });
   try {

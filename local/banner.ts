@@ -5,7 +5,7 @@ import type { LocalServer } from './server.js';
 import type { LocalProjectConfig } from './config/project.js';
 import { tokenCommand } from './config/token-hint.js';
 import { LocalUserPoolDefaults } from './plugins/cognito-idp/index.js';
-import { trustSteps } from './tls/index.js';
+import { trustSteps } from './tls/trust-steps.js';
 
 function lanLines(server: LocalServer): string[] {
   if (server.lanUrls.length === 0) return [];

@@ -5,12 +5,14 @@ import type { LocalProjectConfig } from './config/project.js';
 import type { ServerOptions } from './config/options.js';
 import { createLocalAuth, loadOrCreateApiKey, signAppSyncRequest, sourceIpOf, type ApiKey, type LocalAuth } from './plugins/auth/index.js';
 import {
+  createDataApiCore,
   dataApiRequestGuard,
   DEFAULT_RESOURCE_ARN,
   DEFAULT_SECRET_ARN,
   openLocalDatabase,
   type DataApiCore,
 } from './plugins/data-api/index.js';
+import { preparedBackend } from './plugins/data-api/backends/prepared.js';
 import { createRequestScreen } from './security/screen.js';
 import { jsonResponse } from './plugins/graphql/index.js';
 import { createLogger } from './log/logger.js';
@@ -33,7 +35,7 @@ import { startSchedules, type ScheduleOptions, type Schedules } from './schedule
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 import { AppSyncErrorTypes } from './plugins/shared/error-types.js';
-import { isWildcardHost, lanAddresses, loadLocalTls, urlHost } from './tls/index.js';
+import { isWildcardHost, lanAddresses, urlHost } from './tls/addresses.js';
 
 /** Paths of the services on the one port. */
 export const Routes = {
@@ -66,6 +68,12 @@ export interface LocalServer {
   fetch(request: Request): Promise<Response>;
   /** The manifest's schedules: on their timers while serving, and `run(name)` once now. */
   readonly schedules: Pick<Schedules, 'names' | 'run'>;
+  /**
+   * Opens the database and runs the project's `database.prepare` (migrations, seed) now, if its
+   * first use has not already; rejects with the reason it cannot (a damaged folder, a failed
+   * migration), after which every statement fails with DatabaseUnavailableException.
+   */
+  prepareDatabase(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,28 +111,36 @@ export function lambdaDataApiEnvironment(dataApiUrl: string, database: string): 
 }
 
 /**
- * Starts the offline API for a project: prepares the database through the Data API, loads the
- * schema and every resolver, and serves GraphQL, the Data API, the playground, the local user
- * pool's JWKS and health on one port. With `watch`, changed resolvers, Lambdas and schema are
- * swapped in while serving; a broken change leaves the last good version serving.
+ * Starts the offline API for a project: loads the schema and every resolver, and serves GraphQL,
+ * the Data API, the playground, the local user pool's JWKS and health on one port. The database
+ * opens, and is prepared through the Data API (`database.prepare`: migrations, seed), on its
+ * first use or at `prepareDatabase()`, whichever comes first: statements wait for it, other
+ * queries do not. With `watch`, changed resolvers, Lambdas and schema are swapped in while
+ * serving; a broken change leaves the last good version serving.
  */
 export async function startLocalServer(project: LocalProjectConfig, options: StartOptions): Promise<LocalServer> {
   // Every line goes through the logger: pretty for reading, or one JSON object per line.
   const logger = createLogger(options.logFormat ?? 'pretty', options.log ?? ((line: string) => console.log(line)), options.rootDir);
   const log = logger.info;
   const dataDir = resolve(options.rootDir, options.dataDir);
-  const { core: dataApiCore } = openLocalDatabase({
+  // The project's preparation runs on this core, straight on the database; everyone else uses the
+  // core below, whose first statement waits for that preparation (and starts it).
+  const { core: preparingCore } = openLocalDatabase({
     dataDir,
     ...(options.dbUrl ? { dbUrl: options.dbUrl } : {}),
     ...(options.resetData ? { resetData: true } : {}),
   });
+  let prepare: () => Promise<void> = async () => {};
+  const database = preparedBackend(preparingCore.backend, () => prepare());
+  const dataApiCore = createDataApiCore({ backend: database, closeBackend: false });
   let app: ((request: Request, peer: RequestPeer) => Promise<Response>) | undefined;
   let http: NodeHttpServer | undefined;
   let lambda: LambdaRunner | undefined;
   let watcher: ProjectWatcher | undefined;
   const screen = createRequestScreen({ bindHost: options.host ?? '127.0.0.1', dataApiPath: Routes.DATA_API });
   try {
-    const tls = options.https ? await loadLocalTls(dataDir) : undefined;
+    // Loaded only for --https: the certificate code (node-forge) is a tenth of a second to load.
+    const tls = options.https ? await (await import('./tls/index.js')).loadLocalTls(dataDir) : undefined;
     http = await serveNodeHttp(
       (request, connection) =>
         app
@@ -138,13 +154,22 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         onRefused: log,
       },
     );
-    const database = project.database.name;
-    const dataApi = { url: `${http.url}${Routes.DATA_API}`, resourceArn: DEFAULT_RESOURCE_ARN, secretArn: DEFAULT_SECRET_ARN, database };
-    const target: DataApiTarget = { api: dataApiCore, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database };
-    // The database and the API do not need each other to get ready: prepare one while the other loads.
-    // A database that cannot open says why itself, rather than as a migration's internal error.
-    const prepared = dataApiCore.backend.opened().then(() => project.database.prepare?.(target, log, options.projectFlags ?? {}));
-    prepared.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
+    const databaseName = project.database.name;
+    const dataApi = {
+      url: `${http.url}${Routes.DATA_API}`,
+      resourceArn: DEFAULT_RESOURCE_ARN,
+      secretArn: DEFAULT_SECRET_ARN,
+      database: databaseName,
+    };
+    const target: DataApiTarget = {
+      api: preparingCore,
+      resourceArn: dataApi.resourceArn,
+      secretArn: dataApi.secretArn,
+      database: databaseName,
+    };
+    prepare = async () => {
+      await project.database.prepare?.(target, log, options.projectFlags ?? {});
+    };
 
     const apiKey: ApiKey = options.apiKey
       ? { id: options.apiKey, expires: Math.floor(Date.now() / 1000) + 365 * 86_400 }
@@ -172,7 +197,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
         ...(fn.memoryMb ? { memoryMb: fn.memoryMb } : {}),
       })),
       extraEnvironment: {
-        ...lambdaDataApiEnvironment(dataApi.url, database),
+        ...lambdaDataApiEnvironment(dataApi.url, databaseName),
         APPSYNC_GRAPHQL_URL: `${http.url}${Routes.GRAPHQL}`,
         // Over --https the functions' SDK calls to the local Data API and GraphQL must trust the local CA (Lambda sets this variable too).
         ...(tls ? { NODE_EXTRA_CA_CERTS: tls.caFile } : {}),
@@ -200,13 +225,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       refuseUpgrade: (request) => screen.refuseUpgrade(request),
       log,
     });
-    // Both settle before a failure is thrown: a process that exits while esbuild is still bundling
-    // gets esbuild's Go panic printed after our own message.
-    const [built, ready] = await Promise.allSettled([buildGraphqlApi(apiInputs), prepared]);
-    if (ready.status === 'rejected') throw ready.reason;
-    if (built.status === 'rejected') throw built.reason;
-    const firstApi = built.value;
-    let api: GraphqlApi = firstApi;
+    let api: GraphqlApi = await buildGraphqlApi(apiInputs);
     if (options.watch) {
       watcher = watchProject({
         project,
@@ -303,13 +322,16 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
       fetch: (request) =>
         (app as NonNullable<typeof app>)(request, { sourceIp: sourceIpOf(undefined, request.headers.get('x-forwarded-for')) }),
       schedules: { names: schedules.names, run: schedules.run },
+      prepareDatabase: () => database.ready(),
       async close() {
         schedules.close();
         await activeWatcher?.close();
         // Upgraded sockets first (the HTTP server does not track them), then the port, then the rest.
         await Promise.all(plugins.filter((plugin) => plugin.attach).map((plugin) => plugin.close?.()));
         await server.close();
+        // The Data API plugin closed the served core; the database goes with the preparing one.
         for (const plugin of plugins.filter((candidate) => !candidate.attach)) await plugin.close?.();
+        await preparingCore.close();
       },
     };
   } catch (error) {
@@ -317,6 +339,7 @@ export async function startLocalServer(project: LocalProjectConfig, options: Sta
     await http?.close();
     await lambda?.close();
     await dataApiCore.close();
+    await preparingCore.close();
     throw error;
   }
 }

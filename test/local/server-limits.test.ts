@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,15 +82,41 @@ describe('Offline server: per-API limits through HTTP', () => {
   });
 });
 
-describe('Offline server: start-up failures', () => {
-  it('refuses to start, and closes what it opened, when preparing the database fails', async () => {
+describe('Offline server: a database that cannot be prepared', () => {
+  it('serves what needs no database, refuses statements with the reason, and closes what it opened', async () => {
     const broken = { ...limitsApi, database: { name: 'fixture', prepare: async () => Promise.reject(new Error('migration 0003 failed')) } };
     const scratch = await mkdtemp(join(tmpdir(), 'roam-broken-'));
+    const started = await startLocalServer(broken, {
+      rootDir: process.cwd(),
+      dataDir: scratch,
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: API_KEY,
+      log: () => {},
+    });
     try {
-      await expect(
-        startLocalServer(broken, { rootDir: process.cwd(), dataDir: scratch, port: 0, host: '127.0.0.1', log: () => {} }),
-      ).rejects.toThrow('migration 0003 failed');
+      const answer = await fetch(`${started.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+        body: JSON.stringify({ query: '{ echo(message: "up") }' }),
+      });
+      expect(await answer.json()).toEqual({ data: { echo: 'up' } });
+
+      // npm start awaits this before its banner and stops with the reason (local/cli.ts).
+      await expect(started.prepareDatabase()).rejects.toThrow('migration 0003 failed');
+      const statement = started.dataApiCore.executeStatement({
+        resourceArn: started.dataApi.resourceArn,
+        secretArn: started.dataApi.secretArn,
+        sql: 'SELECT 1',
+      });
+      await expect(statement).rejects.toMatchObject({
+        name: 'DatabaseUnavailableException',
+        message: expect.stringContaining('migration 0003 failed'),
+      });
     } finally {
+      await started.close();
+      // The data folder's lock went with the server.
+      expect(existsSync(join(scratch, 'data.lock'))).toBe(false);
       await rm(scratch, { recursive: true, force: true });
     }
   });

@@ -57,6 +57,9 @@ export async function startRoamTestServer(
     schedules: options.schedules ?? { enabled: false },
     ...(options.additionalApiKeys ? { additionalApiKeys: options.additionalApiKeys } : {}),
   });
+  // Migrated and seeded before the tests run, as npm start has it before its banner (the
+  // server itself would do it on the first statement, inside some test's deadline).
+  await server.prepareDatabase();
   return {
     server,
     async graphql(query, variables = {}, headers = { 'x-api-key': TEST_API_KEY }) {

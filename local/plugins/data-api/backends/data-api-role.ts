@@ -7,7 +7,6 @@
  * more, and connects as that role.
  */
 import { createHmac } from 'node:crypto';
-import pg from 'pg';
 
 /** The role's name (cluster-wide; each database it serves grants it rights on start). */
 export const DATA_API_ROLE = 'roam_data_api';
@@ -57,6 +56,7 @@ $setup$`;
  * superuser's (it cannot create roles) is used as it is: it is already as limited as its owner made it.
  */
 export async function prepareDataApiRole(adminUrl: string, role = DATA_API_ROLE): Promise<string> {
+  const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

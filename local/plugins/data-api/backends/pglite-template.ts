@@ -11,7 +11,6 @@ import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 
 const CACHE_ROOT = fileURLToPath(new URL('../../../../node_modules/.cache/roam-pglite/', import.meta.url));
 
@@ -54,6 +53,7 @@ export async function ensureClusterTemplate(): Promise<boolean> {
   await mkdir(CACHE_ROOT, { recursive: true });
   const scratch = `${template}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
+    const { PGlite } = await import('@electric-sql/pglite');
     const lite = await PGlite.create(scratch);
     const tarball = await lite.dumpDataDir('none');
     await lite.close();

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
 import { openFailure } from '../data-folder.js';
 import { clusterTarball, createClusterFromTemplate, hasCluster } from './pglite-template.js';
 import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
@@ -21,18 +20,22 @@ export interface PgliteBackendOptions {
  * (or one open transaction) at a time; other calls wait. We talk to it through node-postgres
  * over PGlite's in-process stream, so both backends share one query path and PGlite reports
  * the same column descriptions (table, attribute, type modifier) as a server.
+ *
+ * It opens on first use (`acquire()` or `opened()`), not when created: PGlite costs a second or
+ * more of CPU to open and 150-300 MB of memory, which an API that never reaches its database
+ * should not pay.
  */
 export function createPgliteBackend(options: PgliteBackendOptions = {}): DatabaseBackend {
   const lock = new SessionLock();
-  const ready = open(options.dataDir);
-  ready.catch(() => undefined); // reported by the first acquire(); this only keeps it from counting as unhandled
+  let opening: Promise<{ lite: PGlite; client: pg.Client }> | undefined;
+  const ready = () => (opening ??= open(options.dataDir));
   let session: DatabaseSession | undefined;
 
   return {
     kind: 'pglite',
     canCancel: false,
     async acquire(signal?: AbortSignal): Promise<DatabaseSession> {
-      const { client } = await ready;
+      const { client } = await ready();
       await lock.acquire(signal);
       session ??= createPgSession(client, {
         // A PGlite statement runs to completion on the event loop; nothing can interrupt it.
@@ -42,10 +45,10 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
       return session;
     },
     async opened(): Promise<void> {
-      await ready;
+      await ready();
     },
     async close(): Promise<void> {
-      const opened = await ready.catch(() => undefined);
+      const opened = await opening?.catch(() => undefined);
       if (!opened) return; // it never opened: nothing to close
       const { lite, client } = opened;
       await client.end().catch(() => undefined);
@@ -55,6 +58,12 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
 }
 
 async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client: pg.Client }> {
+  // Loaded here, not with this module: a server that never opens its database never loads them.
+  const [{ PGlite }, { createPgConfig }, { default: pg }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/node-postgres'),
+    import('pg'),
+  ]);
   // PGlite creates its own folder but not missing parents (`.data/` on a fresh clone).
   let lite: PGlite;
   try {

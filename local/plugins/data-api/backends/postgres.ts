@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { createPgSession, SESSION_SETUP_SQL, TEXT_VALUES } from './pg-session.js';
 import { DATA_API_ROLE, prepareDataApiRole } from './data-api-role.js';
 import type { DatabaseBackend, DatabaseSession } from './types.js';
@@ -31,13 +31,14 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
   let ready: Promise<pg.Pool> | undefined;
   const poolReady = (): Promise<pg.Pool> =>
     (ready ??= (role === false ? Promise.resolve(options.url) : prepareDataApiRole(options.url, role))
-      .then((url) => openPool(url, options))
+      .then(async (url) => openPool((await import('pg')).default, url, options))
       .catch((error: unknown) => {
         ready = undefined;
         throw error;
       }));
 
   const cancelBackend = async (processId: number): Promise<void> => {
+    const { default: pg } = await import('pg');
     const canceller = new pg.Client({ connectionString: options.url });
     try {
       await canceller.connect();
@@ -66,7 +67,8 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
   };
 }
 
-function openPool(url: string, options: PostgresBackendOptions): pg.Pool {
+// pg is loaded on first use: a server on PGlite (the default) that never reaches it does not pay for it.
+function openPool(pg: typeof import('pg').default, url: string, options: PostgresBackendOptions): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: TEXT_VALUES });
   // An idle client that loses its connection emits 'error' on the pool; without a listener that
   // would crash the process. The next acquire gets a fresh connection.
