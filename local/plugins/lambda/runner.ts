@@ -7,7 +7,7 @@ import { traced } from '../shared/request-trace.js';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundleLambda } from '../../../platform/lambda/bundle.js';
+import { bundleLambda, offlineLambdaBundleOptions } from '../../../platform/lambda/bundle.js';
 import { resolveRunnerOptions, type ResolvedRunnerOptions } from './config.js';
 import { LambdaErrorTypes, LambdaLimits } from './constants.js';
 import { functionArn, lambdaNodeFlags, lambdaProcessEnvironment, newLogStreamName } from './environment.js';
@@ -93,7 +93,7 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
         const started = performance.now();
         const [dir, hostPath] = await Promise.all([ensureRunDir(), ensureHost()]);
         host = hostPath;
-        const bundle = await bundleLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`));
+        const bundle = await bundleLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`), offlineLambdaBundleOptions);
         return {
           functionName: fn.name,
           bundleFile: bundle.file,
