@@ -1,8 +1,10 @@
 /**
  * The warm workers of one function, reused between calls like warm Lambda execution
  * environments. Calls are served in arrival order by a free warm worker. The first call starts
- * the first worker; another starts only when a call has waited `scaleUpAfterMs` for one, up to
- * `concurrency` (a fast handler is served by one warm process, a slow or busy one gets more).
+ * the first worker; another starts only when a call has waited `scaleUpAfterMs` for one while
+ * every worker has been on its current call for that long too, one cold start at a time, up to
+ * `concurrency`: a quick handler is served by one warm process however long the queue (or however
+ * starved the CPU), a slow one gets more.
  * Idle workers stop after a while: extras after `scaleDownAfterMs`, the last one after
  * `keepWarmMs`. A reload bumps the generation: idle workers of the old code stop at once, busy
  * ones when their call ends.
@@ -42,6 +44,8 @@ interface Member {
   readonly generation: number;
   /** `performance.now()` when it last became free. */
   idleSince: number;
+  /** `performance.now()` when its current call started; undefined while free or loading. */
+  busySince: number | undefined;
 }
 
 interface Waiter {
@@ -59,7 +63,8 @@ export class FunctionPool {
   private readonly waiters: Waiter[] = [];
   /** Workers whose bundle is being built, not yet in `members`. */
   private launching = 0;
-  private lastLaunch = Number.NEGATIVE_INFINITY;
+  /** Workers started whose module is still loading. */
+  private loading = 0;
   private scaleUpTimer: NodeJS.Timeout | undefined;
   private generation = 0;
   private currentBuild: Promise<LambdaBuildReport> | undefined;
@@ -81,6 +86,7 @@ export class FunctionPool {
     try {
       return await got.worker.invoke(request);
     } finally {
+      got.busySince = undefined;
       this.release(got);
     }
   }
@@ -146,8 +152,9 @@ export class FunctionPool {
     const member = this.idle.pop();
     if (!member) return undefined;
     this.deps.idleChanged(-1);
-    if (member.worker.alive) return member;
-    return this.takeIdle();
+    if (!member.worker.alive) return this.takeIdle();
+    member.busySince = performance.now();
+    return member;
   }
 
   private waitForWorker(): Promise<Member | Failure> {
@@ -169,15 +176,20 @@ export class FunctionPool {
   private launch(): void {
     const generation = this.generation;
     this.launching += 1;
-    this.lastLaunch = performance.now();
     this.build().then(
       (build) => {
         this.launching -= 1;
         if (this.closed) return;
-        const member: Member = { worker: this.deps.startWorker(build), generation, idleSince: 0 };
+        const member: Member = { worker: this.deps.startWorker(build), generation, idleSince: 0, busySince: undefined };
         this.members.add(member);
+        this.loading += 1;
         void member.worker.exited.then(() => this.forget(member));
-        void member.worker.initialized.then((failure) => (failure ? this.initFailed(member, failure) : this.offer(member)));
+        void member.worker.initialized.then((failure) => {
+          this.loading -= 1;
+          if (failure) this.initFailed(member, failure);
+          else this.offer(member);
+          this.armScaleUp();
+        });
       },
       (error: unknown) => {
         this.launching -= 1;
@@ -188,20 +200,39 @@ export class FunctionPool {
     );
   }
 
-  /** A waiting call that waited `scaleUpAfterMs` starts another worker; at most one per that period. */
-  private armScaleUp(): void {
-    if (this.scaleUpTimer || this.closed) return;
+  /**
+   * When another worker would help: a call has waited `scaleUpAfterMs`, every worker of the
+   * current code has been on its call for as long (a long queue of quick calls, or a CPU starved
+   * by other work, does not qualify: one more process would only compete for the same CPU), and
+   * no worker is still starting. Returns when to look again, or undefined if nothing can change
+   * before a worker frees up or finishes loading.
+   */
+  private scaleUpDue(): number | undefined {
     const oldest = this.waiters[0];
-    if (!oldest || this.currentWorkers() >= this.deps.concurrency) return;
+    if (!oldest || this.closed || this.launching + this.loading > 0) return undefined;
+    if (this.currentWorkers() >= this.deps.concurrency) return undefined;
     const { scaleUpAfterMs } = this.deps.timings;
-    const due = Math.max(oldest.since, this.lastLaunch) + scaleUpAfterMs;
+    let due = oldest.since + scaleUpAfterMs;
+    for (const member of this.members) {
+      if (member.generation !== this.generation || !member.worker.alive) continue;
+      if (member.busySince === undefined) return undefined;
+      due = Math.max(due, member.busySince + scaleUpAfterMs);
+    }
+    return due;
+  }
+
+  /** Starts another worker when {@link scaleUpDue} says so, checking again at the time it names. */
+  private armScaleUp(): void {
+    if (this.scaleUpTimer) return;
+    const due = this.scaleUpDue();
+    if (due === undefined) return;
     this.scaleUpTimer = setTimeout(
       () => {
         this.scaleUpTimer = undefined;
-        const first = this.waiters[0];
-        if (!first || this.closed || this.currentWorkers() >= this.deps.concurrency) return;
-        if (performance.now() - first.since >= scaleUpAfterMs) this.launch();
-        this.armScaleUp();
+        const now = performance.now();
+        const next = this.scaleUpDue();
+        if (next !== undefined && next <= now) this.launch();
+        else this.armScaleUp();
       },
       Math.max(0, due - performance.now()),
     );
@@ -216,7 +247,9 @@ export class FunctionPool {
     }
     const waiter = this.waiters.shift();
     if (waiter) {
+      member.busySince = performance.now();
       waiter.resolve(member);
+      if (this.waiters.length > 0) this.armScaleUp();
       return;
     }
     member.idleSince = performance.now();

@@ -30,6 +30,18 @@ describe('Lambda workers: started on demand, scaled by waiting, stopped when idl
     }
   });
 
+  it('serves a long queue of short calls with one process: only calls stuck behind long ones start another', async () => {
+    const runner = createLambdaRunner({ functions: [{ name: 'slow', handlerFile: fixture('slow') }], concurrency: 2, scaleUpAfterMs: 300 });
+    try {
+      const warm = pidOf(await runner.invoke('slow', { ms: 1 }));
+      // 30 calls of 20 ms: the last waits about 600 ms, but no call runs for 300 ms.
+      const queued = await Promise.all(Array.from({ length: 30 }, () => runner.invoke('slow', { ms: 20 })));
+      expect(new Set(queued.map(pidOf))).toEqual(new Set([warm]));
+    } finally {
+      await runner.close();
+    }
+  });
+
   it('starts another process for calls that wait, up to `concurrency`', async () => {
     const runner = createLambdaRunner({ functions: [{ name: 'slow', handlerFile: fixture('slow') }], concurrency: 2, scaleUpAfterMs: 50 });
     try {
