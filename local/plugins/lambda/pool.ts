@@ -114,12 +114,16 @@ export class FunctionPool {
   /** Stops workers idle for longer than their limit; the runner calls this periodically. */
   sweep(now = performance.now()): void {
     const { scaleDownAfterMs, keepWarmMs } = this.deps.timings;
+    let alive = 0;
+    for (const member of this.members) if (member.worker.alive) alive += 1;
+    // Longest idle first, so the most recently used process is the one kept warm longest.
     for (let i = 0; i < this.idle.length;) {
       const member = this.idle[i] as Member;
-      const limit = this.members.size > 1 ? scaleDownAfterMs : keepWarmMs;
+      const limit = alive > 1 ? scaleDownAfterMs : keepWarmMs;
       if (now - member.idleSince >= limit) {
         this.idle.splice(i, 1);
         this.deps.idleChanged(-1);
+        alive -= 1;
         void member.worker.kill();
       } else i += 1;
     }

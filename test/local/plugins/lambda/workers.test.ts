@@ -65,7 +65,10 @@ describe('Lambda workers: started on demand, scaled by waiting, stopped when idl
       const pids = [...new Set(outcomes.map(pidOf))];
       expect(pids).toHaveLength(2);
       await vi.waitFor(() => expect(runner.workerPids('slow')).toHaveLength(1), { timeout: 5_000 });
-      expect(pids.filter((pid) => processExists(pid))).toHaveLength(1);
+      await vi.waitFor(() => expect(pids.filter((pid) => processExists(pid))).toHaveLength(1));
+      // Both were idle past scaleDownAfterMs; the last one still waits out keepWarmMs.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(runner.workerPids('slow')).toHaveLength(1);
       await vi.waitFor(() => expect(runner.workerPids('slow')).toEqual([]), { timeout: 5_000 });
       await vi.waitFor(() => expect(pids.filter((pid) => processExists(pid))).toEqual([]));
       const fresh = pidOf(await runner.invoke('slow', { ms: 1 }));
