@@ -42,7 +42,7 @@ interface PendingCall {
 const failure = (errorType: string, errorMessage: string): Failure => ({ ok: false, errorType, errorMessage });
 
 /**
- * Live worker processes of this server. A worker stuck in a loop never sees its IPC channel
+ * Live worker processes of this server. A worker stuck in a loop never sees its pipe
  * close, so when the server exits without `close()` we kill them ourselves.
  */
 const liveChildren = new Set<ChildProcess>();
