@@ -28,8 +28,16 @@ export const LambdaDefaults = {
   TIMEOUT_SECONDS: 3,
   /** AWS default memory size. */
   MEMORY_MB: 128,
-  /** Warm processes per function; more calls at once wait in a queue (see DECISIONS.md). */
+  /** Warm processes per function at most; more calls at once wait in a queue (see DECISIONS.md). */
   CONCURRENCY: 4,
+  /** A call that waited this long for a free warm process starts another one (under CONCURRENCY). */
+  SCALE_UP_AFTER_MS: 100,
+  /** A function's extra idle processes (beyond one) stop after this long unused. */
+  SCALE_DOWN_AFTER_MS: 10_000,
+  /** A function's last idle process stops after this long unused. */
+  KEEP_WARM_MS: 300_000,
+  /** Idle processes kept across all functions; past it the longest-idle one stops. */
+  MAX_IDLE_WORKERS: 4,
   REGION: 'us-east-1',
   /** The account id LocalStack and most emulators use. */
   ACCOUNT_ID: '000000000000',

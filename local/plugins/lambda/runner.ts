@@ -7,7 +7,7 @@ import { traced } from '../shared/request-trace.js';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundleLambda } from '../../../platform/lambda/bundle.js';
+import { bundleLambda, offlineLambdaBundleOptions } from '../../../platform/lambda/bundle.js';
 import { resolveRunnerOptions, type ResolvedRunnerOptions } from './config.js';
 import { LambdaErrorTypes, LambdaLimits } from './constants.js';
 import { functionArn, lambdaNodeFlags, lambdaProcessEnvironment, newLogStreamName } from './environment.js';
@@ -29,7 +29,8 @@ function eventToJson(event: unknown): { json: string } | Extract<LambdaInvokeOut
       errorMessage: `Could not serialize the request payload: ${(error as Error).message}`,
     };
   }
-  if (Buffer.byteLength(json) > LambdaLimits.MAX_REQUEST_BYTES) {
+  // A UTF-16 unit takes at most 3 bytes in UTF-8: most events need no byte count at all.
+  if (json.length * 3 > LambdaLimits.MAX_REQUEST_BYTES && Buffer.byteLength(json) > LambdaLimits.MAX_REQUEST_BYTES) {
     return {
       ok: false,
       errorType: LambdaErrorTypes.REQUEST_TOO_LARGE,
@@ -60,16 +61,39 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
   const pools = new Map<string, FunctionPool>();
   for (const fn of config.functions) pools.set(fn.name, createPool(fn));
 
+  // Idle workers across all functions: past the cap, the longest-idle one stops.
+  let idleWorkers = 0;
+  function idleChanged(delta: number): void {
+    idleWorkers += delta;
+    if (delta <= 0 || idleWorkers <= config.maxIdleWorkers) return;
+    let oldest: FunctionPool | undefined;
+    let oldestSince = Number.POSITIVE_INFINITY;
+    for (const pool of pools.values()) {
+      const since = pool.oldestIdleSince();
+      if (since !== undefined && since < oldestSince) [oldest, oldestSince] = [pool, since];
+    }
+    oldest?.stopOldestIdle();
+  }
+  // Idle workers past their time stop; checked often enough for the shortest limit.
+  const sweepEveryMs = Math.min(1000, Math.max(20, Math.min(config.scaleDownAfterMs, config.keepWarmMs) / 4));
+  const sweeper = setInterval(() => {
+    for (const pool of pools.values()) pool.sweep();
+  }, sweepEveryMs);
+  sweeper.unref();
+
   function createPool(fn: ResolvedLambdaFunction): FunctionPool {
     let host = '';
+    const invokedFunctionArn = functionArn(fn.name, config);
     return new FunctionPool({
       functionName: fn.name,
       concurrency: config.concurrency,
+      timings: { scaleUpAfterMs: config.scaleUpAfterMs, scaleDownAfterMs: config.scaleDownAfterMs, keepWarmMs: config.keepWarmMs },
+      idleChanged,
       async build(generation) {
         const started = performance.now();
         const [dir, hostPath] = await Promise.all([ensureRunDir(), ensureHost()]);
         host = hostPath;
-        const bundle = await bundleLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`));
+        const bundle = await bundleLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`), offlineLambdaBundleOptions);
         return {
           functionName: fn.name,
           bundleFile: bundle.file,
@@ -87,6 +111,7 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
           env: lambdaProcessEnvironment(fn, config, taskRoot, newLogStreamName()),
           nodeFlags: lambdaNodeFlags(fn.memoryMb),
           timeoutSeconds: fn.timeoutSeconds,
+          invokedFunctionArn,
           logger: config.logger,
         });
       },
@@ -116,7 +141,7 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
       const pool = poolFor(functionName);
       const serialised = eventToJson(event);
       if (!('json' in serialised)) return serialised;
-      const message = { requestId: randomUUID(), eventJson: serialised.json, invokedFunctionArn: functionArn(functionName, config) };
+      const request = { requestId: randomUUID(), eventJson: serialised.json };
       // Recorded in the trace of the GraphQL request that made the call, if any.
       return traced(
         (timing, outcome) => ({
@@ -125,13 +150,15 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
           ...timing,
           ...(outcome && !outcome.ok ? { error: `${outcome.errorType}: ${outcome.errorMessage}` } : {}),
         }),
-        () => pool.invoke(message),
+        () => pool.invoke(request),
       );
     },
     reload: (functionNames = [...pools.keys()]) => settleBuilds(functionNames.map((name) => poolFor(name).reload())),
+    workerPids: (functionName) => poolFor(functionName).pids(),
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweeper);
       await Promise.all([...pools.values()].map((pool) => pool.close()));
       if (runDir) await rm(await runDir, { recursive: true, force: true });
     },

@@ -47,8 +47,19 @@ export interface LambdaRunnerOptions {
   readonly functions: readonly LambdaFunctionDefinition[];
   /** Where lines written by functions go. @default ignore them */
   readonly logger?: LambdaLogger;
-  /** Warm processes per function; further calls queue. @default 4 */
+  /** Warm processes per function at most; further calls queue. @default 4 */
   readonly concurrency?: number;
+  /**
+   * A call that waited this long for a free warm process starts another one (under
+   * `concurrency`); until then it waits for one to finish its call. @default 100
+   */
+  readonly scaleUpAfterMs?: number;
+  /** A function's idle processes beyond its first stop after this long unused. @default 10000 */
+  readonly scaleDownAfterMs?: number;
+  /** A function's last idle process stops after this long unused. @default 300000 */
+  readonly keepWarmMs?: number;
+  /** Idle processes kept across all functions; past it the longest-idle one stops. @default 4 */
+  readonly maxIdleWorkers?: number;
   /**
    * Variables every function receives on top of its own (the Data API endpoint, for example).
    * Lambda's reserved keys are refused here too. @default {}
@@ -84,6 +95,8 @@ export interface LambdaRunner {
    * code, later calls use the new bundle in new processes.
    */
   reload(functionNames?: readonly string[]): Promise<LambdaBuildReport[]>;
+  /** Process ids of the function's running workers (warm, busy or loading), for tests and the bench. */
+  workerPids(functionName: string): number[];
   /** Stops every process and removes the bundles. Calls still running fail. */
   close(): Promise<void>;
 }

@@ -3,13 +3,24 @@
  * It follows the Node.js Lambda runtime (aws-lambda-nodejs-runtime-interface-client): loads
  * `LAMBDA_TASK_ROOT/index.mjs` and the export named by `_HANDLER`, prefixes console output with
  * time, request id and level, calls `handler(event, context, callback)`, and reports results and
- * errors with the runtime's `errorType` values. Bundled on its own by `host-build.ts`; only
- * Node built-ins may be imported here.
+ * errors with the runtime's `errorType` values. Calls and answers cross a private pipe (fd 3,
+ * `protocol.ts`), not Node's IPC channel, so `process.send` is undefined as on Lambda.
+ * Bundled on its own by `host-build.ts`; only Node built-ins and `protocol.ts` may be imported here.
  */
+import { Socket } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, types } from 'node:util';
-import type { ErrorMessage, InvokeMessage, WorkerToRunner } from './protocol.js';
+import {
+  encodeError,
+  encodeReady,
+  encodeResponse,
+  LineSplitter,
+  parseRunnerLine,
+  WORKER_PIPE_FD,
+  type InvokeRequest,
+  type WorkerConfig,
+} from './protocol.js';
 
 type Callback = (error?: unknown, result?: unknown) => void;
 type Handler = (event: unknown, context: object, callback: Callback) => unknown;
@@ -27,8 +38,12 @@ const globals = globalThis as unknown as Record<symbol, string | undefined>;
 let onBeforeExit: (() => void) | undefined;
 let activeRequestId: string | undefined;
 
-function send(message: WorkerToRunner, then?: () => void): void {
-  process.send?.(message, undefined, undefined, () => then?.());
+/** Calls arrive and answers leave on this pipe; nothing else in the process sees it. */
+const pipe = new Socket({ fd: WORKER_PIPE_FD, readable: true, writable: true });
+let config: WorkerConfig = { invokedFunctionArn: '', timeoutMs: 3000 };
+
+function send(line: string, then?: () => void): void {
+  pipe.write(line, () => then?.());
 }
 
 /** The runtime's `toRapidResponse`: name and message of an Error, else its type and text. */
@@ -62,14 +77,7 @@ function logInvokeError(label: string, error: RuntimeError): void {
 
 /** Reports a failure; a fatal one (the process is broken) exits after the message is sent. */
 function reportError(error: RuntimeError, fatal: boolean, exitCode = 129): void {
-  const message: ErrorMessage = {
-    kind: 'error',
-    requestId: activeRequestId,
-    errorType: error.errorType,
-    errorMessage: error.errorMessage,
-    fatal,
-  };
-  send(message, fatal ? () => process.exit(exitCode) : undefined);
+  send(encodeError(activeRequestId, fatal, error), fatal ? () => process.exit(exitCode) : undefined);
 }
 
 async function loadHandler(): Promise<Handler> {
@@ -103,17 +111,18 @@ function respond(requestId: string, result: unknown): void {
     fail(requestId, new Error('Unable to stringify response body'));
     return;
   }
-  send({ kind: 'response', requestId, payloadJson });
+  send(encodeResponse(requestId, payloadJson));
 }
 
 function fail(requestId: string, error: unknown): void {
   const runtimeError = toRuntimeError(error);
   logInvokeError('Invoke Error', runtimeError);
-  send({ kind: 'error', requestId, errorType: runtimeError.errorType, errorMessage: runtimeError.errorMessage, fatal: false });
+  send(encodeError(requestId, false, runtimeError));
 }
 
-function invoke(handler: Handler, isAsync: boolean, message: InvokeMessage): void {
-  const { requestId } = message;
+function invoke(handler: Handler, isAsync: boolean, request: InvokeRequest): void {
+  const { requestId } = request;
+  const deadlineMs = Date.now() + config.timeoutMs;
   activeRequestId = requestId;
   globals[REQUEST_ID] = requestId;
   let finished = false;
@@ -125,7 +134,7 @@ function invoke(handler: Handler, isAsync: boolean, message: InvokeMessage): voi
     onBeforeExit = undefined;
     activeRequestId = undefined;
     report();
-    process.channel?.ref();
+    pipe.ref();
   };
   const succeed = (result: unknown) => finish(() => respond(requestId, result));
   const failWith = (error: unknown) => finish(() => fail(requestId, error ?? 'handled'));
@@ -147,23 +156,23 @@ function invoke(handler: Handler, isAsync: boolean, message: InvokeMessage): voi
     done,
     functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
     functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
-    invokedFunctionArn: message.invokedFunctionArn,
+    invokedFunctionArn: config.invokedFunctionArn,
     memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
     awsRequestId: requestId,
     logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
     logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
     identity: undefined,
     clientContext: undefined,
-    getRemainingTimeInMillis: () => message.deadlineMs - Date.now(),
+    getRemainingTimeInMillis: () => deadlineMs - Date.now(),
   };
   // A handler that never answers: async ones fail when the loop drains, others answer null.
   onBeforeExit = isAsync
     ? () => failWith(Object.assign(new Error('Promise that was never settled'), { name: 'Runtime.NodeJsExit' }))
     : () => succeed(null);
   // Let the event loop drain while the handler runs, so 'beforeExit' means what it means in Lambda.
-  process.channel?.unref();
+  pipe.unref();
   try {
-    const result = handler(JSON.parse(message.eventJson), context, callback);
+    const result = handler(JSON.parse(request.eventJson), context, callback);
     if (result instanceof Object && typeof (result as PromiseLike<unknown>).then === 'function') {
       (result as PromiseLike<unknown>).then(succeed, failWith);
     }
@@ -174,7 +183,22 @@ function invoke(handler: Handler, isAsync: boolean, message: InvokeMessage): voi
 
 async function main(): Promise<void> {
   patchConsole();
-  process.on('disconnect', () => process.exit(0));
+  // The runner went away (closed the pipe or died): this environment ends with it.
+  pipe.on('end', () => process.exit(0));
+  pipe.on('error', () => process.exit(0));
+  let handler: Handler | undefined;
+  let isAsync = false;
+  const lines = new LineSplitter((line) => {
+    let message: ReturnType<typeof parseRunnerLine>;
+    try {
+      message = parseRunnerLine(line);
+    } catch {
+      return;
+    }
+    if (message.kind === 'config') config = message.config;
+    else if (handler) invoke(handler, isAsync, message);
+  });
+  pipe.on('data', (chunk: Buffer) => lines.push(chunk));
   process.on('beforeExit', () => {
     const listener = onBeforeExit;
     onBeforeExit = undefined;
@@ -190,7 +214,6 @@ async function main(): Promise<void> {
     logInvokeError('Unhandled Promise Rejection', runtimeError);
     reportError(runtimeError, true, 128);
   });
-  let handler: Handler;
   try {
     handler = await loadHandler();
   } catch (error) {
@@ -199,11 +222,8 @@ async function main(): Promise<void> {
     reportError(runtimeError, true, 129);
     return;
   }
-  const isAsync = handler.constructor?.name === 'AsyncFunction';
-  process.on('message', (message: InvokeMessage) => {
-    if (message.kind === 'invoke') invoke(handler, isAsync, message);
-  });
-  send({ kind: 'ready' });
+  isAsync = handler.constructor?.name === 'AsyncFunction';
+  send(encodeReady());
 }
 
 void main();

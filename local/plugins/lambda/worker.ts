@@ -3,11 +3,19 @@
  * function. It runs one invocation at a time, enforces the timeout by killing the process, and
  * turns every way a process can fail into Lambda's error payload.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { currentTrace } from '../shared/request-trace.js';
-import type { Readable } from 'node:stream';
 import { LambdaErrorTypes, LambdaLimits } from './constants.js';
-import type { InvokeMessage, WorkerToRunner } from './protocol.js';
+import {
+  encodeConfig,
+  encodeInvoke,
+  LineSplitter,
+  parseWorkerLine,
+  WORKER_PIPE_FD,
+  type InvokeRequest,
+  type WorkerLine,
+} from './protocol.js';
 import type { LambdaInvokeOutcome, LambdaLogger } from './types.js';
 
 /** Everything needed to start a worker process. */
@@ -18,6 +26,7 @@ export interface WorkerSpec {
   readonly env: Record<string, string>;
   readonly nodeFlags: readonly string[];
   readonly timeoutSeconds: number;
+  readonly invokedFunctionArn: string;
   readonly logger?: LambdaLogger;
 }
 
@@ -33,7 +42,7 @@ interface PendingCall {
 const failure = (errorType: string, errorMessage: string): Failure => ({ ok: false, errorType, errorMessage });
 
 /**
- * Live worker processes of this server. A worker stuck in a loop never sees its IPC channel
+ * Live worker processes of this server. A worker stuck in a loop never sees its pipe
  * close, so when the server exits without `close()` we kill them ourselves.
  */
 const liveChildren = new Set<ChildProcess>();
@@ -51,40 +60,48 @@ function exitMessage(code: number | null, signal: NodeJS.Signals | null): string
 /** A started worker process. Create with {@link startWorker}. */
 export class LambdaWorker {
   private readonly child: ChildProcess;
-  private readonly ready: Promise<Failure | undefined>;
+  private readonly pipe: Writable;
   private pending: PendingCall | undefined;
   /** The GraphQL request of the last call, for its lines that arrive after its answer. */
   private lastTraceRequestId: string | undefined;
-  private exited = false;
-  private readonly exitPromise: Promise<void>;
+  private hasExited = false;
+  /** Settles when the init phase ended: `undefined` once the module loaded, else the failure. */
+  readonly initialized: Promise<Failure | undefined>;
+  /** Settles when the process has ended and its pipes are closed. */
+  readonly exited: Promise<void>;
   /** False once the process has failed, exited or been told to stop. */
   alive = true;
 
   constructor(private readonly spec: WorkerSpec) {
-    this.child = fork(spec.hostFile, [], {
+    // Bare `node` with the function's flags and environment only; fd 3 carries calls and answers.
+    this.child = spawn(process.execPath, [...spec.nodeFlags, spec.hostFile], {
       cwd: spec.taskRoot,
       env: spec.env,
-      execArgv: [...spec.nodeFlags],
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'json',
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
+    const pipe = this.child.stdio[WORKER_PIPE_FD] as (Readable & Writable) | null | undefined;
+    if (!pipe) throw new Error('The Lambda worker process has no message pipe');
+    this.pipe = pipe;
+    // A process that dies early makes writes fail with EPIPE; its exit is reported on 'close'.
+    pipe.on('error', () => {});
     liveChildren.add(this.child);
     this.child.once('exit', () => liveChildren.delete(this.child));
     this.forwardLines(this.child.stdout, 'stdout');
     this.forwardLines(this.child.stderr, 'stderr');
-    // 'close' comes after the process ended and its stdio and IPC channel closed, so the last
-    // message (the error a dying worker reports) is always read before we call it an exit.
+    // 'close' comes after the process ended and its stdio pipes closed, so the last message (the
+    // error a dying worker reports) is always read before we call it an exit.
     // A process that could not be spawned never closes, it only emits 'error' without a pid.
-    this.exitPromise = new Promise((resolve) => {
+    this.exited = new Promise((resolve) => {
       this.child.once('close', () => resolve());
       this.child.once('error', () => {
         if (this.child.pid === undefined) {
-          this.exited = true;
+          this.hasExited = true;
           resolve();
         }
       });
     });
-    this.ready = new Promise((resolve) => {
+    pipe.write(encodeConfig({ invokedFunctionArn: spec.invokedFunctionArn, timeoutMs: spec.timeoutSeconds * 1000 }));
+    this.initialized = new Promise((resolve) => {
       const initTimer = setTimeout(() => {
         resolve(failure(LambdaErrorTypes.TIMEOUT, `Error: Init phase timed out after ${LambdaLimits.INIT_TIMEOUT_MS / 1000}.00 seconds`));
         void this.kill();
@@ -93,15 +110,24 @@ export class LambdaWorker {
         clearTimeout(initTimer);
         resolve(outcome);
       };
-      this.child.on('message', (message: WorkerToRunner) => {
+      const lines = new LineSplitter((line) => {
+        let message: WorkerLine;
+        try {
+          message = parseWorkerLine(line);
+        } catch {
+          // Something other than the runtime wrote to the pipe: the environment is not trustworthy.
+          void this.kill();
+          return;
+        }
         if (message.kind === 'ready') settle(undefined);
         else if (message.kind === 'error' && !message.requestId) {
           this.alive = false;
-          settle(failure(message.errorType, message.errorMessage));
+          settle(failure(message.error.errorType, message.error.errorMessage));
         } else this.onCallMessage(message);
       });
+      pipe.on('data', (chunk: Buffer) => lines.push(chunk));
       this.child.once('close', (code, signal) => {
-        this.exited = true;
+        this.hasExited = true;
         this.alive = false;
         settle(failure(LambdaErrorTypes.EXIT, `Error: ${exitMessage(code, signal)}`));
         this.finish(this.pending, (requestId) =>
@@ -118,11 +144,11 @@ export class LambdaWorker {
   }
 
   /** Runs one invocation; waits for the init phase first on a cold worker. */
-  async invoke(message: Omit<InvokeMessage, 'kind' | 'deadlineMs'>): Promise<LambdaInvokeOutcome> {
-    const initFailure = await this.ready;
+  async invoke(request: InvokeRequest): Promise<LambdaInvokeOutcome> {
+    const initFailure = await this.initialized;
     if (initFailure) return initFailure;
     if (!this.alive)
-      return failure(LambdaErrorTypes.EXIT, `RequestId: ${message.requestId} Error: Runtime exited without providing a reason`);
+      return failure(LambdaErrorTypes.EXIT, `RequestId: ${request.requestId} Error: Runtime exited without providing a reason`);
     const timeoutMs = this.spec.timeoutSeconds * 1000;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -136,22 +162,22 @@ export class LambdaWorker {
       }, timeoutMs);
       const traceRequestId = currentTrace()?.requestId;
       this.lastTraceRequestId = traceRequestId;
-      this.pending = { requestId: message.requestId, resolve, timer, ...(traceRequestId ? { traceRequestId } : {}) };
-      this.child.send({ ...message, kind: 'invoke', deadlineMs: Date.now() + timeoutMs } satisfies InvokeMessage);
+      this.pending = { requestId: request.requestId, resolve, timer, ...(traceRequestId ? { traceRequestId } : {}) };
+      this.pipe.write(encodeInvoke(request));
     });
   }
 
   /** Stops the process now (SIGKILL, as Lambda ends a timed-out environment) and waits for it. */
   async kill(): Promise<void> {
     this.alive = false;
-    if (!this.exited) this.child.kill('SIGKILL');
-    await this.exitPromise;
+    if (!this.hasExited) this.child.kill('SIGKILL');
+    await this.exited;
   }
 
-  private onCallMessage(message: WorkerToRunner): void {
+  private onCallMessage(message: WorkerLine): void {
     if (message.kind === 'response') {
       this.finish(this.pending, () => {
-        if (Buffer.byteLength(message.payloadJson) > LambdaLimits.MAX_RESPONSE_BYTES) {
+        if (message.bytes > LambdaLimits.MAX_RESPONSE_BYTES) {
           return failure(
             LambdaErrorTypes.RESPONSE_TOO_LARGE,
             `Response payload size exceeded maximum allowed payload size (${LambdaLimits.MAX_RESPONSE_BYTES} bytes).`,
@@ -161,7 +187,7 @@ export class LambdaWorker {
       });
     } else if (message.kind === 'error') {
       if (message.fatal) this.alive = false;
-      this.finish(this.pending, () => failure(message.errorType, message.errorMessage));
+      this.finish(this.pending, () => failure(message.error.errorType, message.error.errorMessage));
     }
   }
 

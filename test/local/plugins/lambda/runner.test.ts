@@ -104,9 +104,10 @@ describe('Lambda runner: handlers, context, environment, logs', () => {
 
 describe('Lambda runner: concurrency and shutdown', () => {
   it('runs concurrent calls in separate warm processes, at most `concurrency` of them', async () => {
-    const runner = createLambdaRunner({ functions: [{ name: 'slow', handlerFile: fixture('slow') }], concurrency: 2 });
+    // scaleUpAfterMs 0: a call that finds no free process starts one at once, as Lambda would.
+    const runner = createLambdaRunner({ functions: [{ name: 'slow', handlerFile: fixture('slow') }], concurrency: 2, scaleUpAfterMs: 0 });
     try {
-      const outcomes = await Promise.all(Array.from({ length: 6 }, () => runner.invoke('slow', { ms: 50 })));
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => runner.invoke('slow', { ms: 300 })));
       const pids = new Set(outcomes.map((o) => resultOf(o).pid));
       expect(pids.size).toBe(2);
     } finally {
@@ -115,9 +116,9 @@ describe('Lambda runner: concurrency and shutdown', () => {
   });
 
   it('starts one process per concurrent call up to the limit', async () => {
-    const runner = createLambdaRunner({ functions: [{ name: 'slow', handlerFile: fixture('slow') }], concurrency: 3 });
+    const runner = createLambdaRunner({ functions: [{ name: 'slow', handlerFile: fixture('slow') }], concurrency: 3, scaleUpAfterMs: 0 });
     try {
-      const outcomes = await Promise.all(Array.from({ length: 3 }, () => runner.invoke('slow', { ms: 50 })));
+      const outcomes = await Promise.all(Array.from({ length: 3 }, () => runner.invoke('slow', { ms: 1_500 })));
       expect(new Set(outcomes.map((o) => resultOf(o).pid)).size).toBe(3);
     } finally {
       await runner.close();
