@@ -39,11 +39,20 @@ function rootField(set: SelectionSetNode, fragments: Record<string, FragmentDefi
   return undefined;
 }
 
+/** One set per field, shared by its subscriptions: 10,000 of them need not hold 10,000 copies. */
+const mutationsByField = new WeakMap<GraphQLField<unknown, unknown>, ReadonlySet<string>>();
+
 /** `@aws_subscribe(mutations: [...])` on a Subscription field. */
-export function subscribedMutations(field: GraphQLField<unknown, unknown>): Set<string> {
+export function subscribedMutations(field: GraphQLField<unknown, unknown>): ReadonlySet<string> {
+  const cached = mutationsByField.get(field);
+  if (cached) return cached;
   const directive = field.astNode?.directives?.find((candidate) => candidate.name.value === 'aws_subscribe');
   const list = directive?.arguments?.find((argument) => argument.name.value === 'mutations')?.value;
-  return new Set(list?.kind === Kind.LIST ? list.values.flatMap((value) => (value.kind === Kind.STRING ? [value.value] : [])) : []);
+  const mutations = new Set(
+    list?.kind === Kind.LIST ? list.values.flatMap((value) => (value.kind === Kind.STRING ? [value.value] : [])) : [],
+  );
+  mutationsByField.set(field, mutations);
+  return mutations;
 }
 
 /**
