@@ -35,6 +35,7 @@ const OPEN_BATCH = 200;
 
 interface Memory {
   rss: number;
+  heapTotal: number;
   heapUsed: number;
   external: number;
 }
@@ -65,8 +66,8 @@ async function serve(): Promise<void> {
   };
   const memory = (): Memory => {
     (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed, external } = process.memoryUsage();
-    return { rss, heapUsed, external };
+    const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+    return { rss, heapTotal, heapUsed, external };
   };
   process.on('message', (message: { type: string }) => {
     if (message.type === 'memory') process.send?.({ type: 'memory', memory: memory() });
@@ -98,7 +99,7 @@ function pin(pid: number, cpu: number): boolean {
 }
 
 /** Resident memory of a process and every descendant, from /proc (Linux). */
-function treeRss(root: number): { bytes: number; processes: number } {
+function treeRss(root: number): { bytes: number; processes: number; names: string[] } {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -112,19 +113,22 @@ function treeRss(root: number): { bytes: number; processes: number } {
   }
   let bytes = 0;
   let processes = 0;
+  const names: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
     const pid = pending.pop()!;
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      bytes += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      bytes += rss;
       processes += 1;
+      names.push(`${/Name:\s+(.*)/.exec(status)?.[1] ?? pid} ${(rss / 1024 / 1024).toFixed(0)} MB`);
     } catch {
       continue;
     }
     pending.push(...(children.get(pid) ?? []));
   }
-  return { bytes, processes };
+  return { bytes, processes, names };
 }
 
 /** Opens a socket and waits for its connection_ack. */
@@ -291,13 +295,13 @@ async function main(): Promise<void> {
       lines.push('');
       lines.push(`${IDLE_CONNECTIONS} idle connections (acknowledged, one onMessage subscription each, own room):`);
       lines.push(
-        `  process tree rss ${mb(treeBefore.bytes)} -> ${mb(treeNoGc.bytes)} MB before a GC, ${mb(tree.bytes)} MB after (${tree.processes} processes)`,
+        `  process tree rss ${mb(treeBefore.bytes)} -> ${mb(treeNoGc.bytes)} MB before a GC, ${mb(tree.bytes)} MB after (${tree.processes} processes: ${tree.names.join(', ')})`,
       );
       lines.push(
         `  server process rss ${mb(before.rss)} -> ${mb(after.rss)} MB after GC (+${((after.rss - before.rss) / IDLE_CONNECTIONS / 1024).toFixed(1)} KB each)`,
       );
       lines.push(
-        `  heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)} MB (+${((after.heapUsed - before.heapUsed) / IDLE_CONNECTIONS / 1024).toFixed(1)} KB each), external +${mb(after.external - before.external)} MB`,
+        `  heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)} MB (+${((after.heapUsed - before.heapUsed) / IDLE_CONNECTIONS / 1024).toFixed(1)} KB each), external +${mb(after.external - before.external)} MB, heap total ${mb(before.heapTotal)} -> ${mb(after.heapTotal)} MB`,
       );
       if (SNAPSHOT_DIR) lines.push(`  heap snapshot: ${(await request(child, 'snapshot')).file}`);
       await closeAll(idle);
