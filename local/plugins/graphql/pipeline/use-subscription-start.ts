@@ -39,6 +39,18 @@ function rootField(set: SelectionSetNode, fragments: Record<string, FragmentDefi
   return undefined;
 }
 
+/**
+ * A number per parsed document, for the shape key: the same query text gives the same (cached)
+ * document, and the key no longer holds a copy of the query per subscription.
+ */
+const documentNumbers = new WeakMap<DocumentNode, number>();
+let documentsNumbered = 0;
+function documentNumber(document: DocumentNode): number {
+  let number = documentNumbers.get(document);
+  if (number === undefined) documentNumbers.set(document, (number = documentsNumbered += 1));
+  return number;
+}
+
 /** One set per field, shared by its subscriptions: 10,000 of them need not hold 10,000 copies. */
 const mutationsByField = new WeakMap<GraphQLField<unknown, unknown>, ReadonlySet<string>>();
 
@@ -147,7 +159,7 @@ export function useSubscriptionStart(api: OperationApi): OperationStage {
             filter: last((effect) => effect.subscriptionFilter),
             invalidationFilter: last((effect) => effect.subscriptionInvalidationFilter),
             caller,
-            shapeKey: JSON.stringify([params.query, params.operationName ?? null, variables, caller.mode, groups]),
+            shapeKey: JSON.stringify([documentNumber(document), params.operationName ?? null, variables, caller.mode, groups]),
           },
         },
       };
