@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { RealtimeWire } from './constants.js';
 
 /** The auth headers of a handshake, or why they could not be read. */
-export type HandshakeAuth = { ok: true; headers: Record<string, string> } | { ok: false; reason: string };
+export type HandshakeAuth = { ok: true; headers: Readonly<Record<string, string>> } | { ok: false; reason: string };
 
 /**
  * Reads a JSON object of header values encoded in base64 or base64url, padded or not (Node's
@@ -43,9 +43,21 @@ export function handshakeAuth(url: URL, protocols: readonly string[]): Handshake
     ? fromProtocol.slice(RealtimeWire.HEADER_PROTOCOL_PREFIX.length)
     : url.searchParams.get(RealtimeWire.HEADER_QUERY_PARAM);
   if (!encoded) return { ok: false, reason: 'missing' };
+  const known = recentHandshakes.get(encoded);
+  if (known) return known;
   const headers = decodeAuthHeaders(encoded);
-  return headers ? { ok: true, headers } : { ok: false, reason: 'unreadable' };
+  const auth: HandshakeAuth = headers ? { ok: true, headers: Object.freeze(headers) } : { ok: false, reason: 'unreadable' };
+  if (recentHandshakes.size >= RECENT_HANDSHAKES) recentHandshakes.delete(recentHandshakes.keys().next().value as string);
+  recentHandshakes.set(encoded, auth);
+  return auth;
 }
+
+/**
+ * Clients with the same credentials send the same handshake (an app's API key, a user's token in
+ * several tabs): they share one decoded, frozen copy instead of one per connection.
+ */
+const recentHandshakes = new Map<string, HandshakeAuth>();
+const RECENT_HANDSHAKES = 256;
 
 /** A `Headers` object for the authenticators from the decoded JSON. */
 export function toHeaders(values: Record<string, string>): Headers {

@@ -94,3 +94,14 @@ export function matchesSubscriptionFilter(event: unknown, filter: SubscriptionFi
 export function matchesArguments(event: unknown, args: Readonly<Record<string, unknown>>): boolean {
   return Object.entries(args).every(([name, value]) => sameValue(valueAtPath(event, name), value));
 }
+
+/** Stands for `undefined` in a filter's key: JSON would drop the field, and an absent argument filters nothing. */
+const UNDEFINED = '\u0000undefined';
+
+/**
+ * The same key for subscriptions whose argument filter and enhanced filter are equal, so an event
+ * evaluates each distinct pair once rather than once per subscriber.
+ */
+export function matchKeyOf(args: Readonly<Record<string, unknown>>, filter: SubscriptionFilter | null): string {
+  return JSON.stringify([args, filter], (_key, value: unknown) => (value === undefined ? UNDEFINED : value));
+}

@@ -7,8 +7,9 @@ import type { RequestState } from '../graphql/execute/request-state.js';
 import type { OperationPipeline } from '../graphql/pipeline/index.js';
 import type { LocalPlugin } from '../types.js';
 import { handshakeAuth, offeredProtocols } from './auth-headers.js';
-import { serveConnection, type ConnectionLimits } from './connection.js';
+import { serveConnection, type ConnectionLimits, type ConnectionOptions } from './connection.js';
 import { RealtimeLimits, RealtimeWire } from './constants.js';
+import { KeepAliveTicker } from './keep-alive.js';
 import { publishOperation } from './publish.js';
 import { SubscriptionRegistry } from './subscription.js';
 
@@ -40,6 +41,14 @@ function sourceIpOfUpgrade(request: IncomingMessage): string[] {
   return sourceIpOf(request.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : undefined);
 }
 
+/** Live subscriptions up to which a mutation's events are sent before its answer (bench/realtime.ts: about 16 us each). */
+const SYNCHRONOUS_FAN_OUT = 32;
+
+/** A peer that resets mid-handshake must not become an unhandled error. Module-level: a closure here would keep the upgrade request alive for the connection's life. */
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
 /** Answers an upgrade it will not serve and lets the socket go: a refused socket left open holds a file descriptor. */
 export function refuseUpgrade(socket: Duplex, status: number, reason: string, body = ''): void {
   const length = Buffer.byteLength(body);
@@ -64,16 +73,20 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
   };
   const maxEventBytes = options.limits?.maxEventBytes ?? RealtimeLimits.MAX_EVENT_BYTES;
   const registry = new SubscriptionRegistry();
+  const keepAlive = new KeepAliveTicker(limits.keepAliveIntervalMs);
+  /** Publications deferred to after their mutation's answer and not yet sent. */
+  let waiting = 0;
   const wss = new WebSocketServer({
     noServer: true,
+    // AppSync's endpoint does not negotiate compression; without it ws keeps no zlib state per socket.
+    perMessageDeflate: false,
     maxPayload: RealtimeLimits.MAX_CLIENT_FRAME_BYTES,
     handleProtocols: () => RealtimeWire.SUBPROTOCOL,
   });
   const attached: Server[] = [];
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    // A peer that resets mid-handshake must not become an unhandled error.
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroyOnError);
     const refusal = options.refuseUpgrade?.(request);
     if (refusal) return refuseUpgrade(socket, refusal.status, refusal.reason, refusal.body);
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -82,10 +95,20 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
     const protocols = offeredProtocols(request);
     // AppSync speaks its own `graphql-ws` protocol only.
     if (!protocols.includes(RealtimeWire.SUBPROTOCOL)) return refuseUpgrade(socket, 400, 'Bad Request');
-    const handshake = handshakeAuth(url, protocols);
-    wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-      serveConnection(ws, { pipeline: options.pipeline, registry, handshake, sourceIp: sourceIpOfUpgrade(request), limits, log });
+    accept(request, socket, head, {
+      pipeline: options.pipeline,
+      registry,
+      handshake: handshakeAuth(url, protocols),
+      sourceIp: sourceIpOfUpgrade(request),
+      limits,
+      keepAlive,
+      log,
     });
+  }
+
+  /** Apart from onUpgrade, so the connection's callback keeps nothing of the upgrade request alive. */
+  function accept(request: IncomingMessage, socket: Duplex, head: Buffer, connection: ConnectionOptions): void {
+    wss.handleUpgrade(request, socket, head, (ws: WebSocket) => serveConnection(ws, connection));
   }
 
   return {
@@ -95,13 +118,25 @@ export function createRealtimePlugin(options: RealtimePluginOptions): RealtimePl
       attached.push(server);
     },
     publish(outcome, state) {
-      try {
-        const { api } = options.pipeline();
-        publishOperation({ registry, schema: api.schema, defaultMode: api.defaultMode, maxEventBytes, log }, outcome, state);
-      } catch (error) {
-        // Publishing never fails the mutation that triggered it.
-        log(`realtime: publishing failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const run = (): void => {
+        try {
+          const { api } = options.pipeline();
+          publishOperation({ registry, schema: api.schema, defaultMode: api.defaultMode, maxEventBytes, log }, outcome, state);
+        } catch (error) {
+          // Publishing never fails the mutation that triggered it.
+          log(`realtime: publishing failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      };
+      // A few subscribers cost less than the answer itself: their events go out at once. With
+      // more, the answer does not wait for the fan-out (AppSync publishes asynchronously, and a
+      // client cannot rely on the order of the answer and the events); setImmediate keeps the
+      // order of the mutations' events, and none goes ahead of one still waiting.
+      if (waiting === 0 && registry.size <= SYNCHRONOUS_FAN_OUT) return run();
+      waiting += 1;
+      setImmediate(() => {
+        waiting -= 1;
+        run();
+      });
     },
     stats: () => ({ connections: wss.clients.size, subscriptions: registry.size }),
     async close() {

@@ -49,11 +49,18 @@ export function publishMutationResults(context: PublishContext, outcome: Operati
     // A null result is a field that failed or returned nothing: nothing to publish [inf].
     if (value === null || value === undefined) continue;
     const before = delivered;
+    // Per event, each distinct filter pair is evaluated once and each distinct selection shaped and serialized once.
+    const matched = new Map<string, boolean>();
     const shaped = new Map<string, { body: EventBody; size: number; frameEnd: string }>();
     for (const fieldName of fields) {
-      for (const subscription of context.registry.onField(fieldName)) {
+      for (const subscription of context.registry.liveOnField(fieldName)) {
         if (!subscription.mutations.has(mutationField)) continue;
-        if (!matchesArguments(value, subscription.argumentFilter) || !matchesSubscriptionFilter(value, subscription.filter)) continue;
+        let matches = matched.get(subscription.matchKey);
+        if (matches === undefined) {
+          matches = matchesArguments(value, subscription.argumentFilter) && matchesSubscriptionFilter(value, subscription.filter);
+          matched.set(subscription.matchKey, matches);
+        }
+        if (!matches) continue;
         let shape = shaped.get(subscription.shapeKey);
         if (!shape) {
           const body = eventBody(context.schema, context.defaultMode, subscription, value);
@@ -61,14 +68,13 @@ export function publishMutationResults(context: PublishContext, outcome: Operati
           shape = { body, size: Buffer.byteLength(frameEnd), frameEnd };
           shaped.set(subscription.shapeKey, shape);
         }
-        const text = `{"type":"${MessageTypes.DATA}","id":${JSON.stringify(subscription.id)}${shape.frameEnd}`;
         if (shape.size > context.maxEventBytes) {
           context.log(
             `realtime: dropped a ${shape.size}-byte event of ${mutationField} for ${fieldName} (limit ${context.maxEventBytes} bytes)`,
           );
           continue;
         }
-        subscription.send(text);
+        subscription.send(`{"type":"${MessageTypes.DATA}","id":${JSON.stringify(subscription.id)}${shape.frameEnd}`);
         delivered += 1;
       }
     }

@@ -25,11 +25,15 @@ export interface LiveSubscription {
   readonly caller: Caller;
   /** Identifies subscribers whose events look the same (query, variables, caller's mode and groups). */
   readonly shapeKey: string;
+  /** Identifies subscribers with the same argument and enhanced filters (`matchKeyOf`). */
+  readonly matchKey: string;
   /** Sends one serialized frame on the subscriber's socket. */
   send(text: string): void;
   /** Ends the subscription from the server side (invalidation). */
   end(): void;
 }
+
+const EMPTY: ReadonlySet<LiveSubscription> = new Set();
 
 /** Every live subscription, by Subscription field, for publishing. */
 export class SubscriptionRegistry {
@@ -48,6 +52,11 @@ export class SubscriptionRegistry {
   /** Live subscriptions on a field (a copy: ending one while iterating is safe). */
   onField(fieldName: string): LiveSubscription[] {
     return [...(this.#byField.get(fieldName) ?? [])];
+  }
+
+  /** The live set of a field, for a loop that neither adds nor removes (publishing: no copy per event). */
+  liveOnField(fieldName: string): ReadonlySet<LiveSubscription> {
+    return this.#byField.get(fieldName) ?? EMPTY;
   }
 
   /** Fields with at least one subscriber. */

@@ -47,7 +47,7 @@ export interface OperationContext extends OperationInput {
 /** A subscription ready to register: its field, what it listens to, and its filters. */
 export interface SubscriptionStart {
   fieldName: string;
-  mutations: Set<string>;
+  mutations: ReadonlySet<string>;
   document: DocumentNode;
   operationName: string | undefined;
   variables: Record<string, unknown>;

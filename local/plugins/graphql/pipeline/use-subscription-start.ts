@@ -39,11 +39,32 @@ function rootField(set: SelectionSetNode, fragments: Record<string, FragmentDefi
   return undefined;
 }
 
+/**
+ * A number per parsed document, for the shape key: the same query text gives the same (cached)
+ * document, and the key no longer holds a copy of the query per subscription.
+ */
+const documentNumbers = new WeakMap<DocumentNode, number>();
+let documentsNumbered = 0;
+function documentNumber(document: DocumentNode): number {
+  let number = documentNumbers.get(document);
+  if (number === undefined) documentNumbers.set(document, (number = documentsNumbered += 1));
+  return number;
+}
+
+/** One set per field, shared by its subscriptions: 10,000 of them need not hold 10,000 copies. */
+const mutationsByField = new WeakMap<GraphQLField<unknown, unknown>, ReadonlySet<string>>();
+
 /** `@aws_subscribe(mutations: [...])` on a Subscription field. */
-export function subscribedMutations(field: GraphQLField<unknown, unknown>): Set<string> {
+export function subscribedMutations(field: GraphQLField<unknown, unknown>): ReadonlySet<string> {
+  const cached = mutationsByField.get(field);
+  if (cached) return cached;
   const directive = field.astNode?.directives?.find((candidate) => candidate.name.value === 'aws_subscribe');
   const list = directive?.arguments?.find((argument) => argument.name.value === 'mutations')?.value;
-  return new Set(list?.kind === Kind.LIST ? list.values.flatMap((value) => (value.kind === Kind.STRING ? [value.value] : [])) : []);
+  const mutations = new Set(
+    list?.kind === Kind.LIST ? list.values.flatMap((value) => (value.kind === Kind.STRING ? [value.value] : [])) : [],
+  );
+  mutationsByField.set(field, mutations);
+  return mutations;
 }
 
 /**
@@ -138,7 +159,7 @@ export function useSubscriptionStart(api: OperationApi): OperationStage {
             filter: last((effect) => effect.subscriptionFilter),
             invalidationFilter: last((effect) => effect.subscriptionInvalidationFilter),
             caller,
-            shapeKey: JSON.stringify([params.query, params.operationName ?? null, variables, caller.mode, groups]),
+            shapeKey: JSON.stringify([documentNumber(document), params.operationName ?? null, variables, caller.mode, groups]),
           },
         },
       };

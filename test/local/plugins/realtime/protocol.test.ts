@@ -364,6 +364,20 @@ describe('Invalidation', () => {
 });
 
 describe('Limits', () => {
+  it('delivers each mutation to every subscriber when many are live, in the order of the mutations', async () => {
+    const client = await ready();
+    const ids = Array.from({ length: 40 }, (_, index) => `many-${index}`);
+    for (const id of ids) await client.start(id, 'subscription { onMessage(room: "many") { body } }', {}, auth);
+    expect((await fixture.graphql(POST, { input: { room: 'many', body: 'first' } })).errors).toBeUndefined();
+    expect((await fixture.graphql(POST, { input: { room: 'many', body: 'second' } })).errors).toBeUndefined();
+    for (const id of ids) {
+      expect((await client.nextOf('data', id)).payload).toEqual({ data: { onMessage: { body: 'first' } } });
+      expect((await client.nextOf('data', id)).payload).toEqual({ data: { onMessage: { body: 'second' } } });
+    }
+    for (const id of ids) client.send({ type: 'stop', id });
+    for (const id of ids) await client.nextOf('complete', id);
+  });
+
   it('drops an event over 240 KB and logs it while the mutation succeeds', async () => {
     const client = await ready();
     await client.start('big', 'subscription { onMessage(room: "big") { body } }', {}, auth);
