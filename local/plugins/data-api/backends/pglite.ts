@@ -62,7 +62,7 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
  * (about 140 MB of the server's 420 MB, measured with bench/realtime.ts), while the local data set
  * fits in a few MB; 32 MB keeps it cached with room to spare.
  */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const SHARED_BUFFERS = ['-c', 'shared_buffers=32MB'];
 
 async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client: pg.Client }> {
   // Loaded here, not with this module: a server that never opens its database never loads them.
@@ -71,6 +71,7 @@ async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client
     import('@electric-sql/pglite/node-postgres'),
     import('pg'),
   ]);
+  const startParams = [...PGlite.defaultStartParams, ...SHARED_BUFFERS];
   // PGlite creates its own folder but not missing parents (`.data/` on a fresh clone).
   let lite: PGlite;
   try {
@@ -80,8 +81,8 @@ async function open(dataDir: string | undefined): Promise<{ lite: PGlite; client
     }
     lite =
       dataDir === undefined
-        ? await PGlite.create({ loadDataDir: await clusterTarball(), startParams: START_PARAMS })
-        : await PGlite.create(dataDir, { startParams: START_PARAMS });
+        ? await PGlite.create({ loadDataDir: await clusterTarball(), startParams })
+        : await PGlite.create(dataDir, { startParams });
   } catch (error) {
     throw dataDir === undefined ? error : openFailure(dataDir, error);
   }
