@@ -1,4 +1,4 @@
-import { transform } from 'esbuild';
+import { transform } from '../../platform/esbuild/service.js';
 import type { SourceMapPayload } from 'node:module';
 import { buildResolverCode } from './build.js';
 import { getBootScript } from './sandbox/boot-script.js';

@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build } from '../../platform/esbuild/service.js';
 import { resolve } from 'node:path';
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { build, type Message, type Plugin } from 'esbuild';
+import type { Message, Plugin } from 'esbuild';
+import { build } from '../esbuild/service.js';
 import { appsyncJsBuildOptions } from './build-options.js';
 import { ALLOWED_IMPORTS } from './constants.js';
 import { ResolverCodeError } from './errors.js';

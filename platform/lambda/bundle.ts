@@ -4,7 +4,8 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type BuildFailure, type BuildOptions } from 'esbuild';
+import type { BuildFailure, BuildOptions } from 'esbuild';
+import { build } from '../esbuild/service.js';
 import { LambdaRuntime } from './constants.js';
 import { LambdaBuildError } from './errors.js';
 

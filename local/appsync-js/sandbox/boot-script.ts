@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build } from '../../../platform/esbuild/service.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { build } from 'esbuild';
+import { build } from '../../../platform/esbuild/service.js';
 import { ControlSlot, type ThreadCall, type ThreadReply } from './thread-protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

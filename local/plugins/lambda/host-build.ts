@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build } from '../../../platform/esbuild/service.js';
 
 const HOST_FILE = 'worker-host.mjs';
 
