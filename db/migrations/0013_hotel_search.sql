@@ -65,6 +65,16 @@ BEGIN
          min_rate_for_guests = EXCLUDED.min_rate_for_guests, summary = EXCLUDED.summary;
 END $$;
 
+-- Only min_rate_for_guests of some hotels, under the same lock: what room types and inventory
+-- change (neither appears in the rest of the row), at a fraction of a whole refresh.
+CREATE FUNCTION refresh_hotel_search_rates(p_ids uuid[]) RETURNS void
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('hotel_search'), buckets.bucket)
+     FROM (SELECT DISTINCT abs(hashtext(id::text) % 128) AS bucket FROM unnest(p_ids) AS id ORDER BY 1) AS buckets;
+  UPDATE hotel_search hs SET min_rate_for_guests = hotel_search_min_rates(hs.hotel_id) WHERE hs.hotel_id = ANY (p_ids);
+END $$;
+
 -- Hotels: a new or changed hotel gets its row refreshed (a trigger with transition tables takes no
 -- column list, and the app does not update hotels, so every update refreshes).
 CREATE FUNCTION hotel_search_after_hotels() RETURNS trigger
@@ -79,7 +89,7 @@ CREATE TRIGGER hotels_search_insert AFTER INSERT ON hotels
 CREATE TRIGGER hotels_search_update AFTER UPDATE ON hotels
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_after_hotels();
 
--- Amenities and room types: refresh the hotels whose rows they changed, before and after.
+-- Amenities: refresh the hotels whose rows they changed, before and after.
 CREATE FUNCTION hotel_search_after_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -108,12 +118,34 @@ CREATE TRIGGER hotel_amenities_search_update AFTER UPDATE ON hotel_amenities
 CREATE TRIGGER hotel_amenities_search_delete AFTER DELETE ON hotel_amenities
   REFERENCING OLD TABLE AS previous FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_after_delete();
 
+-- Room types: the lowest rates of the hotels they belong to, before and after.
+CREATE FUNCTION hotel_search_rates_after_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_hotel_search_rates(ARRAY(SELECT DISTINCT hotel_id FROM inserted));
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION hotel_search_rates_after_update() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_hotel_search_rates(ARRAY(SELECT hotel_id FROM updated UNION SELECT hotel_id FROM previous));
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION hotel_search_rates_after_delete() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_hotel_search_rates(ARRAY(SELECT DISTINCT hotel_id FROM previous));
+  RETURN NULL;
+END $$;
+
 CREATE TRIGGER room_types_search_insert AFTER INSERT ON room_types
-  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_after_insert();
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_rates_after_insert();
 CREATE TRIGGER room_types_search_update AFTER UPDATE ON room_types
-  REFERENCING OLD TABLE AS previous NEW TABLE AS updated FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_after_update();
+  REFERENCING OLD TABLE AS previous NEW TABLE AS updated FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_rates_after_update();
 CREATE TRIGGER room_types_search_delete AFTER DELETE ON room_types
-  REFERENCING OLD TABLE AS previous FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_after_delete();
+  REFERENCING OLD TABLE AS previous FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_rates_after_delete();
 
 -- Cities and amenities appear in the summary: a change refreshes the hotels that show them.
 CREATE FUNCTION hotel_search_after_cities() RETURNS trigger
@@ -136,7 +168,7 @@ CREATE TRIGGER cities_search_update AFTER UPDATE ON cities
 CREATE TRIGGER amenities_search_update AFTER UPDATE ON amenities
   REFERENCING NEW TABLE AS updated FOR EACH STATEMENT EXECUTE FUNCTION hotel_search_after_amenities();
 
--- TRUNCATE hotel_amenities: no transition table, so every hotel.
+-- TRUNCATE of hotel_amenities, room_types or inventory: no transition table, so every hotel.
 CREATE FUNCTION hotel_search_after_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -155,7 +187,7 @@ CREATE TRIGGER room_types_search_truncate AFTER TRUNCATE ON room_types
 CREATE FUNCTION hotel_search_after_inventory_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM refresh_hotel_search(ARRAY(
+  PERFORM refresh_hotel_search_rates(ARRAY(
     SELECT DISTINCT r.hotel_id FROM room_types r WHERE r.id IN (SELECT room_type_id FROM inserted)));
   RETURN NULL;
 END $$;
@@ -171,7 +203,7 @@ BEGIN
       UNION
       (SELECT room_type_id, night, rate_minor FROM previous EXCEPT SELECT room_type_id, night, rate_minor FROM updated)) AS moved);
   IF cardinality(v_room_types) > 0 THEN
-    PERFORM refresh_hotel_search(ARRAY(SELECT DISTINCT r.hotel_id FROM room_types r WHERE r.id = ANY (v_room_types)));
+    PERFORM refresh_hotel_search_rates(ARRAY(SELECT DISTINCT r.hotel_id FROM room_types r WHERE r.id = ANY (v_room_types)));
   END IF;
   RETURN NULL;
 END $$;
@@ -179,7 +211,7 @@ END $$;
 CREATE FUNCTION hotel_search_after_inventory_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM refresh_hotel_search(ARRAY(
+  PERFORM refresh_hotel_search_rates(ARRAY(
     SELECT DISTINCT r.hotel_id FROM room_types r WHERE r.id IN (SELECT room_type_id FROM previous)));
   RETURN NULL;
 END $$;
