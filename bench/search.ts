@@ -12,6 +12,7 @@
  *
  *   npx tsx bench/search.ts --pglite     # the same on the embedded database, default data set
  *                                        # (a fresh data folder, seeded by the server's first start)
+ *   npx tsx bench/search.ts --clients 20 # then each case again with 20 clients at once: searches/s
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,11 +24,15 @@ import { loadResolverCode, runUnitResolver } from '../local/appsync-js/index.js'
 import { startLocalServer } from '../local/server.js';
 
 const url = process.env.ROAM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/roam_explain';
-const { values } = parseArgs({ options: { pglite: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { pglite: { type: 'boolean', default: false }, clients: { type: 'string' } } });
+const clients = values.clients === undefined ? 0 : Number(values.clients);
+if (!Number.isInteger(clients) || clients < 0) throw new Error(`--clients takes a whole number (got ${values.clients})`);
 const API_KEY = 'da2-roambenchroambenchroambench';
 const WARMUP = 20;
 const MAX_REQUESTS = 300;
 const MAX_MS = 20_000;
+/** How long each case runs with --clients. */
+const CONCURRENT_MS = 10_000;
 
 const QUERY = `query($input: HotelSearchInput!, $limit: Int) { searchHotels(input: $input, limit: $limit) {
   items { hotel { id name stars rating reviewCount address timeZone currency location { latitude longitude } photos { url caption } }
@@ -119,7 +124,10 @@ async function main(): Promise<void> {
   ];
 
   for (const [label, input] of cases) {
-    const [, search] = await renderedStatements(input, 20);
+    const [, rendered] = await renderedStatements(input, 20);
+    const search = rendered as string;
+    // Warm: a new connection's first statements pay for catalogue and time-zone caches.
+    for (let i = 0; i < 5; i += 1) await query(search);
     const plan = await query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${search}`);
     console.log(`\n=== EXPLAIN ANALYZE: ${label}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
   }
@@ -132,17 +140,19 @@ async function main(): Promise<void> {
       ['baseline: cities(limit: 1)', '{ cities(limit: 1) { id } }', {}],
       ...cases.map(([label, input]): [string, string, Record<string, unknown>] => [label, QUERY, { input, limit: 20 }]),
     ];
+    const onceOf = (query: string, variables: Record<string, unknown>) => async (): Promise<number> => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: { searchHotels?: { items: unknown[] }; cities?: unknown[] }; errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return (body.data?.searchHotels?.items ?? body.data?.cities ?? []).length;
+    };
+    const at = (times: number[], q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(1);
     for (const [label, query, variables] of runs) {
-      const once = async () => {
-        const response = await fetch(`${server.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = (await response.json()) as { data?: { searchHotels?: { items: unknown[] }; cities?: unknown[] }; errors?: unknown };
-        if (body.errors) throw new Error(JSON.stringify(body.errors));
-        return (body.data?.searchHotels?.items ?? body.data?.cities ?? []).length;
-      };
+      const once = onceOf(query, variables);
       for (let i = 0; i < WARMUP; i += 1) await once();
       const times: number[] = [];
       let items = 0;
@@ -153,8 +163,30 @@ async function main(): Promise<void> {
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(1);
-      console.log(`| ${label} | ${times.length} | ${items} | ${at(0.5)} | ${at(0.9)} | ${at(0.99)} |`);
+      console.log(`| ${label} | ${times.length} | ${items} | ${at(times, 0.5)} | ${at(times, 0.9)} | ${at(times, 0.99)} |`);
+    }
+    if (clients > 0) {
+      console.log(
+        `\n${clients} clients at once, ${CONCURRENT_MS / 1000} s per case\n| case | requests | requests/s | p50 ms | p99 ms |\n|---|---|---|---|---|`,
+      );
+      for (const [label, query, variables] of runs) {
+        const once = onceOf(query, variables);
+        const times: number[] = [];
+        const started = performance.now();
+        const client = async (): Promise<void> => {
+          while (performance.now() - started < CONCURRENT_MS) {
+            const t0 = performance.now();
+            await once();
+            times.push(performance.now() - t0);
+          }
+        };
+        await Promise.all(Array.from({ length: clients }, client));
+        const elapsed = performance.now() - started;
+        times.sort((a, b) => a - b);
+        console.log(
+          `| ${label} | ${times.length} | ${((times.length / elapsed) * 1000).toFixed(0)} | ${at(times, 0.5)} | ${at(times, 0.99)} |`,
+        );
+      }
     }
   } finally {
     await server.close();
