@@ -46,6 +46,13 @@ const BENCHES: Bench[] = [
     name: 'search',
     title: 'searchHotels on the 10,000-hotel seed, PostgreSQL',
     script: 'bench/search.ts',
+    args: ['--clients', '20'],
+    ...(pgUrl ? {} : { skip: 'ROAM_BENCH_PG_URL is not set (bench/search.ts says how to seed the database)' }),
+  },
+  {
+    name: 'hotel',
+    title: 'hotel(id) through /graphql next to the same SQL through pg, 10,000-hotel seed',
+    script: 'bench/hotel.ts',
     ...(pgUrl ? {} : { skip: 'ROAM_BENCH_PG_URL is not set (bench/search.ts says how to seed the database)' }),
   },
   { name: 'data-api', title: 'RDS path (JS resolvers) vs pg directly', script: 'bench/data-api.ts' },
