@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { build } from '../../../platform/esbuild/service.js';
+import type { BootScript } from './boot-script.js';
 import { ControlSlot, type ThreadCall, type ThreadReply } from './thread-protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,50 +23,68 @@ export class ThreadDeadlineError extends Error {
   override readonly name = 'ThreadDeadlineError';
 }
 
+/** A resolver file as the thread evaluates it: in a context of its own, after its runtime. */
+export interface SandboxFile {
+  readonly id: number;
+  readonly boot: BootScript;
+  /** The resolver's code as CommonJS. */
+  readonly code: string;
+}
+
 interface RunningThread {
   readonly worker: Worker;
   readonly port: MessagePort;
   readonly counters: Int32Array;
   /** Runtimes this thread has compiled. */
   readonly bootKeys: Set<string>;
+  /** Files this thread has evaluated: a new thread (after a deadline) starts with none. */
+  readonly loaded: Set<number>;
   posted: number;
 }
 
 export class SandboxThread {
   #running: RunningThread | undefined;
-  #generation = 0;
   #dropped: number[] = [];
 
   /** @param source the thread's code (thread-main.ts, bundled) */
   constructor(private readonly source: string) {}
 
-  /** Counts the threads started: a file loaded in an earlier one must be loaded again. */
-  get generation(): number {
-    this.#thread();
-    return this.#generation;
+  /**
+   * Evaluates `file` in this thread unless it already did.
+   * @throws ThreadDeadlineError past `timeoutMs` (the thread is then stopped), Error when the code does not evaluate
+   */
+  load(file: SandboxFile, timeoutMs: number): void {
+    const thread = this.#thread();
+    if (thread.loaded.has(file.id)) return;
+    const sendBoot = !thread.bootKeys.has(file.boot.key);
+    const request: ThreadCall = { op: 'load', sandboxId: file.id, bootKey: file.boot.key, code: file.code };
+    this.#answer(thread, sendBoot ? { ...request, bootSource: file.boot.source } : request, timeoutMs);
+    thread.bootKeys.add(file.boot.key);
+    thread.loaded.add(file.id);
   }
 
-  /** Whether this thread already compiled the runtime `bootKey`. */
-  hasBoot(bootKey: string): boolean {
-    return this.#thread().bootKeys.has(bootKey);
+  /**
+   * Runs one handler of `file` (loading it first if this thread has not) and returns the harness's JSON output.
+   * @throws ThreadDeadlineError past `timeoutMs` (the thread is then stopped)
+   */
+  invoke(file: SandboxFile, input: string, timeoutMs: number): string {
+    const deadline = performance.now() + timeoutMs;
+    this.load(file, timeoutMs);
+    return this.#answer(this.#thread(), { op: 'invoke', sandboxId: file.id, input }, deadline - performance.now());
   }
 
   /** Lets the thread free a context at its next call. */
   drop(sandboxId: number): void {
     this.#dropped.push(sandboxId);
+    this.#running?.loaded.delete(sandboxId);
   }
 
-  /**
-   * Runs one request on the thread and waits for its answer, at most `timeoutMs`.
-   * @throws ThreadDeadlineError when the answer did not come in time (the thread is then stopped)
-   */
-  call(request: ThreadCall, timeoutMs: number): ThreadReply {
-    const thread = this.#thread();
+  /** Posts one request, waits for its answer at most `timeoutMs`, and returns its output. */
+  #answer(thread: RunningThread, request: ThreadCall, timeoutMs: number): string {
     const drop = this.#dropped;
     this.#dropped = [];
     thread.posted += 1;
     thread.port.postMessage({ ...request, drop });
-    if (request.op === 'load' && request.bootSource !== undefined) thread.bootKeys.add(request.bootKey);
     Atomics.store(thread.counters, ControlSlot.REQUEST, thread.posted);
     Atomics.notify(thread.counters, ControlSlot.REQUEST);
     const end = performance.now() + timeoutMs;
@@ -77,9 +96,11 @@ export class SandboxThread {
       }
       Atomics.wait(thread.counters, ControlSlot.REPLY, thread.posted - 1, left);
     }
-    const reply = receiveMessageOnPort(thread.port);
-    if (!reply) throw new Error('the sandbox thread answered without a message');
-    return reply.message as ThreadReply;
+    const received = receiveMessageOnPort(thread.port);
+    if (!received) throw new Error('the sandbox thread answered without a message');
+    const reply = received.message as ThreadReply;
+    if (!reply.ok) throw new Error(reply.message);
+    return reply.output ?? '';
   }
 
   #thread(): RunningThread {
@@ -100,9 +121,8 @@ export class SandboxThread {
     port1.unref();
     // A thread that dies (out of memory) fails its call at the deadline; the next call starts a new one.
     worker.on('error', () => {});
-    this.#generation += 1;
     this.#dropped = [];
-    this.#running = { worker, port: port1, counters: new Int32Array(control), bootKeys: new Set(), posted: 0 };
+    this.#running = { worker, port: port1, counters: new Int32Array(control), bootKeys: new Set(), loaded: new Set(), posted: 0 };
     return this.#running;
   }
 

@@ -1,8 +1,7 @@
 import { AppSyncJsLimits } from '../../../platform/appsync-js/constants.js';
 import type { BootScript } from './boot-script.js';
 import type { HarnessInput, HarnessOutput } from './protocol.js';
-import { ThreadDeadlineError, type SandboxThread } from './sandbox-thread.js';
-import type { ThreadCall } from './thread-protocol.js';
+import { ThreadDeadlineError, type SandboxFile, type SandboxThread } from './sandbox-thread.js';
 
 /** The resolver code ran past its deadline; its thread was stopped. */
 export class SandboxTimeoutError extends Error {
@@ -18,6 +17,16 @@ export class SandboxOutputTooLargeError extends Error {
 const LOAD_TIMEOUT_MS = 10_000;
 
 let nextSandboxId = 1;
+
+/** Runs `work`, turning the thread's deadline into this module's timeout error. */
+function asSandboxErrors<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ThreadDeadlineError) throw new SandboxTimeoutError(error.message, { cause: error });
+    throw error;
+  }
+}
 // A file the server no longer uses (a watch-mode reload) frees its context in the thread.
 const released = new FinalizationRegistry<{ thread: SandboxThread; id: number }>(({ thread, id }) => thread.drop(id));
 
@@ -27,8 +36,7 @@ const released = new FinalizationRegistry<{ thread: SandboxThread; id: number }>
  * and comes out.
  */
 export class ResolverSandbox {
-  readonly #id = nextSandboxId++;
-  #loadedIn = 0;
+  readonly #file: SandboxFile;
 
   /**
    * Evaluates the file in a new context now, so that code which does not compile fails its load.
@@ -37,11 +45,12 @@ export class ResolverSandbox {
    */
   constructor(
     private readonly thread: SandboxThread,
-    private readonly boot: BootScript,
-    private readonly commonJsCode: string,
+    boot: BootScript,
+    commonJsCode: string,
   ) {
-    this.#load(LOAD_TIMEOUT_MS);
-    released.register(this, { thread, id: this.#id });
+    this.#file = { id: nextSandboxId++, boot, code: commonJsCode };
+    asSandboxErrors(() => thread.load(this.#file, LOAD_TIMEOUT_MS));
+    released.register(this, { thread, id: this.#file.id });
   }
 
   /**
@@ -51,37 +60,12 @@ export class ResolverSandbox {
    * @throws SandboxOutputTooLargeError when the output is over 5 MB
    */
   invoke(input: HarnessInput, timeoutMs: number): HarnessOutput {
-    const deadline = performance.now() + Math.max(1, timeoutMs);
-    // After a deadline stopped the thread, the new thread has not seen this file yet.
-    if (this.#loadedIn !== this.thread.generation) this.#load(deadline - performance.now());
-    const output = this.#call({ op: 'invoke', sandboxId: this.#id, input: JSON.stringify(input) }, deadline - performance.now());
+    const output = asSandboxErrors(() => this.thread.invoke(this.#file, JSON.stringify(input), Math.max(1, timeoutMs)));
     if (output.length > AppSyncJsLimits.MAX_OUTPUT_CHARS) {
       throw new SandboxOutputTooLargeError(
         `Resolver output is ${output.length} characters; AppSync allows ${AppSyncJsLimits.MAX_OUTPUT_CHARS}`,
       );
     }
     return JSON.parse(output) as HarnessOutput;
-  }
-
-  #load(timeoutMs: number): void {
-    const generation = this.thread.generation;
-    const bootSource = this.thread.hasBoot(this.boot.key) ? undefined : this.boot.source;
-    this.#call(
-      { op: 'load', sandboxId: this.#id, bootKey: this.boot.key, code: this.commonJsCode, ...(bootSource ? { bootSource } : {}) },
-      timeoutMs,
-    );
-    this.#loadedIn = generation;
-  }
-
-  #call(request: ThreadCall, timeoutMs: number): string {
-    let reply;
-    try {
-      reply = this.thread.call(request, Math.max(1, timeoutMs));
-    } catch (error) {
-      if (error instanceof ThreadDeadlineError) throw new SandboxTimeoutError(error.message, { cause: error });
-      throw error;
-    }
-    if (!reply.ok) throw new Error(reply.message);
-    return reply.output ?? '';
   }
 }
