@@ -11,9 +11,20 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { build } from '../../../platform/esbuild/service.js';
 import type { BootScript } from './boot-script.js';
-import { ControlSlot, type ThreadCall, type ThreadReply } from './thread-protocol.js';
+import {
+  Carrier,
+  CONTROL_SLOTS,
+  ControlSlot,
+  readSharedText,
+  SHARED_TEXT_BYTES,
+  writeSharedText,
+  type ThreadCall,
+  type ThreadReply,
+} from './thread-protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** The sandbox thread's heap: far above what a resolver within AppSync's 5 MB output needs. */
 const THREAD_HEAP_MB = 256;
@@ -35,6 +46,8 @@ interface RunningThread {
   readonly worker: Worker;
   readonly port: MessagePort;
   readonly counters: Int32Array;
+  /** The text of calls and outputs that fit (thread-protocol.ts). */
+  readonly sharedText: Uint8Array;
   /** Runtimes this thread has compiled. */
   readonly bootKeys: Set<string>;
   /** Files this thread has evaluated: a new thread (after a deadline) starts with none. */
@@ -79,14 +92,9 @@ export class SandboxThread {
     this.#running?.loaded.delete(sandboxId);
   }
 
-  /** Posts one request, waits for its answer at most `timeoutMs`, and returns its output. */
+  /** Sends one request, waits for its answer at most `timeoutMs`, and returns its output. */
   #answer(thread: RunningThread, request: ThreadCall, timeoutMs: number): string {
-    const drop = this.#dropped;
-    this.#dropped = [];
-    thread.posted += 1;
-    thread.port.postMessage({ ...request, drop });
-    Atomics.store(thread.counters, ControlSlot.REQUEST, thread.posted);
-    Atomics.notify(thread.counters, ControlSlot.REQUEST);
+    this.#send(thread, request);
     const end = performance.now() + timeoutMs;
     while (Atomics.load(thread.counters, ControlSlot.REPLY) !== thread.posted) {
       const left = end - performance.now();
@@ -96,6 +104,9 @@ export class SandboxThread {
       }
       Atomics.wait(thread.counters, ControlSlot.REPLY, thread.posted - 1, left);
     }
+    if (Atomics.load(thread.counters, ControlSlot.CARRIER) === Carrier.BUFFER) {
+      return readSharedText(decoder, thread.sharedText, Atomics.load(thread.counters, ControlSlot.LENGTH));
+    }
     const received = receiveMessageOnPort(thread.port);
     if (!received) throw new Error('the sandbox thread answered without a message');
     const reply = received.message as ThreadReply;
@@ -103,17 +114,36 @@ export class SandboxThread {
     return reply.output ?? '';
   }
 
+  /** Writes a handler call to the shared buffer when it fits; anything else goes on the port. */
+  #send(thread: RunningThread, request: ThreadCall): void {
+    const drop = this.#dropped;
+    const length = request.op === 'invoke' && drop.length === 0 ? writeSharedText(encoder, thread.sharedText, request.input) : undefined;
+    if (length === undefined) {
+      this.#dropped = [];
+      thread.port.postMessage({ ...request, drop });
+      Atomics.store(thread.counters, ControlSlot.CARRIER, Carrier.PORT);
+    } else {
+      Atomics.store(thread.counters, ControlSlot.SANDBOX_ID, request.sandboxId);
+      Atomics.store(thread.counters, ControlSlot.LENGTH, length);
+      Atomics.store(thread.counters, ControlSlot.CARRIER, Carrier.BUFFER);
+    }
+    thread.posted += 1;
+    Atomics.store(thread.counters, ControlSlot.REQUEST, thread.posted);
+    Atomics.notify(thread.counters, ControlSlot.REQUEST);
+  }
+
   #thread(): RunningThread {
     if (this.#running) return this.#running;
     const { port1, port2 } = new MessageChannel();
-    const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+    const text = new SharedArrayBuffer(SHARED_TEXT_BYTES);
     const worker = new Worker(this.source, {
       eval: true,
       // No execArgv: the thread needs no loader of the server's (tsx) and starts faster without one.
       execArgv: [],
       // Code that takes memory without end stops this thread, not the server.
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
-      workerData: { port: port2, control },
+      workerData: { port: port2, control, text },
       transferList: [port2],
     });
     // The thread never keeps the process alive: it only ever runs inside a call.
@@ -122,7 +152,15 @@ export class SandboxThread {
     // A thread that dies (out of memory) fails its call at the deadline; the next call starts a new one.
     worker.on('error', () => {});
     this.#dropped = [];
-    this.#running = { worker, port: port1, counters: new Int32Array(control), bootKeys: new Set(), loaded: new Set(), posted: 0 };
+    this.#running = {
+      worker,
+      port: port1,
+      counters: new Int32Array(control),
+      sharedText: new Uint8Array(text),
+      bootKeys: new Set(),
+      loaded: new Set(),
+      posted: 0,
+    };
     return this.#running;
   }
 

@@ -7,10 +7,22 @@
 import vm from 'node:vm';
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { HARNESS_GLOBAL, SandboxFiles, INPUT_GLOBAL } from './protocol.js';
-import { ControlSlot, type LoadRequest, type ThreadData, type ThreadReply, type ThreadRequest } from './thread-protocol.js';
+import {
+  Carrier,
+  ControlSlot,
+  readSharedText,
+  writeSharedText,
+  type LoadRequest,
+  type ThreadData,
+  type ThreadReply,
+  type ThreadRequest,
+} from './thread-protocol.js';
 
-const { port, control } = workerData as ThreadData;
+const { port, control, text } = workerData as ThreadData;
 const counters = new Int32Array(control);
+const sharedText = new Uint8Array(text);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const bootScripts = new Map<string, vm.Script>();
 const contexts = new Map<number, vm.Context>();
 const invokeScript = new vm.Script(`${HARNESS_GLOBAL}.invoke()`, { filename: SandboxFiles.INVOKE });
@@ -66,12 +78,33 @@ function answer(request: ThreadRequest): ThreadReply {
   }
 }
 
+/** The request the host just posted, from the shared buffer or the port. */
+function receive(): ThreadRequest | undefined {
+  if (Atomics.load(counters, ControlSlot.CARRIER) === Carrier.BUFFER) {
+    const input = readSharedText(decoder, sharedText, Atomics.load(counters, ControlSlot.LENGTH));
+    return { op: 'invoke', sandboxId: Atomics.load(counters, ControlSlot.SANDBOX_ID), input, drop: [] };
+  }
+  return receiveMessageOnPort(port)?.message as ThreadRequest | undefined;
+}
+
+/** Puts a handler's output in the shared buffer when it fits; anything else goes on the port. */
+function reply(result: ThreadReply): void {
+  const length = result.ok && result.output !== undefined ? writeSharedText(encoder, sharedText, result.output) : undefined;
+  if (length === undefined) {
+    port.postMessage(result);
+    Atomics.store(counters, ControlSlot.CARRIER, Carrier.PORT);
+    return;
+  }
+  Atomics.store(counters, ControlSlot.LENGTH, length);
+  Atomics.store(counters, ControlSlot.CARRIER, Carrier.BUFFER);
+}
+
 let answered = 0;
 for (;;) {
   Atomics.wait(counters, ControlSlot.REQUEST, answered);
   const posted = Atomics.load(counters, ControlSlot.REQUEST);
-  const received = receiveMessageOnPort(port);
-  if (received) port.postMessage(answer(received.message as ThreadRequest));
+  const request = receive();
+  reply(request ? answer(request) : { ok: false, message: 'the sandbox thread found no request' });
   answered = posted;
   Atomics.store(counters, ControlSlot.REPLY, answered);
   Atomics.notify(counters, ControlSlot.REPLY);

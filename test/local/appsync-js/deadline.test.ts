@@ -6,11 +6,13 @@ let endless: ResolverCode;
 let echo: ResolverCode;
 let huge: ResolverCode;
 let hungry: ResolverCode;
+let echoText: ResolverCode;
 beforeAll(async () => {
   endless = await loadResolverCode(fixture('unit/endless.ts'));
   echo = await loadResolverCode(fixture('unit/early-return.ts'));
   huge = await loadResolverCode(fixture('unit/huge-output.ts'));
   hungry = await loadResolverCode(fixture('unit/hungry.ts'));
+  echoText = await loadResolverCode(fixture('unit/echo-text.ts'));
 });
 
 describe('the request deadline', () => {
@@ -54,5 +56,20 @@ describe('the 5 MB output limit', () => {
     const fine = await runUnitResolver(huge, fieldContext({ size: 1000 }), noneDataSource(), resolveOptions());
     expect(fine.errors).toEqual([]);
     expect((fine.value as { text: string }).text).toHaveLength(10_000);
+  });
+});
+
+describe('calls and outputs crossing to the sandbox thread', () => {
+  // Small calls cross in a shared buffer, larger ones as messages: both arrive whole.
+  it.each([
+    ['short ASCII', 'hello'],
+    ['text of every UTF-8 width', 'a\u00e9\u20ac\u{1f600}'.repeat(1000)],
+    ['ASCII over the shared buffer', 'x'.repeat(1_500_000)],
+    ['fewer characters than the buffer has bytes, but more bytes', '\u20ac'.repeat(400_000)],
+    ['a surrogate pair on the buffer edge', `${'x'.repeat((1 << 20) - 1)}\u{1f600}`],
+  ])('%s', async (_name, text) => {
+    const resolution = await runUnitResolver(echoText, fieldContext({ text }), noneDataSource(), resolveOptions());
+    expect(resolution.errors).toEqual([]);
+    expect(resolution.value).toEqual({ text, length: text.length });
   });
 });
