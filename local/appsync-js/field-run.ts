@@ -1,5 +1,5 @@
 import type { HandlerName } from '../../platform/appsync-js/constants.js';
-import { invokeHandler, type HandlerContext, type InvokeOptions } from './invoke.js';
+import { invokeHandler, invokeThroughNone, type HandlerContext, type InvokeOptions } from './invoke.js';
 import type { ResolverCode } from './load.js';
 import type {
   DataSourceCall,
@@ -8,6 +8,7 @@ import type {
   FieldErrorEntry,
   FieldResolution,
   HandlerEnd,
+  HandlerOutcome,
   RuntimeSideEffects,
   ResolverLogLine,
 } from './types.js';
@@ -33,7 +34,19 @@ export class FieldRun {
   /** Runs one handler with the current stash, records what it produced, and says how it ended. */
   step(code: ResolverCode, handler: HandlerName, extras: StepExtras): HandlerEnd {
     const ctx: HandlerContext = { ...this.field, ...extras, stash: this.#stash };
-    const outcome = invokeHandler(code, handler, ctx, this.options);
+    return this.#keep(invokeHandler(code, handler, ctx, this.options));
+  }
+
+  /**
+   * A unit resolver on a NONE data source: `request` and, when it returns, `response` with its
+   * `payload` as `ctx.result`, in one call to the sandbox; recorded as two steps.
+   */
+  stepsThroughNone(code: ResolverCode): { request: HandlerEnd; response?: HandlerEnd } {
+    const { request, response } = invokeThroughNone(code, { ...this.field, stash: this.#stash }, this.options);
+    return { request: this.#keep(request), ...(response && { response: this.#keep(response) }) };
+  }
+
+  #keep(outcome: HandlerOutcome): HandlerEnd {
     this.#stash = outcome.stash;
     this.#errors.push(...outcome.appendedErrors);
     this.#logs.push(...outcome.logs);

@@ -6,6 +6,7 @@ export { buildResolverCode, type CheckedResolverCode } from './build.js';
 export { loadResolverCode, type LoadResolverOptions, type ResolverCode } from './load.js';
 export { invokeHandler, type HandlerContext, type InvokeOptions } from './invoke.js';
 export { runUnitResolver } from './unit-resolver.js';
+export { NONE_DATA_SOURCE } from './none-data-source.js';
 export { createPipelineResolver, runPipelineResolver, type PipelineFunction, type PipelineResolver } from './pipeline-resolver.js';
 export type { ResolveOptions } from './field-run.js';
 export type * from './types.js';

@@ -7,7 +7,15 @@
  * therefore of this realm, whose Function constructor refuses code strings.
  */
 import type { AppSyncModules, InvocationInfo, Signal } from '../runtime/types.js';
-import { HARNESS_GLOBAL, INPUT_GLOBAL, SandboxFiles, type HarnessInput, type HarnessOutput, type RawLogLine } from './protocol.js';
+import {
+  HARNESS_GLOBAL,
+  INPUT_GLOBAL,
+  OUTPUT_SEPARATOR,
+  SandboxFiles,
+  type HarnessInput,
+  type HarnessOutput,
+  type RawLogLine,
+} from './protocol.js';
 
 /** The two runtime exports the harness needs. */
 export interface RuntimeEntry {
@@ -149,9 +157,8 @@ export function installHarness(entry: RuntimeEntry): void {
     };
   }
 
-  function invoke(): string {
-    const input = parse(String(global[INPUT_GLOBAL])) as HarnessInput;
-    delete global[INPUT_GLOBAL];
+  /** Runs one handler and returns its output as JSON text. */
+  function call(input: HarnessInput): string {
     logs = [];
     if (input.requestId !== lastRequestId) {
       lastRequestId = input.requestId;
@@ -175,6 +182,33 @@ export function installHarness(entry: RuntimeEntry): void {
       const failed: HarnessOutput = { end: classify(thrown), appendedErrors: [], stash: {}, logs, warnings, effects: rest };
       return stringify(failed);
     }
+  }
+
+  /**
+   * The NONE data source's part: `response` gets what the host would pass it, read back from the
+   * request's output (the returned `payload`, the stash) into a context parsed afresh, so nothing
+   * the request handler changed in its own `ctx` reaches it.
+   */
+  function responseOnNone(inputText: string, requestOutput: string): string | undefined {
+    const { end, stash } = parse(requestOutput) as HarnessOutput;
+    if (end.kind !== 'return') return undefined;
+    const value = end.value;
+    const payload =
+      typeof value === 'object' && value !== null && hasOwn(value, 'payload') ? (value as { payload: unknown }).payload : undefined;
+    const input = parse(inputText) as HarnessInput;
+    // The keys in the order the host gives them: the field's, then `result`, then `stash`.
+    const { stash: _requestStash, ...field } = input.ctx;
+    return call({ ...input, handler: 'response', ctx: { ...field, result: payload ?? null, stash } });
+  }
+
+  function invoke(): string {
+    const inputText = String(global[INPUT_GLOBAL]);
+    delete global[INPUT_GLOBAL];
+    const input = parse(inputText) as HarnessInput;
+    const output = call(input);
+    if (input.thenResponseOnNone !== true) return output;
+    const response = responseOnNone(inputText, output);
+    return response === undefined ? output : `${output}${OUTPUT_SEPARATOR}${response}`;
   }
 
   const harness = freeze({

@@ -27,7 +27,15 @@ export interface HarnessInput {
   invocation: { fieldName: string; parentTypeName: string; authMode?: string };
   /** A new id resets the runtime's request-wide state. */
   requestId: string;
+  /**
+   * A unit resolver on a NONE data source: when `request` returns, run `response` in the same call
+   * with the returned `payload` as `ctx.result`. The two outputs come back on two lines.
+   */
+  thenResponseOnNone?: boolean;
 }
+
+/** Between the outputs of `request` and `response` in one call (JSON text holds no raw newline). */
+export const OUTPUT_SEPARATOR = '\n';
 
 /** A log line as the harness collects it. */
 export interface RawLogLine {

@@ -1,6 +1,6 @@
 import { AppSyncJsLimits } from '../../../platform/appsync-js/constants.js';
 import type { BootScript } from './boot-script.js';
-import type { HarnessInput, HarnessOutput } from './protocol.js';
+import { OUTPUT_SEPARATOR, type HarnessInput, type HarnessOutput } from './protocol.js';
 import { ThreadDeadlineError, type SandboxFile, type SandboxThread } from './sandbox-thread.js';
 
 /** The resolver code ran past its deadline; its thread was stopped. */
@@ -60,12 +60,35 @@ export class ResolverSandbox {
    * @throws SandboxOutputTooLargeError when the output is over 5 MB
    */
   invoke(input: HarnessInput, timeoutMs: number): HarnessOutput {
-    const output = asSandboxErrors(() => this.thread.invoke(this.#file, JSON.stringify(input), Math.max(1, timeoutMs)));
-    if (output.length > AppSyncJsLimits.MAX_OUTPUT_CHARS) {
-      throw new SandboxOutputTooLargeError(
-        `Resolver output is ${output.length} characters; AppSync allows ${AppSyncJsLimits.MAX_OUTPUT_CHARS}`,
-      );
-    }
-    return JSON.parse(output) as HarnessOutput;
+    return parseHarnessOutput(this.#run(input, timeoutMs));
   }
+
+  /**
+   * Runs `request` and, when it returns, `response` with its `payload` as `ctx.result`: a unit
+   * resolver on a NONE data source, in one call to the thread.
+   * @returns each handler's output text, for `parseHarnessOutput`
+   * @throws SandboxTimeoutError when the code ran past `timeoutMs`
+   */
+  invokeThroughNone(input: HarnessInput, timeoutMs: number): { request: string; response?: string } {
+    const text = this.#run({ ...input, handler: 'request', thenResponseOnNone: true }, timeoutMs);
+    const split = text.indexOf(OUTPUT_SEPARATOR);
+    return split === -1 ? { request: text } : { request: text.slice(0, split), response: text.slice(split + 1) };
+  }
+
+  #run(input: HarnessInput, timeoutMs: number): string {
+    return asSandboxErrors(() => this.thread.invoke(this.#file, JSON.stringify(input), Math.max(1, timeoutMs)));
+  }
+}
+
+/**
+ * One handler's output.
+ * @throws SandboxOutputTooLargeError when it is over AppSync's 5 MB
+ */
+export function parseHarnessOutput(output: string): HarnessOutput {
+  if (output.length > AppSyncJsLimits.MAX_OUTPUT_CHARS) {
+    throw new SandboxOutputTooLargeError(
+      `Resolver output is ${output.length} characters; AppSync allows ${AppSyncJsLimits.MAX_OUTPUT_CHARS}`,
+    );
+  }
+  return JSON.parse(output) as HarnessOutput;
 }

@@ -1,4 +1,4 @@
-import type { DataSourceCall, DataSourceOutcome } from '../../../appsync-js/index.js';
+import { NONE_DATA_SOURCE, type DataSourceCall, type DataSourceOutcome } from '../../../appsync-js/index.js';
 import type { DataSourceConfig, ResolverManifest } from '../../../../platform/manifest/index.js';
 import { executeRdsRequest, type DataApiCore } from '../../data-api/index.js';
 import { createLambdaDataSource, type LambdaRunner } from '../../lambda/index.js';
@@ -11,9 +11,6 @@ export interface DataSourceDeps {
 }
 
 const badRequest = (message: string): DataSourceOutcome => ({ error: { message, type: 'BadRequestException' } });
-
-/** NONE: the request's `payload` becomes `ctx.result`. */
-const noneDataSource: DataSourceCall = async (request) => ({ result: (request as { payload?: unknown } | null)?.payload ?? null });
 
 function rdsDataSource(deps: DataSourceDeps, source: Extract<DataSourceConfig, { kind: 'RDS' }>): DataSourceCall {
   const { core, resourceArn, secretArn, database } = deps.dataApi;
@@ -56,7 +53,7 @@ export function createDataSourceCall(manifest: ResolverManifest, deps: DataSourc
   if (!source) throw new Error(`Data source "${name}" is not declared`);
   switch (source.kind) {
     case 'NONE':
-      return noneDataSource;
+      return NONE_DATA_SOURCE;
     case 'RDS':
       return rdsDataSource(deps, source);
     case 'LAMBDA':
