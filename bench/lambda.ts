@@ -126,12 +126,12 @@ async function sdkBundling(): Promise<void> {
       ['external (deployed bundle)', lambdaBundleOptions],
       ['bundled (offline bundle)', offlineLambdaBundleOptions],
     ] as const) {
-      const outfile = path.join(dir, label.split(' ')[0] ?? label, 'index.mjs');
+      const outfile = path.join(dir, label.split(' ')[0] ?? label, options.format === 'cjs' ? 'index.cjs' : 'index.mjs');
       await build({ ...options, entryPoints: [fixture('rds-data')], outfile });
       const probe = path.join(path.dirname(outfile), 'probe.mjs');
       await writeFile(
         probe,
-        "const t = performance.now(); await import('./index.mjs'); process.stdout.write(String(performance.now() - t));",
+        `const t = performance.now(); await import('./${path.basename(outfile)}'); process.stdout.write(String(performance.now() - t));`,
       );
       const loads: number[] = [];
       for (let i = 0; i < COLD_RUNS; i += 1) {
