@@ -45,7 +45,6 @@ const optionsSchema = z.object({
   logger: z.custom<LambdaLogger>((value) => typeof value === 'function').optional(),
   concurrency: z.number().int().min(1).max(64).default(LambdaDefaults.CONCURRENCY),
   scaleUpAfterMs: z.number().int().min(0).default(LambdaDefaults.SCALE_UP_AFTER_MS),
-  sendAheadUnderMs: z.number().int().min(0).default(LambdaDefaults.SEND_AHEAD_UNDER_MS),
   scaleDownAfterMs: z.number().int().min(0).default(LambdaDefaults.SCALE_DOWN_AFTER_MS),
   keepWarmMs: z.number().int().min(0).default(LambdaDefaults.KEEP_WARM_MS),
   maxIdleWorkers: z.number().int().min(0).default(LambdaDefaults.MAX_IDLE_WORKERS),

@@ -32,8 +32,6 @@ export const LambdaDefaults = {
   CONCURRENCY: 4,
   /** A call that waited this long for a free warm process starts another one (under CONCURRENCY). */
   SCALE_UP_AFTER_MS: 100,
-  /** A process whose last call and current call ran under this may get the next call sent ahead. */
-  SEND_AHEAD_UNDER_MS: 10,
   /** A function's extra idle processes (beyond one) stop after this long unused. */
   SCALE_DOWN_AFTER_MS: 10_000,
   /** A function's last idle process stops after this long unused. */

@@ -22,8 +22,6 @@ type Failure = Extract<LambdaInvokeOutcome, { ok: false }>;
 export interface PoolTimings {
   /** A call that waited this long for a free worker starts another one (under `concurrency`). */
   readonly scaleUpAfterMs: number;
-  /** A busy worker whose last and current call ran under this (ms) may get the next call sent ahead. */
-  readonly sendAheadUnderMs: number;
   /** An idle worker that is not the function's last one stops after this long. */
   readonly scaleDownAfterMs: number;
   /** The function's last worker stops after this long idle. */
@@ -48,10 +46,6 @@ interface Member {
   idleSince: number;
   /** `performance.now()` when its current call started; undefined while free or loading. */
   busySince: number | undefined;
-  /** Calls given to it and not yet answered: the running one and at most one sent ahead. */
-  calls: number;
-  /** How long its last call ran (ms), to tell a quick handler from a slow one. */
-  lastCallMs: number | undefined;
 }
 
 interface Waiter {
@@ -84,22 +78,17 @@ export class FunctionPool {
     return this.currentBuild;
   }
 
-  /**
-   * Runs one invocation on a free warm worker, or sent ahead to a busy one whose calls are quick
-   * ({@link takeForPipelining}), else waits for one (or starts one).
-   */
+  /** Runs one invocation on a free warm worker, waiting for one (or starting one) if none is free. */
   async invoke(request: InvokeRequest): Promise<LambdaInvokeOutcome> {
     if (this.closed) throw new LambdaRunnerClosedError();
-    const got = this.takeIdle() ?? this.takeForPipelining() ?? (await this.waitForWorker());
+    const got = this.takeIdle() ?? (await this.waitForWorker());
     if ('ok' in got) return got;
-    let outcome: LambdaInvokeOutcome | undefined;
     try {
-      outcome = await got.worker.invoke(request);
+      return await got.worker.invoke(request);
     } finally {
-      this.callEnded(got);
+      got.busySince = undefined;
+      this.release(got);
     }
-    // Sent ahead to a process that ended before starting it: another process serves it.
-    return outcome ?? this.invoke(request);
   }
 
   /** Process ids of the workers started and not yet stopped. */
@@ -169,61 +158,7 @@ export class FunctionPool {
     this.deps.idleChanged(-1);
     if (!member.worker.alive) return this.takeIdle();
     member.busySince = performance.now();
-    member.calls = 1;
     return member;
-  }
-
-  /**
-   * A busy worker to send the call ahead to, so the process finds it as soon as its running call
-   * ends, without waiting to be woken again. Only when no call is waiting (they go first), only
-   * one call ahead per worker, and only while the handler looks quick: its last call ran under
-   * `sendAheadUnderMs` and its current one has not run longer. A call sent ahead waits for the
-   * running one; behind a slow handler it should instead wait in the queue, where it can start
-   * another process.
-   */
-  private takeForPipelining(): Member | undefined {
-    if (this.waiters.length > 0) return undefined;
-    const now = performance.now();
-    for (const member of this.members) {
-      if (!this.canSendAhead(member, now)) continue;
-      member.calls += 1;
-      return member;
-    }
-    return undefined;
-  }
-
-  private canSendAhead(member: Member, now: number): boolean {
-    return (
-      member.calls === 1 &&
-      member.generation === this.generation &&
-      member.worker.alive &&
-      member.busySince !== undefined &&
-      now - member.busySince < this.deps.timings.sendAheadUnderMs &&
-      member.lastCallMs !== undefined &&
-      member.lastCallMs < this.deps.timings.sendAheadUnderMs
-    );
-  }
-
-  /** Sends the oldest waiting call ahead to a worker that has just started a call, if it may. */
-  private sendAhead(member: Member): void {
-    if (this.waiters.length === 0 || !this.canSendAhead(member, performance.now())) return;
-    const waiter = this.waiters.shift() as Waiter;
-    member.calls += 1;
-    waiter.resolve(member);
-  }
-
-  /** A call on this worker ended: the one sent ahead (if any) has started, else the worker is free. */
-  private callEnded(member: Member): void {
-    const now = performance.now();
-    if (member.busySince !== undefined) member.lastCallMs = now - member.busySince;
-    member.calls -= 1;
-    if (member.calls > 0) {
-      member.busySince = now;
-      this.sendAhead(member);
-      return;
-    }
-    member.busySince = undefined;
-    this.release(member);
   }
 
   private waitForWorker(): Promise<Member | Failure> {
@@ -249,14 +184,7 @@ export class FunctionPool {
       (build) => {
         this.launching -= 1;
         if (this.closed) return;
-        const member: Member = {
-          worker: this.deps.startWorker(build),
-          generation,
-          idleSince: 0,
-          busySince: undefined,
-          calls: 0,
-          lastCallMs: undefined,
-        };
+        const member: Member = { worker: this.deps.startWorker(build), generation, idleSince: 0, busySince: undefined };
         this.members.add(member);
         this.loading += 1;
         void member.worker.exited.then(() => this.forget(member));
@@ -324,9 +252,7 @@ export class FunctionPool {
     const waiter = this.waiters.shift();
     if (waiter) {
       member.busySince = performance.now();
-      member.calls = 1;
       waiter.resolve(member);
-      this.sendAhead(member);
       if (this.waiters.length > 0) this.armScaleUp();
       return;
     }

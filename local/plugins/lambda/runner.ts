@@ -90,12 +90,7 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
     return new FunctionPool({
       functionName: fn.name,
       concurrency: config.concurrency,
-      timings: {
-        scaleUpAfterMs: config.scaleUpAfterMs,
-        sendAheadUnderMs: config.sendAheadUnderMs,
-        scaleDownAfterMs: config.scaleDownAfterMs,
-        keepWarmMs: config.keepWarmMs,
-      },
+      timings: { scaleUpAfterMs: config.scaleUpAfterMs, scaleDownAfterMs: config.scaleDownAfterMs, keepWarmMs: config.keepWarmMs },
       idleChanged,
       async build(generation) {
         const started = performance.now();

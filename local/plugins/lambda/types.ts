@@ -54,11 +54,6 @@ export interface LambdaRunnerOptions {
    * `concurrency`); until then it waits for one to finish its call. @default 100
    */
   readonly scaleUpAfterMs?: number;
-  /**
-   * While a process runs a call, the next call may be sent ahead to it (it starts when the running
-   * one ends) if its last call and its current one have run under this; 0 turns this off. @default 10
-   */
-  readonly sendAheadUnderMs?: number;
   /** A function's idle processes beyond its first stop after this long unused. @default 10000 */
   readonly scaleDownAfterMs?: number;
   /** A function's last idle process stops after this long unused. @default 300000 */

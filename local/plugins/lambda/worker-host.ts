@@ -78,18 +78,8 @@ function logInvokeError(label: string, error: RuntimeError): void {
   console.error(label, `\t${JSON.stringify({ errorType: error.errorType, errorMessage: error.errorMessage, stack })}`);
 }
 
-/**
- * Calls the runner sent ahead while one was running (it may queue the next call, so this process
- * finds it without waiting for another wake-up); they start one at a time, in order.
- */
-const queuedCalls: InvokeRequest[] = [];
-let running = false;
-/** Set once a fatal error is reported: the process is about to exit and starts nothing more. */
-let exiting = false;
-
 /** Reports a failure; a fatal one (the process is broken) exits after the message is sent. */
 function reportError(error: RuntimeError, fatal: boolean, exitCode = 129): void {
-  if (fatal) exiting = true;
   send(encodeError(activeRequestId, fatal, error), fatal ? () => process.exit(exitCode) : undefined);
 }
 
@@ -143,13 +133,7 @@ function fail(requestId: string, error: unknown): void {
   send(encodeError(requestId, false, runtimeError));
 }
 
-function startNextCall(handler: Handler, isAsync: boolean): void {
-  const next = running || exiting ? undefined : queuedCalls.shift();
-  if (next) invoke(handler, isAsync, next);
-}
-
 function invoke(handler: Handler, isAsync: boolean, request: InvokeRequest): void {
-  running = true;
   const { requestId } = request;
   const deadlineMs = Date.now() + config.timeoutMs;
   activeRequestId = requestId;
@@ -168,9 +152,6 @@ function invoke(handler: Handler, isAsync: boolean, request: InvokeRequest): voi
     storeCache?.();
     report();
     pipe.ref();
-    running = false;
-    // Next queued call in a later turn, as if its message had just arrived.
-    if (queuedCalls.length > 0) setImmediate(startNextCall, handler, isAsync);
   };
   const succeed = (result: unknown) => finish(() => respond(requestId, result));
   const failWith = (error: unknown) => finish(() => fail(requestId, error ?? 'handled'));
@@ -237,10 +218,7 @@ async function main(): Promise<void> {
     if (message.kind === 'config') {
       config = message.config;
       configured();
-    } else if (handler) {
-      queuedCalls.push(message);
-      startNextCall(handler, isAsync);
-    }
+    } else if (handler) invoke(handler, isAsync, message);
   });
   pipe.on('data', (chunk: Buffer) => lines.push(chunk));
   process.on('beforeExit', () => {

@@ -35,14 +35,11 @@ export interface WorkerSpec {
 
 type Failure = Extract<LambdaInvokeOutcome, { ok: false }>;
 
-/** A call sent to the process: running, or queued behind the running one. */
 interface PendingCall {
   readonly requestId: string;
   readonly traceRequestId?: string;
-  /** `undefined` means the call never started (the process ended first): the pool serves it elsewhere. */
-  readonly resolve: (outcome: LambdaInvokeOutcome | undefined) => void;
-  /** Set when the call starts: its timeout clock. */
-  timer?: NodeJS.Timeout;
+  readonly resolve: (outcome: LambdaInvokeOutcome) => void;
+  readonly timer: NodeJS.Timeout;
 }
 
 const failure = (errorType: string, errorMessage: string): Failure => ({ ok: false, errorType, errorMessage });
@@ -67,14 +64,9 @@ function exitMessage(code: number | null, signal: NodeJS.Signals | null): string
 export class LambdaWorker {
   private readonly child: ChildProcess;
   private readonly pipe: Writable;
-  /** The call running in the process. */
   private pending: PendingCall | undefined;
-  /** The call sent ahead, which the process starts when the running one ends (at most one). */
-  private queued: PendingCall | undefined;
   /** The GraphQL request of the last call, for its lines that arrive after its answer. */
   private lastTraceRequestId: string | undefined;
-  /** Request id → GraphQL request of the calls sent and not long finished, to file their log lines. */
-  private readonly traceOfCall = new Map<string, string | undefined>();
   private hasExited = false;
   /** Settles when the init phase ended: `undefined` once the module loaded, else the failure. */
   readonly initialized: Promise<Failure | undefined>;
@@ -147,14 +139,9 @@ export class LambdaWorker {
         this.hasExited = true;
         this.alive = false;
         settle(failure(LambdaErrorTypes.EXIT, `Error: ${exitMessage(code, signal)}`));
-        this.finish(
-          this.pending,
-          (requestId) => failure(LambdaErrorTypes.EXIT, `RequestId: ${requestId} Error: ${exitMessage(code, signal)}`),
-          false,
+        this.finish(this.pending, (requestId) =>
+          failure(LambdaErrorTypes.EXIT, `RequestId: ${requestId} Error: ${exitMessage(code, signal)}`),
         );
-        const notStarted = this.queued;
-        this.queued = undefined;
-        notStarted?.resolve(undefined);
       });
       this.child.once('error', (error) => settle(failure(LambdaErrorTypes.EXIT, `Error: ${error.message}`)));
     });
@@ -165,47 +152,28 @@ export class LambdaWorker {
     return this.child.pid;
   }
 
-  /**
-   * Runs one invocation; waits for the init phase first on a cold worker. While a call runs, one
-   * more may be sent ahead ({@link canQueue}): the process starts it when the running one ends,
-   * and its timeout clock starts when that answer arrives. Resolves `undefined` for a call that
-   * never started because the process ended first.
-   */
-  async invoke(request: InvokeRequest): Promise<LambdaInvokeOutcome | undefined> {
+  /** Runs one invocation; waits for the init phase first on a cold worker. */
+  async invoke(request: InvokeRequest): Promise<LambdaInvokeOutcome> {
     const initFailure = await this.initialized;
     if (initFailure) return initFailure;
     if (!this.alive)
       return failure(LambdaErrorTypes.EXIT, `RequestId: ${request.requestId} Error: Runtime exited without providing a reason`);
+    const timeoutMs = this.spec.timeoutSeconds * 1000;
     return new Promise((resolve) => {
-      const traceRequestId = currentTrace()?.requestId;
-      const call: PendingCall = { requestId: request.requestId, resolve, ...(traceRequestId ? { traceRequestId } : {}) };
-      this.traceOfCall.set(request.requestId, traceRequestId);
-      if (this.pending) this.queued = call;
-      else this.start(call);
-      this.pipe.write(encodeInvoke(request));
-    });
-  }
-
-  /** True while a call runs and none is queued behind it: the next call may be sent ahead. */
-  canQueue(): boolean {
-    return this.alive && this.pending !== undefined && this.queued === undefined;
-  }
-
-  private start(call: PendingCall): void {
-    this.pending = call;
-    this.lastTraceRequestId = call.traceRequestId;
-    call.timer = setTimeout(() => {
-      this.finish(
-        call,
-        (requestId) =>
+      const timer = setTimeout(() => {
+        this.finish(this.pending, (requestId) =>
           failure(
             LambdaErrorTypes.TIMEOUT,
             `RequestId: ${requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds`,
           ),
-        false,
-      );
-      void this.kill();
-    }, this.spec.timeoutSeconds * 1000);
+        );
+        void this.kill();
+      }, timeoutMs);
+      const traceRequestId = currentTrace()?.requestId;
+      this.lastTraceRequestId = traceRequestId;
+      this.pending = { requestId: request.requestId, resolve, timer, ...(traceRequestId ? { traceRequestId } : {}) };
+      this.pipe.write(encodeInvoke(request));
+    });
   }
 
   /** Stops the process now (SIGKILL, as Lambda ends a timed-out environment) and waits for it. */
@@ -228,26 +196,14 @@ export class LambdaWorker {
       });
     } else if (message.kind === 'error') {
       if (message.fatal) this.alive = false;
-      // A process that reported a fatal error exits without starting the queued call.
-      this.finish(this.pending, () => failure(message.error.errorType, message.error.errorMessage), !message.fatal);
+      this.finish(this.pending, () => failure(message.error.errorType, message.error.errorMessage));
     }
   }
 
-  /** Settles the running call; the queued one (if any) has started in the process unless it is ending. */
-  private finish(call: PendingCall | undefined, outcome: (requestId: string) => LambdaInvokeOutcome, next = true): void {
+  private finish(call: PendingCall | undefined, outcome: (requestId: string) => LambdaInvokeOutcome): void {
     if (!call || this.pending !== call) return;
     this.pending = undefined;
     clearTimeout(call.timer);
-    // Keep the ids of the last two calls, for log lines that arrive after their answer.
-    for (const requestId of this.traceOfCall.keys()) {
-      if (this.traceOfCall.size <= 3) break;
-      this.traceOfCall.delete(requestId);
-    }
-    const queued = this.queued;
-    if (next && queued) {
-      this.queued = undefined;
-      this.start(queued);
-    }
     call.resolve(outcome(call.requestId));
   }
 
@@ -261,18 +217,10 @@ export class LambdaWorker {
     // Split on \n only: the runtime writes a multi-line message as one line with \r separators
     // (as CloudWatch shows one event); restore them for the reader.
     let rest = '';
-    // The runtime's console lines carry the request id (`<time>\t<id>\t<LEVEL>\t...`); other
-    // output belongs to the call in flight, or (written just before the answer, arriving after
-    // it) to the last one.
+    // A worker serves one call at a time: a line belongs to the call in flight, or (written just
+    // before the answer, arriving after it) to the last one.
     const emit = (line: string) => {
-      const idStart = line.indexOf('\t') + 1;
-      const idEnd = idStart > 0 ? line.indexOf('\t', idStart) : -1;
-      const callId = idEnd > idStart ? line.slice(idStart, idEnd) : '';
-      const requestId = this.traceOfCall.has(callId)
-        ? this.traceOfCall.get(callId)
-        : this.pending
-          ? this.pending.traceRequestId
-          : this.lastTraceRequestId;
+      const requestId = this.pending ? this.pending.traceRequestId : this.lastTraceRequestId;
       logger({ functionName: this.spec.functionName, stream: name, line: line.replace(/\r/g, '\n'), ...(requestId ? { requestId } : {}) });
     };
     stream.setEncoding('utf8');
