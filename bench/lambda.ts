@@ -7,7 +7,8 @@
  *   the way the server starts a worker; with the CPU time the worker process used up to its
  *   answer (read from /proc, so less moved by other load than the wall time);
  * - module load of the rds-data bundle in a fresh `node` with the workers' flags, the SDK
- *   external (the deployed bundle) and bundled in (the offline bundle);
+ *   external (the deployed bundle) and bundled in (the offline bundle, CommonJS, imported here
+ *   without the code cache the workers compile it with: the cold first call above shows that);
  * - warm: sequential calls on a warm worker, compared with calling the handler in-process,
  *   so the difference is the cost of isolation (the pipe + JSON both ways);
  * - throughput: calls in flight at once, one warm worker (quick calls never wait long enough
