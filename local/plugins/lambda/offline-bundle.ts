@@ -57,7 +57,8 @@ export async function cacheableBundle(cacheDir: string, bundleFile: string, node
     .slice(0, 12);
   const file = path.join(cacheDir, `${contentHash}.cjs`);
   await mkdir(cacheDir, { recursive: true });
-  if (!(await exists(file))) {
+  // Both checked: pruning goes by age and could remove one of the pair.
+  if (!(await exists(file)) || !(await exists(`${file}.map`))) {
     const map = JSON.parse(await readFile(`${bundleFile}.map`, 'utf8')) as { sources?: string[] };
     map.sources = map.sources?.map((source) => path.resolve(path.dirname(bundleFile), source));
     // Map first, each renamed into place, so a reader never sees a half-written file.
