@@ -3,7 +3,8 @@
  * same esbuild options `cdk deploy` uses: minified ESM, the AWS SDK external), and the time a
  * fresh Node process (with the offline workers' flags) takes to load one and return from module
  * evaluation: the deployed bundle (the SDK it imports loaded from node_modules) and the offline
- * runtime's bundle (the SDK bundled in, `offlineLambdaBundleOptions`). DESIGN budget: 300 KB
+ * runtime's bundle (the SDK bundled in, `offlineLambdaBundleOptions`; imported here without the
+ * code cache the workers compile it with). DESIGN budget: 300 KB
  * each (the deployed bundle); the whole cold start is in bench/lambda.ts.
  *
  *   npx tsx bench/bundles.ts

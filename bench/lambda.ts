@@ -7,7 +7,8 @@
  *   the way the server starts a worker; with the CPU time the worker process used up to its
  *   answer (read from /proc, so less moved by other load than the wall time);
  * - module load of the rds-data bundle in a fresh `node` with the workers' flags, the SDK
- *   external (the deployed bundle) and bundled in (the offline bundle);
+ *   external (the deployed bundle) and bundled in (the offline bundle, CommonJS, imported here
+ *   without the code cache the workers compile it with: the cold first call above shows that);
  * - warm: sequential calls on a warm worker, compared with calling the handler in-process,
  *   so the difference is the cost of isolation (the pipe + JSON both ways);
  * - throughput: calls in flight at once, one warm worker (quick calls never wait long enough
@@ -126,12 +127,12 @@ async function sdkBundling(): Promise<void> {
       ['external (deployed bundle)', lambdaBundleOptions],
       ['bundled (offline bundle)', offlineLambdaBundleOptions],
     ] as const) {
-      const outfile = path.join(dir, label.split(' ')[0] ?? label, 'index.mjs');
+      const outfile = path.join(dir, label.split(' ')[0] ?? label, options.format === 'cjs' ? 'index.cjs' : 'index.mjs');
       await build({ ...options, entryPoints: [fixture('rds-data')], outfile });
       const probe = path.join(path.dirname(outfile), 'probe.mjs');
       await writeFile(
         probe,
-        "const t = performance.now(); await import('./index.mjs'); process.stdout.write(String(performance.now() - t));",
+        `const t = performance.now(); await import('./${path.basename(outfile)}'); process.stdout.write(String(performance.now() - t));`,
       );
       const loads: number[] = [];
       for (let i = 0; i < COLD_RUNS; i += 1) {

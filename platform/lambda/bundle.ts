@@ -11,6 +11,8 @@ import { LambdaBuildError } from './errors.js';
 
 /** File name of the bundle inside its folder; the Lambda handler string is `index.<export>`. */
 export const LAMBDA_BUNDLE_FILE = 'index.mjs';
+/** File name of an offline CommonJS bundle (see {@link offlineLambdaBundleOptions}). */
+export const LAMBDA_CJS_BUNDLE_FILE = 'index.cjs';
 
 /**
  * The esbuild options for every Lambda bundle (the CDK app passes the same object).
@@ -37,17 +39,33 @@ export const lambdaBundleOptions = {
 } as const satisfies BuildOptions;
 
 /**
- * The same options for the offline runtime, with two differences that only change how the code
- * is packed, not what runs:
+ * The same options for the offline runtime, with differences that only change how the code is
+ * packed, not what runs:
  * - `@aws-sdk/*` bundled in. Offline there is no runtime-provided SDK: an external import loads
  *   the project's copy from node_modules, about 700 KB of CommonJS in 22 files that Node
  *   resolves, wraps and compiles one by one: 1.3-1.5x the CPU of
- *   loading the same code as one tree-shaken ESM file (local/plugins/lambda/DECISIONS.md).
+ *   loading the same code as one tree-shaken file (local/plugins/lambda/DECISIONS.md).
  *   The deployed bundle keeps the SDK external, as the nodejs22.x runtime provides it.
  * - No `sourcesContent` in the source map: stack traces need only the mappings (the sources
- *   are on disk offline), and Node parses the whole map when it loads the bundle.
+ *   are on disk offline).
+ * - CommonJS (`index.cjs`), which the offline worker compiles with a V8 code cache
+ *   (`vm.Script` `cachedData`); Node 20 has no code cache for ES modules, and compiling the
+ *   bundle is most of a cold start's module load. Dynamic `import()` is lowered to `require`
+ *   because V8 drops a script's dynamic-import callback when it comes from a code cache. A
+ *   handler that needs ES module semantics (top-level await, `import.meta`) gets
+ *   {@link offlineEsmLambdaBundleOptions} instead (local/plugins/lambda/offline-bundle.ts).
  */
 export const offlineLambdaBundleOptions = {
+  ...lambdaBundleOptions,
+  format: 'cjs',
+  banner: {},
+  external: [],
+  sourcesContent: false,
+  supported: { 'dynamic-import': false },
+} as const satisfies BuildOptions;
+
+/** The offline options in the deployed format (ESM), for handlers that need ES module semantics. */
+export const offlineEsmLambdaBundleOptions = {
   ...lambdaBundleOptions,
   external: [],
   sourcesContent: false,
@@ -59,10 +77,12 @@ export interface LambdaBundle {
   readonly bytes: number;
   /** Absolute paths of the bundled source files (for a file watcher); externals excluded. */
   readonly inputs: readonly string[];
+  /** esbuild's ids of the warnings it reported (e.g. `empty-import-meta`). */
+  readonly warnings: readonly string[];
 }
 
 /**
- * Bundles one handler module into `outDir/index.mjs` with {@link lambdaBundleOptions} (or the
+ * Bundles one handler module into `outDir/index.mjs` (`index.cjs` for CommonJS) with {@link lambdaBundleOptions} (or the
  * offline runtime's {@link offlineLambdaBundleOptions}).
  * @throws {LambdaBuildError} naming file, line and column of the first problem.
  */
@@ -72,15 +92,17 @@ export async function bundleLambda(
   outDir: string,
   options: BuildOptions = lambdaBundleOptions,
 ): Promise<LambdaBundle> {
-  const file = path.join(outDir, LAMBDA_BUNDLE_FILE);
+  const file = path.join(outDir, options.format === 'cjs' ? LAMBDA_CJS_BUNDLE_FILE : LAMBDA_BUNDLE_FILE);
   let inputs: string[];
+  let warnings: string[];
   try {
     const result = await build({ ...options, entryPoints: [entry], outfile: file, metafile: true });
     inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(input));
+    warnings = result.warnings.map((warning) => warning.id);
   } catch (error) {
     throw new LambdaBuildError(functionName, describeBuildFailure(error), { cause: error });
   }
-  return { file, bytes: (await stat(file)).size, inputs };
+  return { file, bytes: (await stat(file)).size, inputs, warnings };
 }
 
 function describeBuildFailure(error: unknown): string {

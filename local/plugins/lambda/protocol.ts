@@ -24,6 +24,14 @@ export interface InvokeRequest {
 export interface WorkerConfig {
   readonly invokedFunctionArn: string;
   readonly timeoutMs: number;
+  /** The function's CommonJS bundle and its V8 code cache; absent when the worker imports `index.mjs`. */
+  readonly commonJsBundle?: CommonJsBundleConfig;
+}
+
+/** A CommonJS bundle a worker compiles with a V8 code cache (read if present, written if not). */
+export interface CommonJsBundleConfig {
+  readonly file: string;
+  readonly codeCacheFile: string;
 }
 
 /** Error fields as the Lambda runtime reports them. */

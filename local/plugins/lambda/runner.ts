@@ -7,12 +7,12 @@ import { traced } from '../shared/request-trace.js';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundleLambda, offlineLambdaBundleOptions } from '../../../platform/lambda/bundle.js';
 import { resolveRunnerOptions, type ResolvedRunnerOptions } from './config.js';
 import { LambdaErrorTypes, LambdaLimits } from './constants.js';
 import { functionArn, lambdaNodeFlags, lambdaProcessEnvironment, newLogStreamName } from './environment.js';
 import { LambdaBuildError, LambdaFunctionNotFoundError, LambdaRunnerClosedError } from './errors.js';
 import { buildWorkerHost } from './host-build.js';
+import { bundleOfflineLambda, cacheableBundle, pruneCodeCaches } from './offline-bundle.js';
 import { FunctionPool } from './pool.js';
 import type { LambdaBuildReport, LambdaInvokeOutcome, LambdaRunner, LambdaRunnerOptions, ResolvedLambdaFunction } from './types.js';
 import { startWorker } from './worker.js';
@@ -57,6 +57,9 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
   const ensureRunDir = () =>
     (runDir ??= mkdir(config.buildDir, { recursive: true }).then(() => mkdtemp(path.join(config.buildDir, 'run-'))));
   const ensureHost = () => (hostFile ??= ensureRunDir().then((dir) => buildWorkerHost(dir)));
+  // Code caches outlive a run (a new server start reuses them), so they sit beside the run folders.
+  const codeCacheDir = path.join(config.buildDir, 'code-cache');
+  let pruned: Promise<void> | undefined;
 
   const pools = new Map<string, FunctionPool>();
   for (const fn of config.functions) pools.set(fn.name, createPool(fn));
@@ -91,15 +94,19 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
       idleChanged,
       async build(generation) {
         const started = performance.now();
-        const [dir, hostPath] = await Promise.all([ensureRunDir(), ensureHost()]);
+        const [dir, hostPath] = await Promise.all([ensureRunDir(), ensureHost(), (pruned ??= pruneCodeCaches(codeCacheDir))]);
         host = hostPath;
-        const bundle = await bundleLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`), offlineLambdaBundleOptions);
+        const bundle = await bundleOfflineLambda(fn.name, fn.handlerFile, path.join(dir, fn.name, `g${generation}`));
+        const commonJsBundle = bundle.file.endsWith('.cjs')
+          ? await cacheableBundle(codeCacheDir, bundle.file, lambdaNodeFlags(fn.memoryMb))
+          : undefined;
         return {
           functionName: fn.name,
           bundleFile: bundle.file,
           bundleBytes: bundle.bytes,
           inputs: bundle.inputs,
           buildMs: performance.now() - started,
+          ...(commonJsBundle ? { commonJsBundle } : {}),
         };
       },
       startWorker(build) {
@@ -112,6 +119,7 @@ export function createLambdaRunner(options: LambdaRunnerOptions): LambdaRunner {
           nodeFlags: lambdaNodeFlags(fn.memoryMb),
           timeoutSeconds: fn.timeoutSeconds,
           invokedFunctionArn,
+          ...(build.commonJsBundle ? { commonJsBundle: build.commonJsBundle } : {}),
           logger: config.logger,
         });
       },

@@ -110,4 +110,9 @@ export interface LambdaBuildReport {
   /** Absolute paths of the source files bundled in (what a watcher should watch for `reload`). */
   readonly inputs: readonly string[];
   readonly buildMs: number;
+  /**
+   * For a CommonJS bundle: the copy workers load (named by its content) and the file where they
+   * keep its V8 code cache. Undefined for an ES module bundle, which workers import.
+   */
+  readonly commonJsBundle?: { readonly file: string; readonly codeCacheFile: string };
 }

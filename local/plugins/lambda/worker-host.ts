@@ -21,6 +21,7 @@ import {
   type InvokeRequest,
   type WorkerConfig,
 } from './protocol.js';
+import { loadCommonJsBundle } from './commonjs-bundle.js';
 
 type Callback = (error?: unknown, result?: unknown) => void;
 type Handler = (event: unknown, context: object, callback: Callback) => unknown;
@@ -41,6 +42,8 @@ let activeRequestId: string | undefined;
 /** Calls arrive and answers leave on this pipe; nothing else in the process sees it. */
 const pipe = new Socket({ fd: WORKER_PIPE_FD, readable: true, writable: true });
 let config: WorkerConfig = { invokedFunctionArn: '', timeoutMs: 3000 };
+/** Writes the bundle's code cache after the first invocation, when it needs one. */
+let afterFirstCall: (() => void) | undefined;
 
 function send(line: string, then?: () => void): void {
   pipe.write(line, () => then?.());
@@ -80,13 +83,23 @@ function reportError(error: RuntimeError, fatal: boolean, exitCode = 129): void 
   send(encodeError(activeRequestId, fatal, error), fatal ? () => process.exit(exitCode) : undefined);
 }
 
+/** Loads the function's module: the offline CommonJS bundle with its code cache, else the ES module. */
+async function loadUserModule(taskRoot: string, moduleName: string): Promise<Record<string, unknown>> {
+  if (config.commonJsBundle) {
+    const loaded = loadCommonJsBundle(config.commonJsBundle.file, config.commonJsBundle.codeCacheFile);
+    afterFirstCall = () => loaded.storeCodeCache();
+    return loaded.exports;
+  }
+  return (await import(pathToFileURL(path.join(taskRoot, `${moduleName}.mjs`)).href)) as Record<string, unknown>;
+}
+
 async function loadHandler(): Promise<Handler> {
   const taskRoot = process.env.LAMBDA_TASK_ROOT ?? '.';
   const handlerName = process.env._HANDLER ?? 'index.handler';
   const [moduleName = 'index', exportName = 'handler'] = handlerName.split(/\.(.*)/s);
   let userModule: Record<string, unknown>;
   try {
-    userModule = (await import(pathToFileURL(path.join(taskRoot, `${moduleName}.mjs`)).href)) as Record<string, unknown>;
+    userModule = await loadUserModule(taskRoot, moduleName);
   } catch (error) {
     if (error instanceof SyntaxError) throw Object.assign(new Error(String(error)), { name: 'Runtime.UserCodeSyntaxError' });
     const code = (error as { code?: string }).code;
@@ -133,6 +146,10 @@ function invoke(handler: Handler, isAsync: boolean, request: InvokeRequest): voi
     finished = true;
     onBeforeExit = undefined;
     activeRequestId = undefined;
+    // Before the answer, so a process stopped right after its first call still leaves its cache.
+    const storeCache = afterFirstCall;
+    afterFirstCall = undefined;
+    storeCache?.();
     report();
     pipe.ref();
   };
@@ -188,6 +205,9 @@ async function main(): Promise<void> {
   pipe.on('error', () => process.exit(0));
   let handler: Handler | undefined;
   let isAsync = false;
+  // The runner writes the config first, at spawn; the module loads once it is read (it names the code cache).
+  let configured: () => void = () => {};
+  const configRead = new Promise<void>((resolve) => (configured = resolve));
   const lines = new LineSplitter((line) => {
     let message: ReturnType<typeof parseRunnerLine>;
     try {
@@ -195,8 +215,10 @@ async function main(): Promise<void> {
     } catch {
       return;
     }
-    if (message.kind === 'config') config = message.config;
-    else if (handler) invoke(handler, isAsync, message);
+    if (message.kind === 'config') {
+      config = message.config;
+      configured();
+    } else if (handler) invoke(handler, isAsync, message);
   });
   pipe.on('data', (chunk: Buffer) => lines.push(chunk));
   process.on('beforeExit', () => {
@@ -214,6 +236,7 @@ async function main(): Promise<void> {
     logInvokeError('Unhandled Promise Rejection', runtimeError);
     reportError(runtimeError, true, 128);
   });
+  await configRead;
   try {
     handler = await loadHandler();
   } catch (error) {

@@ -13,6 +13,7 @@ import {
   LineSplitter,
   parseWorkerLine,
   WORKER_PIPE_FD,
+  type CommonJsBundleConfig,
   type InvokeRequest,
   type WorkerLine,
 } from './protocol.js';
@@ -27,6 +28,8 @@ export interface WorkerSpec {
   readonly nodeFlags: readonly string[];
   readonly timeoutSeconds: number;
   readonly invokedFunctionArn: string;
+  /** A CommonJS bundle to load with its V8 code cache (else the worker imports `index.mjs`). */
+  readonly commonJsBundle?: CommonJsBundleConfig;
   readonly logger?: LambdaLogger;
 }
 
@@ -100,7 +103,13 @@ export class LambdaWorker {
         }
       });
     });
-    pipe.write(encodeConfig({ invokedFunctionArn: spec.invokedFunctionArn, timeoutMs: spec.timeoutSeconds * 1000 }));
+    pipe.write(
+      encodeConfig({
+        invokedFunctionArn: spec.invokedFunctionArn,
+        timeoutMs: spec.timeoutSeconds * 1000,
+        ...(spec.commonJsBundle ? { commonJsBundle: spec.commonJsBundle } : {}),
+      }),
+    );
     this.initialized = new Promise((resolve) => {
       const initTimer = setTimeout(() => {
         resolve(failure(LambdaErrorTypes.TIMEOUT, `Error: Init phase timed out after ${LambdaLimits.INIT_TIMEOUT_MS / 1000}.00 seconds`));
