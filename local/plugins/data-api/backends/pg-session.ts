@@ -50,8 +50,9 @@ const preparedOf = new WeakMap<SessionClient, ConnectionStatements>();
 
 /**
  * A session over one node-postgres client. With `prepare`, statements that callers repeat run as
- * named prepared statements outside transaction blocks (prepared-statements.ts); a connection
- * whose statements the server refused is closed on release rather than reused.
+ * named prepared statements outside transaction blocks (prepared-statements.ts). A statement the
+ * server refuses runs again unnamed; the connection is then closed on release where the backend
+ * can open another (a pool), and otherwise prepares its statements afresh.
  */
 export function createPgSession(
   client: SessionClient,
@@ -59,6 +60,7 @@ export function createPgSession(
 ): DatabaseSession {
   let statements = preparedOf.get(client);
   if (!statements && hooks.prepare) preparedOf.set(client, (statements = new ConnectionStatements()));
+  let refused = false;
   const query = async (sql: string, values: readonly (string | null)[]): Promise<RawResult> => {
     // 'I': idle, outside a transaction block (null before the connection's first ReadyForQuery).
     const name = statements?.nameFor(sql, client.getTransactionStatus?.() !== 'I');
@@ -67,7 +69,8 @@ export function createPgSession(
       return await runOnClient(client, sql, values, name);
     } catch (error) {
       if (!isStaleStatementError(error)) throw error;
-      statements!.stale = true;
+      statements!.refused();
+      refused = true;
       return runOnClient(client, sql, values);
     }
   };
@@ -75,7 +78,7 @@ export function createPgSession(
     processId: client.processID ?? 0,
     query,
     cancel: hooks.cancel,
-    release: (options) => hooks.release((options?.destroy ?? false) || statements?.stale === true),
+    release: (options) => hooks.release((options?.destroy ?? false) || refused),
   };
 }
 

@@ -62,19 +62,26 @@ const processNames = new StatementNames();
 /** The prepared statements of one connection. */
 export class ConnectionStatements {
   private readonly prepared = new Set<string>();
-  /** Set once the server refused one of them: the connection should then be closed, not reused. */
-  stale = false;
+  /** Bumped when the server refuses a statement: the names the connection used before are not used again. */
+  private generation = 0;
 
   /** The name to run `sql` under, or undefined to run it unnamed. */
   nameFor(sql: string, inTransaction: boolean): string | undefined {
-    if (this.stale || inTransaction) return undefined;
-    const name = processNames.use(sql);
-    if (name === undefined) return undefined;
+    if (inTransaction) return undefined;
+    const shared = processNames.use(sql);
+    if (shared === undefined) return undefined;
+    const name = `${shared}_${this.generation}`;
     if (!this.prepared.has(name)) {
+      // Counts the names given up after a refusal too: they may still be held by the server.
       if (this.prepared.size >= MAX_PREPARED_PER_CONNECTION) return undefined;
       this.prepared.add(name);
     }
     return name;
+  }
+
+  /** The server refused a statement: later ones are parsed again under new names. */
+  refused(): void {
+    this.generation += 1;
   }
 }
 
