@@ -8,8 +8,11 @@
  *   npx tsx bench/hotel.ts --clients 1,20  # the concurrencies to run (default 1,20)
  *
  * ROAM_BENCH_PG_URL defaults to the database bench/search.ts uses. The pool of `pg` has as many
- * connections as the server's Data API pool (10), so both may run 10 statements at once.
+ * connections as the server's Data API pool (10), so both may run 10 statements at once. The
+ * server runs in its own process, as `npm start` does, so neither side's client shares its event
+ * loop (`pg directly` talks to PostgreSQL's processes the same way).
  */
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +22,7 @@ import { roamConfig } from '../local.config.js';
 import { startLocalServer } from '../local/server.js';
 
 const url = process.env.ROAM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/roam_explain';
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '1,20' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '1,20' }, serve: { type: 'string' } } });
 const API_KEY = 'da2-roambenchroambenchroambench';
 const POOL = 10;
 const WARMUP = 100;
@@ -49,9 +52,8 @@ async function slice(once: (i: number) => Promise<unknown>, clients: number, ms:
   return { count: next, elapsed: performance.now() - started };
 }
 
-async function main(): Promise<void> {
-  const clientsList = values.clients.split(',').map(Number);
-  const dataDir = await mkdtemp(join(tmpdir(), 'roam-bench-'));
+/** Child: serves the API on the database and reports its URL. */
+async function serve(dataDir: string): Promise<void> {
   const server = await startLocalServer(roamConfig(), {
     rootDir: process.cwd(),
     dataDir,
@@ -61,6 +63,21 @@ async function main(): Promise<void> {
     dbUrl: url,
     log: () => {},
   } as Parameters<typeof startLocalServer>[1]);
+  await server.prepareDatabase();
+  process.send?.(server.url);
+  process.on('disconnect', () => void server.close().then(() => process.exit(0)));
+}
+
+async function main(): Promise<void> {
+  const clientsList = values.clients.split(',').map(Number);
+  const dataDir = await mkdtemp(join(tmpdir(), 'roam-bench-'));
+  const child = fork(new URL(import.meta.url).pathname, ['--serve', dataDir], { execArgv: ['--import', 'tsx'] });
+  const server = {
+    url: await new Promise<string>((resolve, reject) => {
+      child.once('message', (message) => resolve(String(message)));
+      child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it served`)));
+    }),
+  };
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   try {
     const ids = (await pool.query<{ id: string }>(`SELECT id FROM hotels ORDER BY id LIMIT ${HOTELS}`)).rows.map((row) => row.id);
@@ -104,9 +121,11 @@ async function main(): Promise<void> {
     console.table(table);
   } finally {
     await pool.end();
-    await server.close();
+    child.disconnect();
+    await new Promise((resolve) => child.once('exit', resolve));
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (values.serve) await serve(values.serve);
+else await main();

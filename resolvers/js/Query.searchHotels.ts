@@ -7,7 +7,9 @@
  * search near a point the nearest city): a check-in before that day is a ValidationError.
  * Statement 2 is the search, on two read models that triggers keep current. hotel_search
  * (db/migrations/0013_hotel_search.sql) has one narrow row per hotel with what the filters read
- * and a lower bound of each party size's nightly rate; room_type_calendar (0012) answers a room
+ * and a lower bound of each party size's nightly rate, read for the place searched through
+ * hotel_search_in_place (0014: so one plan of the statement serves every search, where
+ * the Data API reuses plans); room_type_calendar (0012) answers a room
  * type's availability and stay total with two array reads. The hotels of the place that pass the
  * hotel filters are numbered by `bound`, a lower bound of their sort key (the key itself for
  * DISTANCE and RATING, nights x the lowest nightly rate for PRICE). Their cheapest bookable room
@@ -62,15 +64,13 @@ export function request(ctx: FieldContext<'Query.searchHotels', undefined, Searc
                        WHEN 'PRICE' THEN hs.min_rate_for_guests[${p.guests}::int] * ${p.nights}
                        WHEN 'RATING' THEN COALESCE(-round(hs.review_score * 10), 1)
                        ELSE round(d.km * 1000000) END::bigint AS bound
-                FROM hotel_search hs
+                FROM hotel_search_in_place(${p.cityId}::uuid, ${p.west}::float8, ${p.south}::float8, ${p.east}::float8, ${p.north}::float8) AS hs
                CROSS JOIN LATERAL (
                      SELECT 2 * 6371.0088 * asin(LEAST(1, sqrt(
                               power(sin(radians(hs.latitude - (SELECT lat FROM centre)) / 2), 2)
                               + cos(radians((SELECT lat FROM centre))) * cos(radians(hs.latitude))
                                 * power(sin(radians(hs.longitude - (SELECT lon FROM centre)) / 2), 2)))) AS km) AS d
-               WHERE (hs.city_id = ${p.cityId}::uuid
-                      OR point(hs.longitude, hs.latitude) <@ box(point(${p.west}::float8, ${p.south}::float8), point(${p.east}::float8, ${p.north}::float8)))
-                 AND hs.star_rating >= ${p.minStars}
+               WHERE hs.star_rating >= ${p.minStars}
                  AND hs.min_rate_for_guests[${p.guests}::int] IS NOT NULL
                  AND (${p.priceCurrency}::text IS NULL OR hs.currency = ${p.priceCurrency}::text)
                  AND (${p.checkIn}::date > (now() AT TIME ZONE 'UTC')::date + 1

@@ -41,6 +41,7 @@ export function createPgliteBackend(options: PgliteBackendOptions = {}): Databas
         // A PGlite statement runs to completion on the event loop; nothing can interrupt it.
         cancel: async () => undefined,
         release: () => lock.release(),
+        prepare: true,
       });
       return session;
     },

@@ -56,6 +56,7 @@ export function createPostgresBackend(options: PostgresBackendOptions): Database
       return createPgSession(client, {
         cancel: () => cancelBackend((client as { processID?: number }).processID ?? 0),
         release: (destroy) => client.release(destroy),
+        prepare: true,
       });
     },
     // A pool connects on demand: a server that is down is reported by the first statement.
