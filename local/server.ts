@@ -35,6 +35,7 @@ import { startSchedules, type ScheduleOptions, type Schedules } from './schedule
 import { buildGraphqlApi, type GraphqlApi, type GraphqlApiInputs } from './watch/graphql-api.js';
 import { watchProject, type ProjectWatcher } from './watch/project-watcher.js';
 import { AppSyncErrorTypes } from './plugins/shared/error-types.js';
+import { capHeapGrowth } from './heap-growth.js';
 import { isWildcardHost, lanAddresses, urlHost } from './tls/addresses.js';
 
 /** Paths of the services on the one port. */
@@ -119,6 +120,7 @@ export function lambdaDataApiEnvironment(dataApiUrl: string, database: string): 
  * serving; a broken change leaves the last good version serving.
  */
 export async function startLocalServer(project: LocalProjectConfig, options: StartOptions): Promise<LocalServer> {
+  capHeapGrowth();
   // Every line goes through the logger: pretty for reading, or one JSON object per line.
   const logger = createLogger(options.logFormat ?? 'pretty', options.log ?? ((line: string) => console.log(line)), options.rootDir);
   const log = logger.info;

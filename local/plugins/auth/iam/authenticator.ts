@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest, QueryParameterBag } from '@smithy/types';
 import type { Authenticator, IamIdentity } from '../types.js';
 import { AuthWire, SigV4Errors } from '../constants.js';
 import { SignatureRejectedError } from '../errors.js';
 import type { LocalIamCredentials } from './credentials.js';
+import { loadSigner } from './load-signer.js';
 import { NodeSha256 } from './node-sha256.js';
 import { parseAmzDate, parseSigV4Authorization, type SigV4Authorization } from './parse-authorization.js';
 
@@ -64,6 +64,7 @@ export async function expectedSignature(
     headers: signedHeaders,
     body: facts.body,
   };
+  const { SignatureV4 } = await loadSigner();
   const signer = new SignatureV4({
     credentials: { accessKeyId: auth.accessKeyId, secretAccessKey },
     region: auth.region,

@@ -1,6 +1,6 @@
-import { SignatureV4 } from '@smithy/signature-v4';
 import { AuthWire } from '../constants.js';
 import type { LocalIamCredentials } from './credentials.js';
+import { loadSigner } from './load-signer.js';
 import { NodeSha256 } from './node-sha256.js';
 
 /** A request to sign for AppSync. */
@@ -24,6 +24,7 @@ export interface RequestToSign {
  */
 export async function signAppSyncRequest(input: RequestToSign): Promise<Record<string, string>> {
   const url = new URL(input.url);
+  const { SignatureV4 } = await loadSigner();
   const signer = new SignatureV4({
     credentials: { accessKeyId: input.credentials.accessKeyId, secretAccessKey: input.credentials.secretAccessKey },
     region: input.region,
